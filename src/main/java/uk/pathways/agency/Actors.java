@@ -1,0 +1,70 @@
+package uk.pathways.agency;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+
+
+/** Who is acting now (the engine's authenticated user) and for which agency. */
+@Component
+public class Actors {
+
+    private final IdentityService identityService;
+
+    Actors(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    /** The signed-in user, or the system when the engine acts on its own (a timer, a message). */
+    public Actor current() {
+        return current(List.of());
+    }
+
+    /** The signed-in user, acting for the agency of the first of {@code preferredGroups} they belong to. */
+    public Actor current(Collection<String> preferredGroups) {
+        Authentication auth = identityService.getCurrentAuthentication();
+        if (auth == null || auth.getUserId() == null) {
+            return Actor.SYSTEM;
+        }
+        return of(auth.getUserId(), preferredGroups);
+    }
+
+    public Actor of(String userId, Collection<String> preferredGroups) {
+        if (userId == null) {
+            return Actor.SYSTEM;
+        }
+        Set<String> agencies = agenciesOf(userId);
+        for (String group : preferredGroups) {
+            Optional<Agency> agency = Agency.ofGroup(group);
+            if (agency.isPresent() && agencies.contains(agency.get().groupId())) {
+                return new Actor(userId, agency.get().groupId());
+            }
+        }
+        return new Actor(userId, agencies.stream().findFirst().orElse(null));
+    }
+
+    /** The agencies a user works for: {@code police-managers} counts as {@code police}. */
+    public Set<String> agenciesOf(String userId) {
+        Set<String> agencies = new LinkedHashSet<>();
+        for (String group : groupsOf(userId)) {
+            Agency.ofGroup(group).ifPresent(a -> agencies.add(a.groupId()));
+        }
+        return agencies;
+    }
+
+    public Set<String> groupsOf(String userId) {
+        Set<String> groups = new LinkedHashSet<>();
+        for (Group g : identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list()) {
+            groups.add(g.getId());
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,75 @@
+package uk.pathways.agency;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo users of contract section 1, created only in the {@code demo} profile: for each agency
+ * {@code <id>-worker} and {@code <id>-manager}, plus {@code process-owner}, {@code performance-reader}
+ * and {@code admin}. Every demo password is {@value #DEMO_PASSWORD}. All names are made up.
+ */
+@Component
+@Profile("demo")
+class DemoUsers {
+
+    static final String DEMO_PASSWORD = "Demo!Password1";
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final IdentityService identityService;
+
+    DemoUsers(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    }
+
+    static List<DemoUser> all() {
+        List<DemoUser> users = new ArrayList<>();
+        for (Agency agency : Agency.values()) {
+            users.add(new DemoUser(agency.groupId() + "-worker", "Demo", agency.displayName() + " worker",
+                    List.of(agency.groupId())));
+            users.add(new DemoUser(agency.groupId() + "-manager", "Demo", agency.displayName() + " manager",
+                    List.of(agency.groupId(), agency.managersGroupId())));
+        }
+        users.add(new DemoUser("process-owner", "Demo", "Process owner", List.of(Agency.PROCESS_OWNERS)));
+        users.add(new DemoUser("performance-reader", "Demo", "Performance reader", List.of(Agency.PERFORMANCE)));
+        users.add(new DemoUser("admin", "Demo", "Administrator", List.of(Agency.CAMUNDA_ADMIN)));
+        return users;
+    }
+
+    @EventListener
+    @Order(1)
+    public void onEngineStarted(PostDeployEvent event) {
+        int created = 0;
+        for (DemoUser demo : all()) {
+            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identityService.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@pathways.invalid");
+                user.setPassword(DEMO_PASSWORD);
+                identityService.saveUser(user);
+                created++;
+            }
+            for (String group : demo.groups()) {
+                if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                    identityService.createMembership(demo.id(), group);
+                }
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} demo users (password {}): demo profile only", created, DEMO_PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package uk.pathways.casefile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+/** {@code GET /api/cases/{caseId}} (contract section 6). */
+public record CaseView(String caseId, Child child, String status, String riskLevel, String pathway, String stage,
+                       List<String> involvedAgencies, List<OpenTask> openTasks, List<Referral> referrals,
+                       List<Object> missingEpisodes, List<Decision> decisions, List<ChronologyEntry> chronology) {
+
+    public record Child(String firstName, String lastName, String displayName, LocalDate dateOfBirth, int age,
+                        String gender, String ethnicity, String district, boolean lookedAfter, String placingAuthority) {
+    }
+
+    public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups,
+                           String assignee, Date due, boolean escalated, String processInstanceId) {
+    }
+
+    public record Referral(String reference, Instant receivedAt, String source, String referrerAgency,
+                           String referrerName, String concerns, List<String> indicators, String status, String outcome,
+                           String processInstanceId) {
+    }
+
+    public record Decision(String kind, String reference, Instant decidedAt, String decidedBy, String agency,
+                           Integer age, Integer screeningScore, List<String> indicators, Boolean disclosure,
+                           Boolean learningDisability, String riskLevel, String pathway, String outcome) {
+    }
+}

@@ -1,0 +1,91 @@
+package uk.pathways.escalation;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import uk.pathways.agency.Agency;
+import uk.pathways.calendar.Now;
+import uk.pathways.casefile.CaseFile;
+import uk.pathways.casefile.CaseVariables;
+
+/**
+ * The timeout listener behind every clock, named {@code ${escalation}} in each user task's
+ * {@code camunda:taskListener event="timeout"}. The task stays open and where it is; it gains the
+ * escalation group as a candidate group, its task-local {@code escalated} becomes {@code true}, the
+ * breach is recorded in the case record, and {@link TaskEscalated} is published (notifications and
+ * dashboards listen). Running twice for one task changes nothing the second time.
+ */
+@Component("escalation")
+public class Escalation implements TaskListener {
+
+    public static final String ESCALATED = "escalated";
+    public static final String ESCALATION_KIND = "ESCALATION";
+    public static final String REMINDER_KIND = "REMINDER";
+
+    private final EscalationProperties properties;
+    private final CaseFile caseFile;
+    private final ApplicationEventPublisher events;
+
+    Escalation(EscalationProperties properties, CaseFile caseFile, ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.caseFile = caseFile;
+        this.events = events;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean reminder = properties.reminders().contains(task.getTaskDefinitionKey());
+        String target = reminder ? task.getAssignee() : escalationGroupOf(task);
+        String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+        Object reference = task.getVariable(CaseVariables.REFERENCE);
+        boolean first = caseFile.recordBreach(caseId, reference == null ? null : reference.toString(),
+                task.getProcessInstanceId(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                reminder ? REMINDER_KIND : ESCALATION_KIND,
+                task.getDueDate() == null ? Now.instant() : task.getDueDate().toInstant(), target);
+        if (!reminder) {
+            if (target != null && !hasCandidateGroup(task, target)) {
+                task.addCandidateGroup(target);
+            }
+            task.setVariableLocal(ESCALATED, true);
+        } else {
+            task.setVariableLocal("reminded", true);
+        }
+        if (first) {
+            events.publishEvent(new TaskEscalated(caseId, reference == null ? null : reference.toString(),
+                    task.getProcessInstanceId(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    task.getDueDate(), target, reminder, Now.instant()));
+        }
+    }
+
+    /** The configured target for the task, or the managers' group of the task's (first) agency. */
+    String escalationGroupOf(DelegateTask task) {
+        String configured = properties.targets().get(task.getTaskDefinitionKey());
+        if (configured != null) {
+            return configured;
+        }
+        Set<String> managers = new LinkedHashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                Agency.ofGroup(link.getGroupId()).ifPresent(a -> managers.add(a.managersGroupId()));
+            }
+        }
+        if (managers.isEmpty()) {
+            throw new IllegalStateException("task " + task.getTaskDefinitionKey()
+                    + " has no agency candidate group to escalate to; set pathways.escalation.targets."
+                    + task.getTaskDefinitionKey());
+        }
+        return managers.iterator().next();
+    }
+
+    private static boolean hasCandidateGroup(DelegateTask task, String group) {
+        return task.getCandidates().stream()
+                .anyMatch(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && group.equals(l.getGroupId()));
+    }
+}

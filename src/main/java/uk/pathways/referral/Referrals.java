@@ -1,0 +1,93 @@
+package uk.pathways.referral;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.pathways.agency.Agency;
+import uk.pathways.calendar.Now;
+import uk.pathways.agency.Actor;
+import uk.pathways.casefile.CaseFile;
+import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.ReferralRecord;
+import uk.pathways.referral.process.CseReferralProcess;
+import uk.pathways.screening.process.ScreeningVariables;
+
+/**
+ * Receives referrals: in one transaction it finds or opens the child's case, records the referral and
+ * starts {@code cse-referral}, whose first task (screening for MASH) exists before the caller hears 201.
+ */
+@Service
+public class Referrals {
+
+    public static final String SOURCE_API = "API";
+    public static final String SOURCE_MESSAGE = "MESSAGE";
+
+    private final CaseFile caseFile;
+    private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+
+    Referrals(CaseFile caseFile, RuntimeService runtimeService, ApplicationEventPublisher events, ObjectMapper json) {
+        this.caseFile = caseFile;
+        this.runtimeService = runtimeService;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Transactional
+    public ReferralAccepted receive(NewReferral referral, Actor createdBy, String source) {
+        RecordedReferral recorded = record(referral, createdBy, source);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(CseReferralProcess.KEY, recorded.reference(),
+                recorded.variables());
+        caseFile.linkProcess(recorded.reference(), instance.getId());
+        return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /** What the pathway needs of a recorded referral: ids, display name, age; never the concerns. */
+    public record RecordedReferral(String reference, String caseId, boolean joined, VariableMap variables) {
+    }
+
+    /** Records a referral in the case record and gives the variables to start its pathway with. */
+    @Transactional
+    public RecordedReferral record(NewReferral referral, Actor createdBy, String source) {
+        LocalDate today = Now.today();
+        CaseFile.OpenedCase opened = caseFile.openOrJoin(referral.child(), "SCREENING");
+        String reference = caseFile.nextReference("REF");
+        int age = referral.child().ageOn(today);
+        caseFile.recordReferral(new ReferralRecord(reference, opened.caseId(), Now.instant(), source,
+                referral.referrerAgency(), referral.referrerName(), referral.referrerEmail(), referral.concerns(),
+                referral.indicators(), age, null, "OPEN", null, null), createdBy.userId());
+        caseFile.involve(opened.caseId(), referral.referrerAgency(), "referrer");
+        caseFile.involve(opened.caseId(), Agency.MASH.groupId(), "screening");
+        events.publishEvent(new ReferralReceived(opened.caseId(), reference, referral.referrerAgency(), source,
+                opened.joinedExisting(), createdBy, Now.instant()));
+        VariableMap variables = Variables.createVariables()
+                .putValue(CaseVariables.CASE_ID, opened.caseId())
+                .putValue(CaseVariables.REFERENCE, reference)
+                .putValue(CaseVariables.CHILD_DISPLAY_NAME, referral.child().displayName())
+                .putValue(CaseVariables.AGE, age)
+                .putValue(CseReferralProcess.REFERRER_AGENCY, referral.referrerAgency())
+                .putValue(ScreeningVariables.INDICATORS, SpinValues.jsonValue(toJson(referral.indicators())).create());
+        return new RecordedReferral(reference, opened.caseId(), opened.joinedExisting(), variables);
+    }
+
+    private String toJson(List<String> indicators) {
+        try {
+            return json.writeValueAsString(indicators);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package uk.pathways.referral.process;
+
+/** The cse-referral process (bpmn/cse-referral.bpmn): its key, message, element ids and variables. */
+public final class CseReferralProcess {
+
+    public static final String KEY = "cse-referral";
+    public static final String MESSAGE_RECEIVED = "CseReferralReceived";
+
+    // user tasks (task definition keys)
+    public static final String TASK_SCREENING = "screening";
+    public static final String TASK_EARLY_HELP_PLAN = "early-help-plan";
+    public static final String TASK_ALLOCATE_SUPPORT_WORKER = "allocate-support-worker";
+    public static final String TASK_SAFETY_PLAN = "safety-plan";
+    public static final String TASK_OUTREACH_CONTACT = "outreach-contact";
+    public static final String TASK_OUTCOME_WHEEL = "outcome-wheel";
+    public static final String TASK_POLICE_INVESTIGATION = "police-investigation";
+    public static final String TASK_SECTION_47_ENQUIRY = "section-47-enquiry";
+    public static final String TASK_STRATEGY_REVIEW = "strategy-review";
+    public static final String TASK_CLOSURE_STRATEGY = "closure-strategy";
+    public static final String TASK_CLOSURE_APPROVAL = "closure-approval";
+
+    // other elements
+    public static final String START_API = "Start_ReferralReceived";
+    public static final String START_MESSAGE = "Start_CseReferralReceived";
+    public static final String CALL_STRATEGY_MEETING = "Call_StrategyMeeting";
+    public static final String TIMER_EARLY_HELP_REVIEW = "Timer_EarlyHelpReview";
+    public static final String SUBPROCESS_CASE_OPEN = "SubProcess_CaseOpen";
+    public static final String SUBPROCESS_RISE_SUPPORT = "SubProcess_RiseSupport";
+    public static final String EVENT_SUBPROCESS_STRATEGY_REVIEW = "EventSubProcess_StrategyReview";
+    public static final String END_UNIVERSAL = "End_Universal";
+    public static final String END_NO_FURTHER_ACTION = "End_NoFurtherAction";
+    public static final String END_CASE_CLOSED = "End_CaseClosed";
+
+    // escalation codes inside the case-open sub-process
+    public static final String ESCALATION_CLOSURE_PROPOSED = "ClosureProposed";
+    public static final String ESCALATION_CASE_CLOSED = "CaseClosed";
+    public static final String ESCALATION_STEP_DOWN = "StepDown";
+
+    // variables (besides CaseVariables and ScreeningVariables)
+    public static final String REFERRER_AGENCY = "referrerAgency";
+    public static final String RISE_ACCEPTED = "riseAccepted";
+    public static final String SECTION_47 = "section47";
+    public static final String POLICE_INVESTIGATION = "policeInvestigation";
+    public static final String SUPPORT_WORKER = "supportWorker";
+    public static final String SAFETY_PLAN_DUE = "safetyPlanDue";
+    public static final String OUTCOME_WHEEL_DUE = "outcomeWheelDue";
+    public static final String LAST_SUCCESSFUL_CONTACT_AT = "lastSuccessfulContactAt";
+    public static final String CONTACT_SUCCESSFUL = "contactSuccessful";
+    public static final String PROPOSE_CLOSURE = "proposeClosure";
+    public static final String INVESTIGATION_CONCLUDED = "investigationConcluded";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String CLOSURE_REASON = "closureReason";
+    public static final String CLOSURE_APPROVED = "closureApproved";
+
+    private CseReferralProcess() {
+    }
+}

@@ -1,0 +1,61 @@
+package uk.pathways.screening.process;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import uk.pathways.agency.Actors;
+import uk.pathways.agency.Agency;
+import uk.pathways.calendar.Now;
+import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.ModelProperties;
+import uk.pathways.screening.ThresholdDecided;
+
+import static uk.pathways.screening.process.ScreeningVariables.*;
+
+/**
+ * {@code ${recordThresholdDecision}}, the end listener of a cse-threshold business rule task: puts
+ * {@code riskLevel}, {@code pathway} and {@code urgent} on the process and publishes {@link ThresholdDecided}.
+ * The task's {@code decisionKind} property says whether this is the first screening or a review's.
+ */
+@Component("recordThresholdDecision")
+class RecordThresholdDecision implements ExecutionListener {
+
+    private final ApplicationEventPublisher events;
+    private final Actors actors;
+
+    RecordThresholdDecision(ApplicationEventPublisher events, Actors actors) {
+        this.events = events;
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        Object raw = execution.getVariable(THRESHOLD_RESULT);
+        if (!(raw instanceof Map<?, ?> result) || result.get(RISK_LEVEL) == null || result.get(PATHWAY) == null) {
+            throw new IllegalStateException("cse-threshold gave no decision for score "
+                    + execution.getVariable(SCREENING_SCORE) + " and age " + execution.getVariable(CaseVariables.AGE));
+        }
+        String riskLevel = result.get(RISK_LEVEL).toString();
+        String pathway = result.get(PATHWAY).toString();
+        execution.setVariable(RISK_LEVEL, riskLevel);
+        execution.setVariable(PATHWAY, pathway);
+        execution.setVariable(URGENT, "URGENT_STRATEGY_MEETING".equals(pathway));
+        execution.removeVariable(THRESHOLD_RESULT);
+
+        String kind = ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault(DECISION_KIND, "SCREENING");
+        String agency = "REVIEW".equals(kind) ? Agency.CHILDRENS_SERVICES.groupId() : Agency.MASH.groupId();
+        List<String> indicators = Indicators.read(execution.getVariable(INDICATORS));
+        events.publishEvent(new ThresholdDecided((String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(CaseVariables.REFERENCE), kind,
+                ((Number) execution.getVariable(CaseVariables.AGE)).intValue(),
+                ((Number) execution.getVariable(SCREENING_SCORE)).intValue(), indicators,
+                Boolean.TRUE.equals(execution.getVariable(DISCLOSURE)),
+                Boolean.TRUE.equals(execution.getVariable(LEARNING_DISABILITY)), riskLevel, pathway,
+                actors.current(List.of(agency)), Now.instant()));
+    }
+}

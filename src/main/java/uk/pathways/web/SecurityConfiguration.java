@@ -1,0 +1,126 @@
+package uk.pathways.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One identity for every door: the engine's users and groups. {@code /api} takes HTTP Basic (and answers
+ * 401 without it); {@code /engine-rest} is guarded by Camunda's own authentication filter over the same
+ * identity; the Camunda webapps sign in with the same users; {@code /actuator/health} stays open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .authenticationProvider(camundaIdentity(identityService))
+                .addFilterAfter(new EngineAuthentication(identityService), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
+        // The Camunda webapps (/camunda) and the engine REST API (/engine-rest) authenticate themselves
+        // against the same identity; everything else under /actuator but health is closed.
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setName("camunda-auth");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    static AuthenticationProvider camundaIdentity(IdentityService identityService) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String user = authentication.getName();
+                Object credentials = authentication.getCredentials();
+                if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+                    throw new BadCredentialsException("Bad credentials");
+                }
+                List<SimpleGrantedAuthority> groups = new ArrayList<>();
+                identityService.createGroupQuery().groupMember(user).list()
+                        .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
+                return new UsernamePasswordAuthenticationToken(user, null, groups);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(type);
+            }
+        };
+    }
+
+    /** Tells the engine who is acting for the length of an /api request, so the case record knows who did what. */
+    static final class EngineAuthentication extends OncePerRequestFilter {
+
+        private final IdentityService identityService;
+
+        EngineAuthentication(IdentityService identityService) {
+            this.identityService = identityService;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            if (auth == null || !auth.isAuthenticated()) {
+                chain.doFilter(request, response);
+                return;
+            }
+            List<String> groups = auth.getAuthorities().stream().map(a -> a.getAuthority())
+                    .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
+            identityService.setAuthentication(auth.getName(), groups);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identityService.clearAuthentication();
+            }
+        }
+    }
+}
