@@ -55,6 +55,10 @@ public class Referrals {
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }
 
+    public void linkProcess(String reference, String processInstanceId) {
+        caseFile.linkProcess(reference, processInstanceId);
+    }
+
     /** What the pathway needs of a recorded referral: ids, display name, age; never the concerns. */
     public record RecordedReferral(String reference, String caseId, boolean joined, VariableMap variables) {
     }

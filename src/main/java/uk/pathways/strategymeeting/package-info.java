@@ -1,0 +1,2 @@
+/** The multi-agency strategy meeting, modelled once and called from both pathways. */
+package uk.pathways.strategymeeting;
