@@ -260,6 +260,17 @@ class ReferralValidatorTest {
     }
 
     @Test
+    void aLookedAfterChildWithABlankOrOverlongPlacingAuthorityIsNamedOnce() {
+        ObjectNode blank = with("child.lookedAfter", "true");
+        set(blank, "child.placingAuthority", quoted("  "));
+        ObjectNode overlong = with("child.lookedAfter", "true");
+        set(overlong, "child.placingAuthority", quoted("A".repeat(151)));
+
+        assertThat(fieldsNamed(blank)).containsExactly("child.placingAuthority");
+        assertThat(fieldsNamed(overlong)).containsExactly("child.placingAuthority");
+    }
+
+    @Test
     void everyMistakeOfTheChildIsNamedAtOnce() {
         ObjectNode body = valid();
         set(body, "child.firstName", null);
