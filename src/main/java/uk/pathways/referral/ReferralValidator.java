@@ -39,7 +39,8 @@ public class ReferralValidator {
         }
         JsonNode child = fields.object(body, "child", "child", true);
         ChildDetails details = child == null ? null : childValidation.read(child, "child", today, fields);
-        if (details != null && details.lookedAfter() && details.placingAuthority() == null) {
+        // Read from the body, not from details: a bad name or date of birth must not hide this problem.
+        if (child != null && child.path("lookedAfter").booleanValue() && blank(child.get("placingAuthority"))) {
             fields.problem("child.placingAuthority", "Enter the placing authority of a looked-after child");
         }
         JsonNode referrer = fields.object(body, "referrer", "referrer", true);
@@ -56,5 +57,9 @@ public class ReferralValidator {
         List<String> indicators = fields.codes(body, "indicators", "indicators", known);
         fields.throwIfProblems();
         return new NewReferral(details, agency, name, email, concerns, indicators);
+    }
+
+    private static boolean blank(JsonNode node) {
+        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
     }
 }
