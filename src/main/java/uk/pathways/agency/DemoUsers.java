@@ -3,13 +3,13 @@ package uk.pathways.agency;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,17 +19,12 @@ import org.springframework.stereotype.Component;
  * and {@code admin}. Every demo password is {@value #DEMO_PASSWORD}. All names are made up.
  */
 @Component
+@Order(2)
 @Profile("demo")
-class DemoUsers {
+class DemoUsers extends AbstractProcessEnginePlugin {
 
     static final String DEMO_PASSWORD = "Demo!Password1";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
-
-    private final IdentityService identityService;
-
-    DemoUsers(IdentityService identityService) {
-        this.identityService = identityService;
-    }
 
     record DemoUser(String id, String firstName, String lastName, List<String> groups) {
     }
@@ -48,9 +43,9 @@ class DemoUsers {
         return users;
     }
 
-    @EventListener
-    @Order(1)
-    public void onEngineStarted(PostDeployEvent event) {
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityService identityService = engine.getIdentityService();
         int created = 0;
         for (DemoUser demo : all()) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
