@@ -92,8 +92,8 @@ public class Pathway {
     }
 
     public List<String> openTaskKeys(String caseId) {
-        return taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).orderByTaskDefinitionKey().asc()
-                .list().stream().map(Task::getTaskDefinitionKey).toList();
+        return taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).list()
+                .stream().map(Task::getTaskDefinitionKey).sorted().toList();
     }
 
     /** Signs in as {@code userId}, claims the task and submits its form, as the Tasklist does. */
