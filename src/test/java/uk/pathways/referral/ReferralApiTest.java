@@ -40,13 +40,15 @@ class ReferralApiTest {
     @Autowired RuntimeService runtimeService;
 
     private static int children;
+    private static final String RUN = Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 26)
+            .replaceAll("[0-9]", "x");
 
     private ObjectNode validBody() {
         children++;
         ObjectNode body = json.createObjectNode();
         ObjectNode child = body.putObject("child");
         child.put("firstName", "Kit");
-        child.put("lastName", "Apitest" + (char) ('a' + children % 26) + (char) ('a' + children / 26));
+        child.put("lastName", "Apitest" + RUN + (char) ('a' + children % 26) + (char) ('a' + children / 26));
         child.put("dateOfBirth", Now.today().minusYears(14).toString());
         child.put("gender", "MALE");
         child.put("ethnicity", "WHITE_BRITISH");
