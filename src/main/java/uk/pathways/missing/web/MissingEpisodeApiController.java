@@ -107,7 +107,8 @@ class MissingEpisodeApiController {
         return answer;
     }
 
-    @GetMapping(value = "/export.csv", produces = "text/csv")
+    // no "produces": a refusal (400, 403) must still be written as problem+json
+    @GetMapping("/export.csv")
     ResponseEntity<String> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   Principal principal) {
         if (actors.groupsOf(principal.getName()).stream().noneMatch(EXPORT_GROUPS::contains)) {
