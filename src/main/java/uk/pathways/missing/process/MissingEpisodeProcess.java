@@ -1,5 +1,10 @@
 package uk.pathways.missing.process;
 
+import java.util.Set;
+
+import uk.pathways.casefile.CaseVariables;
+import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
+
 /** The missing-episode process (bpmn/missing-episode.bpmn): its key, messages, element ids and variables. */
 public final class MissingEpisodeProcess {
 
@@ -50,6 +55,23 @@ public final class MissingEpisodeProcess {
     // the interview's sensitive fields: task-local, then in the case record only (the task's caseRecord property)
     public static final String NOT_OFFERED_REASON = "notOfferedReason";
     public static final String INFORMATION_FOR_POLICE = "informationForPolice";
+    public static final String WHEREABOUTS = "whereabouts";
+    public static final String PUSH_FACTORS = "pushFactors";
+    public static final String PULL_FACTORS = "pullFactors";
+    // the police-intelligence form
+    public static final String INTELLIGENCE_RECORDED = "intelligenceRecorded";
+    public static final String INTELLIGENCE_NOTES = "intelligenceNotes";
+    /** In to the strategy meeting: a missing child's meeting always runs on the urgent clock. */
+    public static final String URGENT = "urgent";
+
+    /** Every variable the model names: the documented list a model check can hold the model to. */
+    public static final Set<String> VARIABLES = Set.of(
+            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
+            POLICE_RISK, EPISODE_TYPE, MISSING_SINCE, RETURNED_AT, MISSING_REPORT, RHI_OFFERED, RHI_ACCEPTED, CSE_CONCERN,
+            HAS_INFORMATION_FOR_POLICE, NOT_OFFERED_REASON, INFORMATION_FOR_POLICE, WHEREABOUTS, PUSH_FACTORS, PULL_FACTORS,
+            INTELLIGENCE_RECORDED, INTELLIGENCE_NOTES, URGENT, StrategyMeetingProcess.STRATEGY_MEETING_DUE,
+            StrategyMeetingProcess.RISE_ACCEPTED, StrategyMeetingProcess.SECTION_47, StrategyMeetingProcess.POLICE_INVESTIGATION,
+            StrategyMeetingProcess.MEETING_HELD_AT);
 
     private MissingEpisodeProcess() {
     }
