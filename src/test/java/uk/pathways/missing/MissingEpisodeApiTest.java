@@ -51,6 +51,18 @@ class MissingEpisodeApiTest {
     @Autowired
     RuntimeService runtimeService;
 
+    java.util.Set<String> running;
+
+    @org.junit.jupiter.api.BeforeEach
+    void noteWhatRuns() {
+        running = walk.running();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void deleteWhatTheTestStarted() {
+        walk.deleteStartedSince(running);
+    }
+
     private ObjectNode validBody() {
         ObjectNode body = json.createObjectNode();
         var child = Pathway.child(14);

@@ -51,13 +51,17 @@ class MissingEpisodePathwayTest {
     @Autowired
     ApplicationEvents events;
 
+    java.util.Set<String> running;
+
     @BeforeEach
     void startOfTheDay() {
+        running = walk.running();
         Pathway.at(START);
     }
 
     @AfterEach
     void resetClock() {
+        walk.deleteStartedSince(running);
         ClockUtil.reset();
     }
 

@@ -41,13 +41,17 @@ class MissingMessagesTest {
     @Autowired
     ObjectMapper json;
 
+    java.util.Set<String> running;
+
     @BeforeEach
     void at() {
+        running = walk.running();
         Pathway.at(LocalDate.of(2026, 11, 18).atTime(22, 15).atZone(Now.UK));
     }
 
     @AfterEach
     void resetClock() {
+        walk.deleteStartedSince(running);
         ClockUtil.reset();
     }
 

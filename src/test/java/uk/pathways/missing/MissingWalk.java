@@ -3,8 +3,10 @@ package uk.pathways.missing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +48,26 @@ public class MissingWalk {
         this.taskService = taskService;
         this.caseFile = caseFile;
         this.jdbc = jdbc;
+    }
+
+    /** The process instances running now: take before a test, give to {@link #deleteStartedSince} after it. */
+    public Set<String> running() {
+        Set<String> ids = new HashSet<>();
+        runtimeService.createProcessInstanceQuery().list().forEach(p -> ids.add(p.getId()));
+        return ids;
+    }
+
+    /**
+     * Deletes the process instances a test started (episodes, the meetings and referrals they started), so that
+     * their clocks do not fire in later tests: the shared engine is one for every test class.
+     */
+    public void deleteStartedSince(Set<String> before) {
+        // top-level instances only: deleting one deletes the strategy meeting it called
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().rootProcessInstances().list()) {
+            if (!before.contains(instance.getId())) {
+                runtimeService.deleteProcessInstanceIfExists(instance.getId(), "test finished", true, true, true, false);
+            }
+        }
     }
 
     static String policeReference() {

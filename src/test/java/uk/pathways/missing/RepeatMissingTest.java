@@ -35,14 +35,18 @@ class RepeatMissingTest {
 
     ChildDetails child;
 
+    java.util.Set<String> running;
+
     @BeforeEach
     void aChild() {
+        running = walk.running();
         Pathway.at(DAY_0);
         child = Pathway.child(15);
     }
 
     @AfterEach
     void resetClock() {
+        walk.deleteStartedSince(running);
         ClockUtil.reset();
     }
 
