@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -22,7 +24,18 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +47,7 @@ import uk.pathways.casefile.CaseVariables;
 
 /**
  * Moving running cases from one version of a pathway to another with the engine's migration API: the generated
- * plan (equal element ids map to each other; timers are kept, not restarted), what cannot be mapped, a dry run
+ * plan (equal element ids map to each other; running clocks keep their due dates), what cannot be mapped, a dry run
  * (the migration done and rolled back), and the real migration, recorded in each case's chronology.
  */
 @Service
@@ -44,9 +57,11 @@ public class Migrations {
     private final RuntimeService runtimeService;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ProcessEngineConfigurationImpl configuration;
 
     Migrations(RepositoryService repositoryService, RuntimeService runtimeService, ApplicationEventPublisher events,
-               PlatformTransactionManager transactionManager) {
+               PlatformTransactionManager transactionManager, ProcessEngine engine) {
+        this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.events = events;
@@ -60,12 +75,9 @@ public class Migrations {
     public record Unmapped(String elementId, String name, String type, long runningCases) {
     }
 
-    public record Plan(String key, int fromVersion, int toVersion, long runningCases, List<Mapping> mappings,
-                       List<Unmapped> unmapped, List<String> problems) {
-
-        public boolean canMigrate() {
-            return problems.isEmpty() && unmapped.stream().allMatch(u -> u.runningCases() == 0);
-        }
+    /** The generated plan; {@code canMigrate} is false if it has problems or a case waits where nothing maps. */
+    public record Plan(String key, int fromVersion, int toVersion, long runningCases, boolean canMigrate,
+                       List<Mapping> mappings, List<Unmapped> unmapped, List<String> problems) {
     }
 
     public record CaseMoved(String processInstanceId, String reference, String caseId) {
@@ -97,16 +109,20 @@ public class Migrations {
         }
         Set<String> mapped = mappings.stream().map(Mapping::from).collect(Collectors.toSet());
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(source.getId());
+        BpmnModelInstance targetModel = repositoryService.getBpmnModelInstance(target.getId());
         List<Unmapped> unmapped = new ArrayList<>();
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            if (!mapped.contains(node.getId())) {
+            // a case can only be somewhere it waits; elements it passes straight through need no instruction
+            boolean gone = targetModel.getModelElementById(node.getId()) == null;
+            if (!mapped.contains(node.getId()) && (gone || waitsThere(node))) {
                 long waiting = running == 0 ? 0 : runtimeService.createProcessInstanceQuery()
                         .processDefinitionId(source.getId()).activityIdIn(node.getId()).count();
                 unmapped.add(new Unmapped(node.getId(), node.getName(), node.getElementType().getTypeName(), waiting));
             }
         }
         unmapped.sort(java.util.Comparator.comparing(Unmapped::elementId));
-        return new Plan(key, from, to, running, mappings, unmapped, problems);
+        boolean canMigrate = problems.isEmpty() && unmapped.stream().allMatch(u -> u.runningCases() == 0);
+        return new Plan(key, from, to, running, canMigrate, mappings, unmapped, problems);
     }
 
     /**
@@ -133,7 +149,16 @@ public class Migrations {
                     caseIds.put(instance.getId(), caseId == null ? null : caseId.toString());
                     cases.add(new CaseMoved(instance.getId(), instance.getBusinessKey(), caseIds.get(instance.getId())));
                 }
-                runtimeService.newMigration(plan).processInstanceIds(new ArrayList<>(caseIds.keySet())).execute();
+                // One case at a time, re-reading the new version between cases: Camunda 7.24's migration removes a
+                // user task's timeout-listener declarations from the cached target definition as it migrates a task
+                // (camunda-bpm-platform#4633), so a second case, and every task created later, would lose its clock.
+                for (String processInstanceId : caseIds.keySet()) {
+                    try {
+                        runtimeService.newMigration(plan).processInstanceIds(processInstanceId).execute();
+                    } finally {
+                        forget(target);
+                    }
+                }
                 for (ProcessInstance instance : instances) {
                     events.publishEvent(new PathwayMigrated(caseIds.get(instance.getId()), instance.getBusinessKey(), key,
                             from, to, instance.getId(), actor, Now.instant()));
@@ -149,8 +174,19 @@ public class Migrations {
         } catch (MigratingProcessInstanceValidationException e) {
             migrated[0] = false;
             problems.addAll(describe(e.getValidationReport()));
+        } finally {
+            forget(target);
         }
         return new Result(key, from, to, dryRun, migrated[0], List.copyOf(cases), problems);
+    }
+
+    private static boolean waitsThere(FlowNode node) {
+        return node instanceof UserTask || node instanceof ReceiveTask || node instanceof CallActivity
+                || node instanceof SubProcess || node instanceof IntermediateCatchEvent
+                || (node instanceof BoundaryEvent b && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition
+                        || d instanceof MessageEventDefinition || d instanceof SignalEventDefinition
+                        || d instanceof ConditionalEventDefinition))
+                || node instanceof EventBasedGateway || node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
     }
 
     private List<String> describe(MigratingProcessInstanceValidationReport report) {
@@ -166,9 +202,17 @@ public class Migrations {
         return lines;
     }
 
+    /**
+     * Equal element ids map to each other. Event triggers are not updated: a running clock keeps its due date (a
+     * changed clock length applies to tasks and timers created after the migration).
+     */
     private MigrationPlan build(ProcessDefinition source, ProcessDefinition target) {
-        return runtimeService.createMigrationPlan(source.getId(), target.getId())
-                .mapEqualActivities().updateEventTriggers().build();
+        return runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
+    }
+
+    /** Drops the engine's cached copy of a definition, so that it is read again whole from the database. */
+    private void forget(ProcessDefinition definition) {
+        configuration.getDeploymentCache().removeProcessDefinition(definition.getId());
     }
 
     ProcessDefinition definition(String key, int version) {
