@@ -275,9 +275,15 @@ public class PathwayValidator {
                             + " script: Pathways models carry no code; write an expression such as ${pathway == 'EARLY_HELP'}");
                 }
             }
+            String clock = camundaProperty(element, "clock");
             for (Element timer : descendantsNamed(element, TIMER_PARTS)) {
                 if (owns(element, timer)) {
                     checkTimer(element, timer, scope);
+                    if (clock != null && !Expressions.clockNames(timer.getTextContent()).contains(clock)) {
+                        scope.error(element, "is marked as the clock '" + clock + "' but its timer is '"
+                                + timer.getTextContent().strip() + "': name the clock in the timer, for example "
+                                + "${clocks.isoDuration('" + clock + "')}");
+                    }
                 }
             }
         }
@@ -581,6 +587,20 @@ public class PathwayValidator {
             }
         }
         return found;
+    }
+
+    /** The value of {@code <camunda:property name="...">} on an element (the element templates set these). */
+    private static String camundaProperty(Element element, String name) {
+        for (Element ext : ModelFiles.children(element, BPMN_NS, "extensionElements")) {
+            for (Element properties : ModelFiles.children(ext, CAMUNDA_NS, "properties")) {
+                for (Element property : ModelFiles.children(properties, CAMUNDA_NS, "property")) {
+                    if (name.equals(property.getAttribute("name"))) {
+                        return property.getAttribute("value");
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String textOf(Element parent, String childLocalName) {
