@@ -3,6 +3,7 @@ package uk.pathways.modeling;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import uk.pathways.missing.process.MissingEpisodeProcess;
 import uk.pathways.referral.process.CseReferralProcess;
 import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
 
@@ -13,6 +14,11 @@ class DocumentedVariables {
     @Bean
     ProcessVariables cseReferralVariables() {
         return ProcessVariables.of(CseReferralProcess.KEY, CseReferralProcess.VARIABLES);
+    }
+
+    @Bean
+    ProcessVariables missingEpisodeVariables() {
+        return ProcessVariables.of(MissingEpisodeProcess.KEY, MissingEpisodeProcess.VARIABLES);
     }
 
     @Bean

@@ -24,7 +24,8 @@ class PathwayModelsTest {
     @Test
     void theRepositoryModelsAndFormsPassTheChecks() {
         Map<String, byte[]> files = TestModels.repositoryModels();
-        assertThat(files).containsKeys("cse-referral.bpmn", "strategy-meeting.bpmn", "cse-threshold.dmn", "screening.form");
+        assertThat(files).containsKeys("cse-referral.bpmn", "strategy-meeting.bpmn", "cse-threshold.dmn", "screening.form",
+                "missing-episode.bpmn", "return-home-interview.form");
 
         ValidationReport report = validator.validate(files, ModelContext.NOTHING_DEPLOYED);
 
