@@ -322,6 +322,8 @@ class MissingEpisodeApiTest {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(walk.episode(reference).status()).isEqualTo(MissingEpisode.MISSING);
+        assertThat(walk.audited(walk.episode(reference).caseId(), "education-worker"))
+                .containsExactly("ACCESS_REFUSED missing episode " + reference);
     }
 
     // ---- police re-grade ----
@@ -408,6 +410,8 @@ class MissingEpisodeApiTest {
                 .contains(",2021-03-14T23:30:00Z,,MISSING_FROM_HOME,MEDIUM,,false,,,,MISSING"));
         assertThat(lines).noneSatisfy(l -> assertThat(l).startsWith(out.get("reference").asText()));
         assertThat(result.getResponse().getContentAsString()).doesNotContain("Testchild");
+        assertThat(walk.audited(in.get("caseId").asText(), "performance-reader")).anySatisfy(what -> assertThat(what)
+                .isEqualTo("READ statutory-return export 2021-03-10 to 2021-03-14"));
     }
 
     @Test

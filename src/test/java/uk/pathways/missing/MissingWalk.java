@@ -152,6 +152,12 @@ public class MissingWalk {
         return jdbc.queryForList("select kind, escalated_to from pw_clock_breach where task_id = ? order by kind", taskId);
     }
 
+    /** The audit trail of one user on one case: "ACTION resource", oldest first. */
+    public List<String> audited(String caseId, String userId) {
+        return jdbc.queryForList("select action || ' ' || resource from pw_audit where case_id = ? and user_id = ? order by id",
+                String.class, caseId, userId);
+    }
+
     public int count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Integer.class);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseAccess;
+import uk.pathways.casefile.CaseRead;
 import uk.pathways.missing.EpisodeTypes;
 import uk.pathways.missing.MissingEpisode;
 import uk.pathways.missing.MissingEpisodes;
@@ -49,16 +51,21 @@ class MissingEpisodeApiController {
     static final Set<String> EXPORT_GROUPS = Set.of(Agency.MISSING_COORDINATOR.groupId(),
             Agency.MISSING_COORDINATOR.managersGroupId(), Agency.PERFORMANCE, Agency.CAMUNDA_ADMIN);
 
+    private static final String DOOR_API = "API";
+
     private final MissingReportValidator validator;
     private final MissingEpisodes episodes;
     private final Actors actors;
     private final CaseAccess access;
+    private final ApplicationEventPublisher events;
 
-    MissingEpisodeApiController(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, CaseAccess access) {
+    MissingEpisodeApiController(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, CaseAccess access,
+                                ApplicationEventPublisher events) {
         this.validator = validator;
         this.episodes = episodes;
         this.actors = actors;
         this.access = access;
+        this.events = events;
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
@@ -121,7 +128,12 @@ class MissingEpisodeApiController {
             fields.problem("to", "The end of the date range must not be before its start");
         }
         fields.throwIfProblems();
-        String csv = StatutoryReturn.csv(episodes.lastSeenBetween(fromDate, toDate));
+        List<MissingEpisode> exported = episodes.lastSeenBetween(fromDate, toDate);
+        // not a need-to-know read of each case (performance readers are involved in none): audited all the same
+        String agency = actors.agenciesOf(principal.getName()).stream().findFirst().orElse(null);
+        exported.stream().map(MissingEpisode::caseId).distinct().forEach(caseId -> events.publishEvent(new CaseRead(caseId,
+                principal.getName(), agency, DOOR_API, "statutory-return export " + fromDate + " to " + toDate, false)));
+        String csv = StatutoryReturn.csv(exported);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -142,13 +154,11 @@ class MissingEpisodeApiController {
         }
     }
 
-    /** 404 for an unknown episode; 403 for a user whose agency is not involved in the child's case. */
+    /** 404 for an unknown episode; 403 for a user whose agency is not involved in the child's case. Audited. */
     private MissingEpisode readable(String reference, Principal principal) {
         MissingEpisode episode = episodes.find(reference)
                 .orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
-        if (!access.mayRead(principal.getName(), episode.caseId())) {
-            throw new AccessDeniedException("Your agency is not involved in the case of " + reference);
-        }
+        access.checkRead(principal.getName(), episode.caseId(), DOOR_API, "missing episode " + reference);
         return episode;
     }
 
