@@ -1,5 +1,6 @@
 package uk.pathways.casefile;
 
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,12 @@ public class CaseAccess {
 
     public boolean exists(String caseId) {
         return caseFile.find(caseId).isPresent();
+    }
+
+    /** The cases matching the query that this user may read (need to know: their agency is involved). */
+    public List<CaseSummary> findReadable(String userId, CaseQuery query, int limit) {
+        boolean everyCase = actors.groupsOf(userId).contains(Agency.CAMUNDA_ADMIN);
+        return caseFile.search(query, everyCase ? null : actors.agenciesOf(userId), limit);
     }
 
     public boolean mayRead(String userId, String caseId) {
