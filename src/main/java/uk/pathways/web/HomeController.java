@@ -3,7 +3,8 @@ package uk.pathways.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The Pathways home page and the sign-in page. */
 @Controller
@@ -16,11 +17,11 @@ class HomeController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-                 @RequestParam(required = false) String timeout, Model model) {
-        model.addAttribute("loginError", error != null);
-        model.addAttribute("signedOut", signedOut != null);
-        model.addAttribute("timedOut", timeout != null);
+    String login(HttpServletRequest request, Model model) {
+        // Flags without values (/login?error): present or not.
+        model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
+        model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
+        model.addAttribute("timedOut", request.getParameterMap().containsKey("timeout"));
         return "login";
     }
 }
