@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * The Pathways pages: a sign-in form at {@code /login} over the same identity as the Camunda webapps
@@ -24,7 +25,11 @@ class PageSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain pagesSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        // After signing in, back to the page asked for, at its own address (no "?continue" added to it).
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
         http.securityMatcher(PAGES)
+                .requestCache(c -> c.requestCache(requestCache))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/govuk/**").permitAll()
                         .anyRequest().authenticated())

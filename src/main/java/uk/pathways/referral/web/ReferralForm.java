@@ -72,10 +72,10 @@ final class ReferralForm {
         put(child, "district", value("child.district"));
         if ("yes".equals(value("child.lookedAfter"))) {
             child.put("lookedAfter", true);
-            put(child, "placingAuthority", value("child.placingAuthority"));
         } else if ("no".equals(value("child.lookedAfter"))) {
             child.put("lookedAfter", false);
         }
+        put(child, "placingAuthority", value("child.placingAuthority"));
         ObjectNode referrer = body.putObject("referrer");
         put(referrer, "agency", value("referrer.agency"));
         put(referrer, "name", value("referrer.name"));
