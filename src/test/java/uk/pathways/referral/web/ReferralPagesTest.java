@@ -118,6 +118,9 @@ class ReferralPagesTest {
                 .containsEntry("REFERRER_AGENCY", "education").containsEntry("INDICATORS", "OLDER_PARTNER,UNEXPLAINED_GIFTS");
         assertThat(jdbc.queryForObject("select actor from pw_chronology where reference = ? and event_type like 'REFERRAL%' order by id fetch first 1 rows only",
                 String.class, reference)).isEqualTo("education-worker");
+        // the engine knew who was acting during the page request: it records them as the pathway's starter
+        assertThat(context.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).singleResult().getStartUserId()).isEqualTo("education-worker");
         assertThat(context.getBean(org.camunda.bpm.engine.TaskService.class).createTaskQuery()
                 .processInstanceBusinessKey(reference).taskDefinitionKey("screening").count()).isEqualTo(1);
     }
