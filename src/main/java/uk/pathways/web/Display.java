@@ -61,6 +61,14 @@ public class Display {
                 .orElse(words(groupId));
     }
 
+    public String gender(String code) {
+        return code == null ? "Not given" : ChildLabels.GENDERS.getOrDefault(code, words(code));
+    }
+
+    public String ethnicity(String code) {
+        return code == null ? "Not given" : ChildLabels.ETHNICITIES.getOrDefault(code, words(code));
+    }
+
     public String yesNo(Boolean value) {
         return value == null ? "Not recorded" : value ? "Yes" : "No";
     }

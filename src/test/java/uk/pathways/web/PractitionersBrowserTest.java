@@ -185,5 +185,18 @@ class PractitionersBrowserTest {
         assertThat(row.getText()).contains("Multi-Agency Safeguarding Hub managers");
         assertThat(browser.text(By.id("chronology"))).contains("is overdue");
         browser.screenshot("case-escalated").accessible("the case with an escalated task");
+
+        browser.go("/cases/CASE-1999-999999");
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Page not found");
+        browser.screenshot("not-found").accessible("page not found");
+
+        // an agency not involved in the case is told so, and nothing of the case shows
+        browser.click(By.cssSelector(".pw-header__signout"));
+        assertThat(browser.text(By.cssSelector(".govuk-notification-banner"))).contains("You have signed out.");
+        browser.screenshot("signed-out").accessible("signed out");
+        browser.go("/cases/" + referral.caseId()).signIn("police-worker");
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("You cannot see this case");
+        assertThat(browser.driver().getPageSource()).doesNotContain(referral.reference());
+        browser.screenshot("forbidden").accessible("you cannot see this case");
     }
 }

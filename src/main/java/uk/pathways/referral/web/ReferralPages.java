@@ -2,9 +2,7 @@ package uk.pathways.referral.web;
 
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -29,6 +27,7 @@ import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.referral.ReferralValidator;
 import uk.pathways.referral.Referrals;
 import uk.pathways.screening.IndicatorCatalogue;
+import uk.pathways.web.ChildLabels;
 import uk.pathways.web.FormErrors;
 import uk.pathways.web.InvalidInputException;
 import uk.pathways.web.PageLink;
@@ -44,38 +43,6 @@ import uk.pathways.web.PathwaysPage;
 class ReferralPages {
 
     static final String WEB = "WEB";
-
-    /** ONS 2021 ethnic groups (the codes of {@link ChildValidation#ETHNICITIES}) as practitioners read them. */
-    static final Map<String, String> ETHNICITIES = new LinkedHashMap<>();
-    static final Map<String, String> GENDERS = new LinkedHashMap<>();
-
-    static {
-        GENDERS.put("FEMALE", "Female");
-        GENDERS.put("MALE", "Male");
-        GENDERS.put("NON_BINARY", "Non-binary");
-        GENDERS.put("OTHER", "Other");
-        GENDERS.put("NOT_KNOWN", "Not known");
-        ETHNICITIES.put("ASIAN_BANGLADESHI", "Asian or Asian British: Bangladeshi");
-        ETHNICITIES.put("ASIAN_CHINESE", "Asian or Asian British: Chinese");
-        ETHNICITIES.put("ASIAN_INDIAN", "Asian or Asian British: Indian");
-        ETHNICITIES.put("ASIAN_PAKISTANI", "Asian or Asian British: Pakistani");
-        ETHNICITIES.put("ASIAN_OTHER", "Asian or Asian British: any other Asian background");
-        ETHNICITIES.put("BLACK_AFRICAN", "Black, Black British, Caribbean or African: African");
-        ETHNICITIES.put("BLACK_CARIBBEAN", "Black, Black British, Caribbean or African: Caribbean");
-        ETHNICITIES.put("BLACK_OTHER", "Black, Black British, Caribbean or African: any other background");
-        ETHNICITIES.put("MIXED_WHITE_ASIAN", "Mixed or multiple ethnic groups: White and Asian");
-        ETHNICITIES.put("MIXED_WHITE_BLACK_AFRICAN", "Mixed or multiple ethnic groups: White and Black African");
-        ETHNICITIES.put("MIXED_WHITE_BLACK_CARIBBEAN", "Mixed or multiple ethnic groups: White and Black Caribbean");
-        ETHNICITIES.put("MIXED_OTHER", "Mixed or multiple ethnic groups: any other background");
-        ETHNICITIES.put("WHITE_BRITISH", "White: English, Welsh, Scottish, Northern Irish or British");
-        ETHNICITIES.put("WHITE_IRISH", "White: Irish");
-        ETHNICITIES.put("WHITE_GYPSY_OR_IRISH_TRAVELLER", "White: Gypsy or Irish Traveller");
-        ETHNICITIES.put("WHITE_ROMA", "White: Roma");
-        ETHNICITIES.put("WHITE_OTHER", "White: any other White background");
-        ETHNICITIES.put("OTHER_ARAB", "Other ethnic group: Arab");
-        ETHNICITIES.put("OTHER_ANY", "Other ethnic group: any other ethnic group");
-        ETHNICITIES.put("NOT_STATED", "Not stated");
-    }
 
     private final ReferralValidator validator;
     private final Referrals referrals;
@@ -149,8 +116,8 @@ class ReferralPages {
         model.addAttribute("errors", errors);
         model.addAttribute("indicators", catalogue.all());
         model.addAttribute("agencies", Arrays.asList(Agency.values()));
-        model.addAttribute("genders", GENDERS);
-        model.addAttribute("ethnicities", ETHNICITIES);
+        model.addAttribute("genders", ChildLabels.GENDERS);
+        model.addAttribute("ethnicities", ChildLabels.ETHNICITIES);
         model.addAttribute("districts", childValidation.districts());
         return "referrals/new";
     }

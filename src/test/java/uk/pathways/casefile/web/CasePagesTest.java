@@ -116,7 +116,8 @@ class CasePagesTest {
         mvc.perform(get("/cases/" + referral.caseId()).session(Pages.signIn(mvc, "police-worker")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("You cannot see this case")))
-                .andExpect(content().string(not(containsString(referral.reference()))));
+                .andExpect(content().string(not(containsString(referral.reference()))))
+                .andExpect(content().string(containsString("Signed in as <strong>Demo Police worker</strong>")));
         mvc.perform(get("/cases/" + referral.caseId()).session(Pages.signIn(mvc, "admin"))).andExpect(status().isOk());
     }
 
