@@ -1,6 +1,7 @@
 package uk.pathways.agency;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +19,28 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import uk.pathways.calendar.Now;
+
 /**
- * The Tasklist, ready for agencies: at start-up (idempotent; an existing filter is left as a process owner
- * may have tuned it) the filters every practitioner needs, each showing the case reference and the child:
+ * The Tasklist, ready for agencies. At start-up (idempotent: a filter that exists is left as a process
+ * owner may have tuned it) each agency gets three filters, each showing the case reference and the child:
  * <ul>
- *   <li>"My agency's tasks": tasks for any of the user's groups, so a worker sees their agency's tasks and a
- *   manager also the escalations to {@code <agency>-managers}; READ for every agency and managers group;</li>
- *   <li>"Escalated": those whose task-local {@code escalated} is true; READ for every {@code <agency>-managers};</li>
- *   <li>"Due today": those due by the end of today (overdue too); READ for every agency and managers group.</li>
+ *   <li>"My agency's tasks (Agency)": tasks for the agency or its managers (their escalations), claimed
+ *   ones included, soonest due first; READ for the agency and its managers;</li>
+ *   <li>"Escalated (Agency)": tasks escalated to {@code <agency>-managers} (task-local {@code escalated}
+ *   true); READ for {@code <agency>-managers};</li>
+ *   <li>"Due today (Agency)": the agency's tasks due by the end of today (UK time), overdue ones too; READ
+ *   for the agency and its managers. Expressions are refused in stored queries (application.yml), so the
+ *   end of today is written into the query at start-up and again every midnight.</li>
  * </ul>
- * The queries use the Tasklist's {@code ${currentUserGroups()}}, so one filter serves every agency and a
- * user never sees another agency's work in it. The READ authorizations only take effect once
- * authorization checks are on; until then every user sees every filter. "All tasks"
- * ({@code camunda.bpm.filter.create}) is granted to {@code camunda-admin} only and listed last.
+ * The READ grants take effect once authorization checks are on (issue #6); until then every user sees
+ * every filter, which is why the agency is in each name. "All tasks" ({@code camunda.bpm.filter.create})
+ * is granted to {@code camunda-admin} only and listed last.
  */
 @Component
 @Order(3)
@@ -45,66 +52,99 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
     private final String allTasksFilter;
+    private final ProcessEngine engine;
 
-    TasklistFilters(@Value("${camunda.bpm.filter.create:}") String allTasksFilter) {
+    TasklistFilters(@Value("${camunda.bpm.filter.create:}") String allTasksFilter, @Lazy ProcessEngine engine) {
         this.allTasksFilter = allTasksFilter;
+        this.engine = engine;
+    }
+
+    static String name(String filter, Agency agency) {
+        return filter + " (" + agency.displayName() + ")";
     }
 
     @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
-        FilterService filters = engine.getFilterService();
-        AuthorizationService authorizations = engine.getAuthorizationService();
-        TaskService tasks = engine.getTaskService();
-        List<String> everyAgencyGroup = new ArrayList<>();
-        List<String> managers = new ArrayList<>();
-        for (Agency agency : Agency.values()) {
-            everyAgencyGroup.add(agency.groupId());
-            everyAgencyGroup.add(agency.managersGroupId());
-            managers.add(agency.managersGroupId());
-        }
-
-        TaskQuery mine = mine(tasks);
-        Filter myAgency = ensure(filters, MY_AGENCY, mine,
-                "Tasks for your agency, and for managers the escalations to them. Claimed tasks stay here.", -30, "#005ea5");
-        Filter escalated = ensure(filters, ESCALATED, mine(tasks).taskVariableValueEquals("escalated", true),
-                "Tasks whose clock ran out and were escalated to your agency's managers.", -20, "#d4351c");
-        Filter dueToday = ensure(filters, DUE_TODAY,
-                mine(tasks).dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"),
-                "Your agency's tasks due by the end of today, and any that are overdue.", -10, "#f47738");
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        FilterService filters = processEngine.getFilterService();
+        AuthorizationService authorizations = processEngine.getAuthorizationService();
+        TaskService tasks = processEngine.getTaskService();
         int granted = 0;
-        for (String group : everyAgencyGroup) {
-            granted += grantRead(authorizations, group, myAgency.getId());
-            granted += grantRead(authorizations, group, dueToday.getId());
+        Agency[] agencies = Agency.values();
+        for (int i = 0; i < agencies.length; i++) {
+            Agency agency = agencies[i];
+            String workers = agency.groupId();
+            String managers = agency.managersGroupId();
+            Filter mine = ensure(filters, name(MY_AGENCY, agency), agencyTasks(tasks, agency),
+                    "Tasks for " + agency.displayName() + ", and for its managers the tasks escalated to them.",
+                    i * 10 + 1, "#1d70b8");
+            Filter escalated = ensure(filters, name(ESCALATED, agency), escalatedTasks(tasks, agency),
+                    "Tasks whose clock ran out, escalated to " + agency.displayName() + " managers.", i * 10 + 2, "#d4351c");
+            Filter dueToday = ensure(filters, name(DUE_TODAY, agency), dueTodayTasks(tasks, agency),
+                    agency.displayName() + " tasks due by the end of today, and any that are overdue.", i * 10 + 3, "#f47738");
+            granted += grantRead(authorizations, workers, mine.getId()) + grantRead(authorizations, managers, mine.getId());
+            granted += grantRead(authorizations, managers, escalated.getId());
+            granted += grantRead(authorizations, workers, dueToday.getId()) + grantRead(authorizations, managers, dueToday.getId());
         }
-        for (String group : managers) {
-            granted += grantRead(authorizations, group, escalated.getId());
-        }
-        if (allTasksFilter != null && !allTasksFilter.isBlank()) {
-            Filter all = filters.createFilterQuery().filterName(allTasksFilter).singleResult();
-            if (all == null) {
-                all = filters.newTaskFilter(allTasksFilter).setQuery(tasks.createTaskQuery());
-            }
-            Map<String, Object> properties = new LinkedHashMap<>(all.getProperties() == null ? Map.of() : all.getProperties());
-            if (!properties.containsKey("priority")) {
-                properties.put("priority", 100);
-                properties.putIfAbsent("description", "Every task of every agency: system administrators only.");
-                properties.putIfAbsent("variables", variables());
-                all.setProperties(properties);
-                filters.saveFilter(all);
-            }
-            granted += grantRead(authorizations, Agency.CAMUNDA_ADMIN, all.getId());
-        }
+        refreshDueToday(processEngine);
+        granted += allTasksLast(filters, authorizations, tasks);
         if (granted > 0) {
             log.info("Tasklist filters ready: {} read grants created", granted);
         }
     }
 
-    /** Tasks for any group of the signed-in user, claimed ones included, soonest due first. */
-    private static TaskQuery mine(TaskService tasks) {
-        TaskQuery query = tasks.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks();
-        return query.orderByDueDate().asc();
+    /** Moves every agency's "Due today" to the end of the new day (UK time); runs at start-up and each midnight. */
+    @Scheduled(cron = "0 0 0 * * *", zone = "Europe/London")
+    void refreshDueToday() {
+        refreshDueToday(engine);
+    }
+
+    static void refreshDueToday(ProcessEngine processEngine) {
+        FilterService filters = processEngine.getFilterService();
+        for (Agency agency : Agency.values()) {
+            Filter filter = filters.createFilterQuery().filterName(name(DUE_TODAY, agency)).singleResult();
+            if (filter != null) {
+                filter.setQuery(dueTodayTasks(processEngine.getTaskService(), agency));
+                filters.saveFilter(filter);
+            }
+        }
+    }
+
+    static Date endOfToday() {
+        return Date.from(Now.today().plusDays(1).atStartOfDay(Now.UK).toInstant());
+    }
+
+    private static TaskQuery agencyTasks(TaskService tasks, Agency agency) {
+        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
+                .includeAssignedTasks().orderByDueDate().asc();
+    }
+
+    private static TaskQuery escalatedTasks(TaskService tasks, Agency agency) {
+        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.managersGroupId())).includeAssignedTasks()
+                .taskVariableValueEquals("escalated", true).orderByDueDate().asc();
+    }
+
+    private static TaskQuery dueTodayTasks(TaskService tasks, Agency agency) {
+        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
+                .includeAssignedTasks().dueBefore(endOfToday()).orderByDueDate().asc();
+    }
+
+    private int allTasksLast(FilterService filters, AuthorizationService authorizations, TaskService tasks) {
+        if (allTasksFilter == null || allTasksFilter.isBlank()) {
+            return 0;
+        }
+        Filter all = filters.createFilterQuery().filterName(allTasksFilter).singleResult();
+        if (all == null) {
+            all = filters.newTaskFilter(allTasksFilter).setQuery(tasks.createTaskQuery());
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(all.getProperties() == null ? Map.of() : all.getProperties());
+        if (!properties.containsKey("priority")) {
+            properties.put("priority", 1000);
+            properties.putIfAbsent("description", "Every task of every agency: system administrators only.");
+            properties.putIfAbsent("variables", variables());
+            all.setProperties(properties);
+            all = filters.saveFilter(all);
+        }
+        return grantRead(authorizations, Agency.CAMUNDA_ADMIN, all.getId());
     }
 
     private static Filter ensure(FilterService filters, String name, TaskQuery query, String description, int priority,
@@ -120,20 +160,18 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         properties.put("refresh", true);
         properties.put("showUndefinedVariable", false);
         properties.put("variables", variables());
-        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-        return filters.saveFilter(filter);
+        return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
     }
 
     /** The variables the task list shows of each task: the case reference and the child. */
     private static List<Map<String, String>> variables() {
-        return List.of(Map.of("name", "reference", "label", "Reference"),
-                Map.of("name", "childDisplayName", "label", "Child"));
+        return new ArrayList<>(List.of(Map.of("name", "reference", "label", "Reference"),
+                Map.of("name", "childDisplayName", "label", "Child")));
     }
 
     private static int grantRead(AuthorizationService authorizations, String groupId, String filterId) {
-        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER)
-                .resourceId(filterId).count() > 0;
-        if (granted) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER)
+                .resourceId(filterId).count() > 0) {
             return 0;
         }
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -83,12 +83,6 @@ public class CaseFile {
         return cases.find(caseId);
     }
 
-    /** Cases matching the query that involve one of {@code agencies} (every case when null), at most {@code limit}. */
-    @Transactional(readOnly = true)
-    public List<CaseSummary> search(CaseQuery query, Set<String> agencies, int limit) {
-        return query.isEmpty() ? List.of() : cases.search(query, agencies, limit);
-    }
-
     @Transactional(readOnly = true)
     public Optional<String> caseIdOfReference(String reference) {
         return cases.caseIdOfReference(reference);

@@ -7,11 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -57,42 +55,6 @@ class CaseRepository {
 
     Optional<CaseSummary> find(String caseId) {
         return jdbc.query("select * from pw_case where case_id = ?", CaseRepository::toSummary, caseId).stream().findFirst();
-    }
-
-    /**
-     * Cases matching the query, read-only; only those involving one of {@code agencies} (every case when
-     * {@code agencies} is null). Names match from the start of the first or last name, ignoring case.
-     */
-    List<CaseSummary> search(CaseQuery query, Set<String> agencies, int limit) {
-        StringBuilder sql = new StringBuilder("select c.* from pw_case c where 1 = 1");
-        List<Object> args = new ArrayList<>();
-        String reference = query.reference();
-        if (reference != null) {
-            sql.append(" and (c.case_id = ? or exists (select 1 from pw_referral r where r.case_id = c.case_id and r.reference = ?))");
-            args.add(reference);
-            args.add(reference);
-        }
-        for (String word : query.nameWords()) {
-            sql.append(" and (lower(c.first_name) like ? escape '!' or lower(c.last_name) like ? escape '!')");
-            String like = word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            args.add(like);
-            args.add(like);
-        }
-        if (query.dateOfBirth() != null) {
-            sql.append(" and c.date_of_birth = ?");
-            args.add(query.dateOfBirth());
-        }
-        if (agencies != null) {
-            if (agencies.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" and exists (select 1 from pw_case_agency a where a.case_id = c.case_id and a.agency in (")
-                    .append(String.join(", ", java.util.Collections.nCopies(agencies.size(), "?"))).append("))");
-            args.addAll(agencies);
-        }
-        sql.append(" order by c.last_name, c.first_name, c.date_of_birth, c.case_id limit ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), CaseRepository::toSummary, args.toArray());
     }
 
     void updateDecision(String caseId, String riskLevel, String pathway) {

@@ -39,6 +39,8 @@ class TasklistFiltersTest {
     ManagementService managementService;
     @Autowired
     Pathway pathway;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @AfterEach
     void reset() {
@@ -50,10 +52,15 @@ class TasklistFiltersTest {
     void eachAgencyFindsItsOwnWorkInMyAgencysTasks() {
         ReferralAccepted referral = pathway.refer(14, List.of());
         Task screening = pathway.task(referral.caseId(), "screening");
-        Filter mine = filter(TasklistFilters.MY_AGENCY);
+        Filter mine = filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, Agency.MASH));
 
+        assertThat(mine.getName()).isEqualTo("My agency's tasks (Multi-Agency Safeguarding Hub)");
         assertThat(taskIdsAs("mash-worker", List.of("mash"), mine)).contains(screening.getId());
-        assertThat(taskIdsAs("police-worker", List.of("police"), mine)).doesNotContain(screening.getId());
+        assertThat(taskIdsAs("police-worker", List.of("police"),
+                filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, Agency.POLICE)))).doesNotContain(screening.getId());
+        // a claimed task stays in the agency's filter
+        taskService.claim(screening.getId(), "mash-worker");
+        assertThat(taskIdsAs("mash-worker", List.of("mash"), mine)).contains(screening.getId());
         // shows the case reference and the child in the list
         assertThat(mine.getProperties().get("variables")).asList()
                 .contains(Map.of("name", "reference", "label", "Reference"), Map.of("name", "childDisplayName", "label", "Child"));
@@ -63,8 +70,9 @@ class TasklistFiltersTest {
     void theEscalatedFilterShowsATaskOnceItsClockRanOut() {
         ReferralAccepted referral = pathway.refer(14, List.of());
         Task screening = pathway.task(referral.caseId(), "screening");
-        Filter escalated = filter(TasklistFilters.ESCALATED);
-        Filter dueToday = filter(TasklistFilters.DUE_TODAY);
+        Filter escalated = filter(TasklistFilters.name(TasklistFilters.ESCALATED, Agency.MASH));
+        Filter dueToday = filter(TasklistFilters.name(TasklistFilters.DUE_TODAY, Agency.MASH));
+        assertThat(taskIdsAs("mash-worker", List.of("mash"), dueToday)).doesNotContain(screening.getId());
         assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated)).doesNotContain(screening.getId());
 
         ClockUtil.setCurrentTime(new java.util.Date(screening.getDueDate().getTime() + 60_000));
@@ -74,24 +82,27 @@ class TasklistFiltersTest {
             }
         }
         assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated)).contains(screening.getId());
-        assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), dueToday)).contains(screening.getId());
-        assertThat(taskIdsAs("police-manager", List.of("police", "police-managers"), escalated)).doesNotContain(screening.getId());
+        assertThat(taskIdsAs("police-manager", List.of("police", "police-managers"),
+                filter(TasklistFilters.name(TasklistFilters.ESCALATED, Agency.POLICE)))).doesNotContain(screening.getId());
+
+        // the next midnight moves "Due today" on: the overdue task is in it
+        TasklistFilters.refreshDueToday(engine);
+        assertThat(taskIdsAs("mash-worker", List.of("mash"), filter(dueToday.getName()))).contains(screening.getId());
     }
 
     @Test
     void eachGroupMayReadItsFiltersAndOnlyAdministratorsAllTasks() {
-        String mine = filter(TasklistFilters.MY_AGENCY).getId();
-        String escalated = filter(TasklistFilters.ESCALATED).getId();
-        String dueToday = filter(TasklistFilters.DUE_TODAY).getId();
         String all = filter("All tasks").getId();
-
         for (Agency agency : Agency.values()) {
-            assertThat(readers(mine)).contains(agency.groupId(), agency.managersGroupId());
-            assertThat(readers(dueToday)).contains(agency.groupId(), agency.managersGroupId());
-            assertThat(readers(escalated)).contains(agency.managersGroupId()).doesNotContain(agency.groupId());
+            String mine = filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, agency)).getId();
+            String escalated = filter(TasklistFilters.name(TasklistFilters.ESCALATED, agency)).getId();
+            String dueToday = filter(TasklistFilters.name(TasklistFilters.DUE_TODAY, agency)).getId();
+            assertThat(readers(mine)).containsExactlyInAnyOrder(agency.groupId(), agency.managersGroupId());
+            assertThat(readers(dueToday)).containsExactlyInAnyOrder(agency.groupId(), agency.managersGroupId());
+            assertThat(readers(escalated)).containsExactly(agency.managersGroupId());
         }
         assertThat(readers(all)).containsExactly(Agency.CAMUNDA_ADMIN);
-        assertThat(filter("All tasks").getProperties()).containsEntry("priority", 100);
+        assertThat(filter("All tasks").getProperties()).containsEntry("priority", 1000);
     }
 
     @Test
@@ -99,11 +110,11 @@ class TasklistFiltersTest {
         long filterCount = filters.createFilterQuery().count();
         long grantCount = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).count();
 
-        new TasklistFilters("All tasks").postProcessEngineBuild(engine);
+        new TasklistFilters("All tasks", engine).postProcessEngineBuild(engine);
 
         assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).count()).isEqualTo(grantCount);
-        assertThat(filters.createFilterQuery().filterName(TasklistFilters.MY_AGENCY).count()).isEqualTo(1);
+        assertThat(filters.createFilterQuery().filterNameLike("%(Police)").count()).isEqualTo(3);
     }
 
     private Filter filter(String name) {

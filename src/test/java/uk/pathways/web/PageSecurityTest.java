@@ -58,7 +58,7 @@ class PageSecurityTest {
     void signInUsesTheEngineUsersAndRefusesAWrongPassword() throws Exception {
         MockHttpSession session = Pages.signIn(mvc, "police-worker");
         mvc.perform(get("/").session(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Signed in as <strong>Demo Police worker</strong>")));
+                .andExpect(content().string(containsString("Signed in as <strong>Police Worker</strong>")));
 
         mvc.perform(formLogin("/login").user("police-worker").password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error"));

@@ -133,7 +133,7 @@ class PractitionersBrowserTest {
 
         // Pathways' name, not the vendor's banner
         assertThat(browser.text(By.cssSelector(".navbar-brand .brand-name"))).isEqualTo("Pathways Tasklist");
-        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks\")]"));
+        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks (Multi-Agency Safeguarding Hub)\")]"));
         WebElement item = browser.find(By.xpath("//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space(.)='"
                 + referral.reference() + "']]"));
         assertThat(item.getText()).contains("Screen the referral", child.displayName());
@@ -165,7 +165,7 @@ class PractitionersBrowserTest {
         assertThat(browser.text(By.id("pathway"))).isEqualTo("Urgent strategy meeting");
         assertThat(browser.text(By.id("decision"))).contains("Has unexplained money", "In a relationship with a significantly older person");
         WebElement newestDecision = browser.find(By.cssSelector("#chronology tr[data-event=THRESHOLD_DECIDED]"));
-        assertThat(newestDecision.getText()).contains("Threshold decision: risk HIGH", "Demo Multi-Agency Safeguarding Hub worker");
+        assertThat(newestDecision.getText()).contains("Threshold decision: risk HIGH", "Multi-Agency Safeguarding Hub Worker");
         browser.screenshot("case-after-screening").accessible("the case after screening");
     }
 

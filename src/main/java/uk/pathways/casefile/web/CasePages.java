@@ -3,16 +3,15 @@ package uk.pathways.casefile.web;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +22,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.pathways.casefile.CaseAccess;
-import uk.pathways.casefile.CaseQuery;
+import uk.pathways.casefile.CaseFile;
+import uk.pathways.casefile.CaseSearch;
+import uk.pathways.casefile.CaseSummary;
 import uk.pathways.casefile.CaseView;
 import uk.pathways.casefile.CaseViews;
 import uk.pathways.casefile.ChronologyEntry;
@@ -47,14 +48,18 @@ class CasePages {
 
     private final CaseViews views;
     private final CaseAccess access;
+    private final CaseSearch search;
+    private final CaseFile caseFile;
     private final IndicatorCatalogue catalogue;
     private final IdentityService identityService;
     private final ObjectMapper json;
 
-    CasePages(CaseViews views, CaseAccess access, IndicatorCatalogue catalogue, IdentityService identityService,
-              ObjectMapper json) {
+    CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile, IndicatorCatalogue catalogue,
+              IdentityService identityService, ObjectMapper json) {
         this.views = views;
         this.access = access;
+        this.search = search;
+        this.caseFile = caseFile;
         this.catalogue = catalogue;
         this.identityService = identityService;
         this.json = json;
@@ -97,20 +102,32 @@ class CasePages {
         if (errors.any()) {
             return "cases/find";
         }
+        List<Result> results = new ArrayList<>();
+        for (CaseSearch.Found found : search.find(query.name(), query.dateOfBirth(), query.reference())) {
+            // Need to know: the case's details only for an agency involved; anyone else sees who, and who to ask.
+            CaseSummary details = access.mayRead(principal.getName(), found.caseId())
+                    ? caseFile.find(found.caseId()).orElse(null) : null;
+            results.add(new Result(found, details));
+        }
         model.addAttribute("searched", true);
-        model.addAttribute("results", access.findReadable(principal.getName(), query, MAX_RESULTS));
+        model.addAttribute("results", results);
+        model.addAttribute("readable", results.stream().filter(Result::mayRead).toList());
+        model.addAttribute("others", results.stream().filter(r -> !r.mayRead()).toList());
         model.addAttribute("maxResults", MAX_RESULTS);
         return "cases/find";
     }
 
+    /** A search result: who the child is, and the case's details when the user's agency may read it. */
+    record Result(CaseSearch.Found found, CaseSummary details) {
+        public boolean mayRead() {
+            return details != null;
+        }
+    }
+
     @GetMapping("/cases/{caseId}")
     String show(@PathVariable String caseId, Principal principal, Model model) {
-        if (!access.exists(caseId)) {
-            throw new NoSuchElementException("No case " + caseId);
-        }
-        if (!access.mayRead(principal.getName(), caseId)) {
-            throw new AccessDeniedException("Your agency is not involved in case " + caseId);
-        }
+        // 404 for no such case, 403 for an agency not involved; the read or the refusal goes to the audit trail
+        access.checkRead(principal.getName(), caseId, "PAGE", "case page");
         CaseView view = views.view(caseId, principal.getName()).orElseThrow();
         model.addAttribute("view", view);
         model.addAttribute("decision", latestThresholdDecision(view));

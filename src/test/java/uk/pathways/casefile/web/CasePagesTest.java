@@ -84,7 +84,7 @@ class CasePagesTest {
                 .contains("Urgent strategy meeting")
                 .contains("In a relationship with a significantly older person")
                 .contains("Has unexplained money, phones, clothes, drugs or other gifts")
-                .contains("by Demo Multi-Agency Safeguarding Hub worker (Multi-Agency Safeguarding Hub)")
+                .contains("by Multi-Agency Safeguarding Hub Worker (Multi-Agency Safeguarding Hub)")
                 .containsPattern("<dt class=\"govuk-summary-list__key\">Disclosure</dt>\\s*<dd class=\"govuk-summary-list__value\">Yes</dd>")
                 .containsPattern("<dt class=\"govuk-summary-list__key\">Age when decided</dt>\\s*<dd class=\"govuk-summary-list__value\">12</dd>");
         assertThat(page.indexOf("data-event=\"THRESHOLD_DECIDED\"")).isPositive()
@@ -117,7 +117,7 @@ class CasePagesTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("You cannot see this case")))
                 .andExpect(content().string(not(containsString(referral.reference()))))
-                .andExpect(content().string(containsString("Signed in as <strong>Demo Police worker</strong>")));
+                .andExpect(content().string(containsString("Signed in as <strong>Police Worker</strong>")));
         mvc.perform(get("/cases/" + referral.caseId()).session(Pages.signIn(mvc, "admin"))).andExpect(status().isOk());
     }
 
@@ -129,7 +129,7 @@ class CasePagesTest {
         MockHttpSession education = Pages.signIn(mvc, "education-worker");
 
         String byName = find(education, "?q=" + child.lastName().toUpperCase().substring(0, 8));
-        assertThat(byName).contains("href=\"/cases/" + referral.caseId() + "\"");
+        assertThat(byName).contains("href=\"/cases/" + referral.caseId() + "\"").contains("Cases your agency is involved in");
         assertThat(find(education, "?q=" + referral.reference().toLowerCase())).contains("1 case found")
                 .contains(referral.caseId());
         assertThat(find(education, "?q=" + referral.caseId())).contains("1 case found");
@@ -138,8 +138,13 @@ class CasePagesTest {
         assertThat(find(education, "?q=" + child.lastName() + "&dob.day=1&dob.month=1&dob.year=2001"))
                 .contains("No cases found").doesNotContain(referral.caseId());
 
-        assertThat(find(Pages.signIn(mvc, "police-worker"), "?q=" + child.lastName()))
-                .contains("No cases found").doesNotContain(referral.caseId()).doesNotContain(child.lastName() + "</a>");
+        // another agency finds only who the child is and which agencies are involved: no link, no case details
+        String police = find(Pages.signIn(mvc, "police-worker"), "?q=" + child.lastName());
+        assertThat(police).contains("Cases your agency is not involved in")
+                .contains(child.firstName() + " " + child.lastName())
+                .contains("Education, Multi-Agency Safeguarding Hub")
+                .doesNotContain("href=\"/cases/" + referral.caseId() + "\"").doesNotContain(referral.caseId())
+                .doesNotContain("Cases your agency is involved in");
     }
 
     @Test
