@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,13 +33,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One identity for every door: the engine's users and groups. {@code /api} takes HTTP Basic (and answers
- * 401 without it); {@code /engine-rest} is guarded by Camunda's own authentication filter over the same
- * identity; the Camunda webapps sign in with the same users; {@code /actuator/health} stays open.
+ * 401 without it); the Pathways pages sign in with a form at {@code /login} (session, CSRF on; see
+ * {@link PageSecurity}); {@code /engine-rest} is guarded by Camunda's own authentication filter over the
+ * same identity; the Camunda webapps sign in with the same users; {@code /actuator/health} stays open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -52,6 +56,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(3)
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         // The Camunda webapps (/camunda) and the engine REST API (/engine-rest) authenticate themselves
         // against the same identity; everything else under /actuator but health is closed.
@@ -97,7 +102,7 @@ class SecurityConfiguration {
         };
     }
 
-    /** Tells the engine who is acting for the length of an /api request, so the case record knows who did what. */
+    /** Tells the engine who is acting for the length of a request (/api or a page), so the case record knows who did what. */
     static final class EngineAuthentication extends OncePerRequestFilter {
 
         private final IdentityService identityService;
@@ -110,7 +115,7 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-            if (auth == null || !auth.isAuthenticated()) {
+            if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
                 chain.doFilter(request, response);
                 return;
             }
