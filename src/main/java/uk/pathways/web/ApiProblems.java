@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of {@code /api} as {@code application/problem+json}; no stack trace or SQL ever leaves. */
 @RestControllerAdvice(basePackages = "uk.pathways")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

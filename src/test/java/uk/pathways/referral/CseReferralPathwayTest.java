@@ -277,6 +277,42 @@ class CseReferralPathwayTest {
         assertThat(caseFile.referrals(first.caseId())).hasSize(2);
     }
 
+    @Test
+    void aPartnerSystemCanReferByMessageWithTheApiBody() {
+        var child = Pathway.child(12);
+        String body = """
+                {"child": {"firstName": "%s", "lastName": "%s", "dateOfBirth": "%s"},
+                 "referrer": {"agency": "police", "name": "Pat Example", "email": "pat.example@police.example"},
+                 "concerns": "Synthetic concern sent by a police system", "indicators": ["LOCATIONS_OF_CONCERN"]}
+                """.formatted(child.firstName(), child.lastName(), child.dateOfBirth());
+
+        ProcessInstance instance = runtimeService.createMessageCorrelation(MESSAGE_RECEIVED).setVariable("referral", body)
+                .correlateStartMessage();
+
+        assertThat(instance.getBusinessKey()).matches("REF-\\d{4}-\\d{6}");
+        String caseId = (String) runtimeService.getVariable(instance.getId(), "caseId");
+        assertThat(pathway.task(caseId, TASK_SCREENING)).hasCandidateGroup("mash");
+        assertThat(caseFile.referrals(caseId)).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo("MESSAGE");
+            assertThat(r.concerns()).isEqualTo("Synthetic concern sent by a police system");
+            assertThat(r.processInstanceId()).isEqualTo(instance.getId());
+        });
+        assertThat(runtimeService.getVariable(instance.getId(), "referral")).as("the payload with concerns is not kept").isNull();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("referral").count()).isZero();
+    }
+
+    @Test
+    void aBadMessageReferralCreatesNothing() {
+        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MESSAGE_RECEIVED)
+                .setVariable("referral", "{\"child\": {\"firstName\": \"\"}}").correlateStartMessage())
+                .hasMessageContaining("child.firstName");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instances);
+    }
+
     // --- steps shared by the paths
 
     private String riseCase() {

@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class Pathway {
 
     private static final AtomicInteger CHILDREN = new AtomicInteger();
+    /** Different on every run, so a database kept between runs (PostgreSQL) never joins old cases. */
+    private static final String RUN = letters(new java.security.SecureRandom().nextInt(1_000_000));
 
     private final Referrals referrals;
     private final TaskService taskService;
@@ -57,7 +59,7 @@ public class Pathway {
     public static ChildDetails child(int age) {
         int n = CHILDREN.incrementAndGet();
         String[] first = {"Alex", "Jordan", "Casey", "Riley", "Morgan", "Taylor", "Jamie", "Robin"};
-        return new ChildDetails(first[n % first.length], "Testchild" + letters(n), Now.today().minusYears(age).minusDays(30),
+        return new ChildDetails(first[n % first.length], "Testchild" + RUN + "-" + letters(n), Now.today().minusYears(age).minusDays(30),
                 "FEMALE", "NOT_STATED", "Corby", false, null);
     }
 

@@ -1,0 +1,10 @@
+package uk.pathways.referral;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The referral API again, on PostgreSQL: 201 survives, 400 creates nothing (see PostgresCseReferralPathwayTest). */
+@EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
+@ActiveProfiles({"demo", "test", "postgres"})
+class PostgresReferralApiTest extends ReferralApiTest {
+}
