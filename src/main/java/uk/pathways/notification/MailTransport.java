@@ -41,6 +41,12 @@ class MailTransport {
         Logger log = LoggerFactory.getLogger(MailTransport.class);
         if (configured()) {
             log.info("E-mail notifications go to the mail server of spring.mail.host");
+            properties.mailboxes().forEach((group, address) -> {
+                if (address.strip().endsWith(".invalid")) {
+                    log.warn("pathways.notification.mailboxes.{} is still the demo address {}: set the agency's real mailbox",
+                            group, address);
+                }
+            });
         } else {
             log.info("No mail server configured (spring.mail.host): e-mails are recorded, not sent; "
                     + "administrators read them at GET /api/admin/notifications");

@@ -9,7 +9,7 @@ import java.util.Map;
  * transaction (so it is sent only if the transaction commits, and then exactly once).
  *
  * <p>A capability's past-tense event may implement both this and {@code ChronicledEvent}: {@link #caseId()},
- * {@link #reference()} and {@link #eventType()} then serve both. See docs/notifications.md.
+ * {@link #reference()} and {@link #eventType()} then serve both. See README.md, "Notifications".
  *
  * <p>Data minimisation: the model is what the e-mail may say. Never put the child's name, the story,
  * disclosures or intelligence in it; the reference, the kind of event, what is due and when are enough,
