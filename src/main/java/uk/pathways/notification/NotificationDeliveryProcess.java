@@ -1,5 +1,7 @@
 package uk.pathways.notification;
 
+import java.util.Set;
+
 /** The process that sends one queued e-mail (bpmn/notification-delivery.bpmn). */
 public final class NotificationDeliveryProcess {
 
@@ -11,6 +13,9 @@ public final class NotificationDeliveryProcess {
     /** For Cockpit readers: the kind of event and the reference the e-mail is about. */
     public static final String NOTIFICATION_EVENT = "notificationEvent";
     public static final String NOTIFICATION_REFERENCE = "notificationReference";
+
+    /** Every variable of the process (the model validator's documented list). */
+    public static final Set<String> VARIABLES = Set.of(NOTIFICATION_ID, NOTIFICATION_EVENT, NOTIFICATION_REFERENCE);
 
     private NotificationDeliveryProcess() {
     }
