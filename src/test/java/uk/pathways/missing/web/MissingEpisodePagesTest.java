@@ -173,6 +173,10 @@ class MissingEpisodePagesTest {
         assertThat(row).contains(seen.getDayOfMonth() + " ", " at 8:15pm", "Not yet", ">High<", ">Missing</strong>",
                 "href=\"/missing-episodes/" + accepted.reference() + "/return\"");
         assertThat(row).doesNotContain("T19:15", "T20:15");
+        // another episode of the same child: the report form starts with the child's case
+        assertThat(page).contains("href=\"/missing-episodes/new?caseId=" + accepted.caseId() + "\"");
+        mvc.perform(get("/missing-episodes/new").param("caseId", accepted.caseId()).session(session))
+                .andExpect(content().string(containsString("value=\"" + accepted.caseId() + "\"")));
     }
 
     @Test
