@@ -28,7 +28,7 @@ if [ -z "${BENCH_KEEP_DB:-}" ]; then
   echo "bench: generator took $(( $(date +%s) - start )) s"
 fi
 
-./mvnw -q -B test -Dtest=KpiBench -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -B test -Dtest=KpiBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.reset="${BENCH_KEEP_DB:+true}" \
   -Dbench.small="${BENCH_SMALL:-10000}" -Dbench.large="${BENCH_LARGE:-1000000}" -Dbench.runs="${BENCH_RUNS:-7}" \
   | grep -E "^\[bench\]|^\||^===|^Worst|^Rows" || true
 echo

@@ -24,9 +24,25 @@ import org.springframework.stereotype.Repository;
 class KpiRepository {
 
     private final JdbcTemplate jdbc;
+    private volatile Boolean postgres;
 
     KpiRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Called first in each dashboard transaction. Every KPI query reads a period's rows through an index, a few
+     * hundred rows; on large tables PostgreSQL would still plan them in parallel, and starting the workers costs
+     * more than the query (docs/benchmarks.md). So parallel plans are switched off for this transaction only.
+     */
+    void forDashboards() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        if (postgres) {
+            jdbc.execute("set local max_parallel_workers_per_gather = 0");
+        }
     }
 
     /** " and ..." restricting case alias {@code c} to a district and to cases an agency is involved in. */

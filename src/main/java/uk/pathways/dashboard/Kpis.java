@@ -53,6 +53,7 @@ public class Kpis {
     }
 
     Map<String, Object> compute(KpiPeriod p, Figures f) {
+        repository.forDashboards();
         Instant now = Now.instant();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", p.from().toString());

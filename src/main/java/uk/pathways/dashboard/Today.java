@@ -32,6 +32,7 @@ class Today {
     }
 
     Map<String, Object> of(String agency, Figures f) {
+        repository.forDashboards();
         Instant now = Now.instant();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("agency", agency);
@@ -44,12 +45,13 @@ class Today {
         List<OpenTask> overdue = tasks.stream().filter(t -> Kpis.overdue(t, now)).toList();
         List<OpenTask> escalated = tasks.stream().filter(OpenTask::escalated).toList();
         List<OpenTask> ours = tasks.stream().filter(t -> agency.equals(Kpis.agencyOf(t))).toList();
+        java.util.Set<String> ourIds = new java.util.HashSet<>(ours.stream().map(OpenTask::taskId).toList());
         out.put("overdueTasks", Map.of(
                 "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(overdue, Kpis::agencyOf))),
-                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(overdue.stream().filter(ours::contains).toList(), Today::worker)))));
+                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(overdue.stream().filter(t -> ourIds.contains(t.taskId())).toList(), Today::worker)))));
         out.put("escalatedTasks", Map.of(
                 "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(escalated, Kpis::agencyOf))),
-                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(escalated.stream().filter(ours::contains).toList(), Today::worker)))));
+                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(escalated.stream().filter(t -> ourIds.contains(t.taskId())).toList(), Today::worker)))));
         List<OpenTask> unallocated = ours.stream().filter(t -> t.assignee() == null).toList();
         Map<String, Object> unallocatedOut = new LinkedHashMap<>();
         unallocatedOut.put("tasks", f.count(unallocated.size()));
