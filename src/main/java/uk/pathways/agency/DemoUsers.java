@@ -32,14 +32,13 @@ class DemoUsers extends AbstractProcessEnginePlugin {
     static List<DemoUser> all() {
         List<DemoUser> users = new ArrayList<>();
         for (Agency agency : Agency.values()) {
-            users.add(new DemoUser(agency.groupId() + "-worker", "Demo", agency.displayName() + " worker",
-                    List.of(agency.groupId())));
-            users.add(new DemoUser(agency.groupId() + "-manager", "Demo", agency.displayName() + " manager",
+            users.add(new DemoUser(agency.groupId() + "-worker", agency.displayName(), "Worker", List.of(agency.groupId())));
+            users.add(new DemoUser(agency.groupId() + "-manager", agency.displayName(), "Manager",
                     List.of(agency.groupId(), agency.managersGroupId())));
         }
-        users.add(new DemoUser("process-owner", "Demo", "Process owner", List.of(Agency.PROCESS_OWNERS)));
-        users.add(new DemoUser("performance-reader", "Demo", "Performance reader", List.of(Agency.PERFORMANCE)));
-        users.add(new DemoUser("admin", "Demo", "Administrator", List.of(Agency.CAMUNDA_ADMIN)));
+        users.add(new DemoUser("process-owner", "Process", "Owner", List.of(Agency.PROCESS_OWNERS)));
+        users.add(new DemoUser("performance-reader", "Performance", "Reader", List.of(Agency.PERFORMANCE)));
+        users.add(new DemoUser("admin", "System", "Administrator", List.of(Agency.CAMUNDA_ADMIN)));
         return users;
     }
 

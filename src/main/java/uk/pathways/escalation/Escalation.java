@@ -21,6 +21,11 @@ import uk.pathways.casefile.CaseVariables;
  * escalation group as a candidate group, its task-local {@code escalated} becomes {@code true}, the
  * breach is recorded in the case record, and {@link TaskEscalated} is published (notifications and
  * dashboards listen). Running twice for one task changes nothing the second time.
+ * <p>
+ * The same mechanism reminds instead of escalating for the tasks listed in {@code pathways.escalation.reminders},
+ * and for a second, earlier clock on a task that also escalates: a timeout listener with
+ * {@code delegateExpression="${escalation.reminder}"} (the return home interview reminds at 48 hours and
+ * escalates at 72). A reminder goes to the assignee, or to the task's agency while nobody has claimed it.
  */
 @Component("escalation")
 public class Escalation implements TaskListener {
@@ -41,8 +46,16 @@ public class Escalation implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean reminder = properties.reminders().contains(task.getTaskDefinitionKey());
-        String target = reminder ? task.getAssignee() : escalationGroupOf(task);
+        breached(task, properties.reminders().contains(task.getTaskDefinitionKey()));
+    }
+
+    /** {@code ${escalation.reminder}}: this clock only reminds, whatever the task's other clocks do. */
+    public TaskListener getReminder() {
+        return task -> breached(task, true);
+    }
+
+    private void breached(DelegateTask task, boolean reminder) {
+        String target = reminder ? reminderTargetOf(task) : escalationGroupOf(task);
         String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
         Object reference = task.getVariable(CaseVariables.REFERENCE);
         boolean first = caseFile.recordBreach(caseId, reference == null ? null : reference.toString(),
@@ -82,6 +95,18 @@ public class Escalation implements TaskListener {
                     + task.getTaskDefinitionKey());
         }
         return managers.iterator().next();
+    }
+
+    /** The assignee, or while nobody has claimed the task its (first) agency group. */
+    static String reminderTargetOf(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        return task.getCandidates().stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .filter(g -> Agency.byGroupId(g).isPresent())
+                .findFirst().orElse(null);
     }
 
     private static boolean hasCandidateGroup(DelegateTask task, String group) {

@@ -20,7 +20,9 @@ public record TaskEscalated(String caseId, String reference, String processInsta
     @Override
     public String summary() {
         if (reminder) {
-            return "Reminder: \"" + name + "\" was due " + Dates.display(due);
+            boolean early = due != null && due.toInstant().isAfter(occurredAt);
+            return "Reminder: \"" + name + "\" " + (early ? "is due " : "was due ") + Dates.display(due)
+                    + (escalatedTo == null ? "" : " (reminded: " + escalatedTo + ")");
         }
         return "\"" + name + "\" is overdue (due " + Dates.display(due) + "): escalated to " + escalatedTo;
     }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of {@code /api} as {@code application/problem+json}; no stack trace or SQL ever leaves. */
 @RestControllerAdvice(basePackages = "uk.pathways")
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Before Spring's own problem-details handler; only PageErrors (pages answer with a page) comes first.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,20 +33,23 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One identity for every door: the engine's users and groups. {@code /api} takes HTTP Basic (and answers
- * 401 without it); {@code /engine-rest} is guarded by Camunda's own authentication filter over the same
- * identity; the Camunda webapps sign in with the same users; {@code /actuator/health} stays open.
+ * 401 without it); the Pathways pages sign in with a form at {@code /login} (session, CSRF on; see
+ * {@link PageSecurity}); {@code /engine-rest} is guarded by Camunda's own authentication filter over the
+ * same identity; the Camunda webapps sign in with the same users; {@code /actuator/health} stays open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // /actuator/prometheus: HTTP Basic like /api, for camunda-admin only (dashboards, issue #7).
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/prometheus").hasAuthority("GROUP_" + uk.pathways.agency.Agency.CAMUNDA_ADMIN)
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                        .authenticationDetailsSource(request -> "API"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -54,6 +59,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @Order(3)
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         // The Camunda webapps (/camunda) and the engine REST API (/engine-rest) authenticate themselves
         // against the same identity; everything else under /actuator but health is closed.
@@ -99,7 +105,7 @@ class SecurityConfiguration {
         };
     }
 
-    /** Tells the engine who is acting for the length of an /api request, so the case record knows who did what. */
+    /** Tells the engine who is acting for the length of a request (/api or a page), so the case record knows who did what. */
     static final class EngineAuthentication extends OncePerRequestFilter {
 
         private final IdentityService identityService;
@@ -112,7 +118,7 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-            if (auth == null || !auth.isAuthenticated()) {
+            if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
                 chain.doFilter(request, response);
                 return;
             }

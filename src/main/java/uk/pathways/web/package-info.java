@@ -1,2 +1,6 @@
-/** Shared web plumbing: problem+json answers for bad input, and the current user of a request. */
+/**
+ * Shared web plumbing: problem+json answers for bad input, the security of the API and of the pages
+ * (form sign-in over the engine's identity), and what every Pathways page shares (layout model,
+ * navigation, GOV.UK error summaries, display formats, 403 and 404 pages).
+ */
 package uk.pathways.web;

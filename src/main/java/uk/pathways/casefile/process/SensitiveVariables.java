@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
  * The names of sensitive variables: every field a model lists in a task's {@code caseRecord} property,
- * and a message's {@code referral} payload. Their values go to the case record (access-controlled and
+ * and a message's {@code referral} or {@code missingReport} payload. Their values go to the case record (access-controlled and
  * audited) and are never written to the engine's history.
  */
 final class SensitiveVariables implements HistoryEventHandler {
@@ -20,6 +20,7 @@ final class SensitiveVariables implements HistoryEventHandler {
 
     static {
         NAMES.add("referral");
+        NAMES.add("missingReport");
     }
 
     private final HistoryEventHandler delegate = new DbHistoryEventHandler();

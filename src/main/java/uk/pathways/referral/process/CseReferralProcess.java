@@ -1,5 +1,11 @@
 package uk.pathways.referral.process;
 
+import java.util.Set;
+
+import uk.pathways.casefile.CaseVariables;
+import uk.pathways.screening.process.ScreeningVariables;
+import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
+
 /** The cse-referral process (bpmn/cse-referral.bpmn): its key, message, element ids and variables. */
 public final class CseReferralProcess {
 
@@ -51,6 +57,19 @@ public final class CseReferralProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String CLOSURE_REASON = "closureReason";
     public static final String CLOSURE_APPROVED = "closureApproved";
+
+    /**
+     * Every variable an expression in bpmn/cse-referral.bpmn may name; the pathway validator refuses a model
+     * naming any other. Add a name here when a model change needs a new variable.
+     */
+    public static final Set<String> VARIABLES = Set.of(
+            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
+            ScreeningVariables.INDICATORS, ScreeningVariables.DISCLOSURE, ScreeningVariables.LEARNING_DISABILITY,
+            ScreeningVariables.SCREENING_SCORE, ScreeningVariables.THRESHOLD_RESULT, ScreeningVariables.RISK_LEVEL,
+            ScreeningVariables.PATHWAY, ScreeningVariables.URGENT,
+            REFERRER_AGENCY, RISE_ACCEPTED, SECTION_47, POLICE_INVESTIGATION, StrategyMeetingProcess.MEETING_HELD_AT,
+            SUPPORT_WORKER, SAFETY_PLAN_DUE, OUTCOME_WHEEL_DUE, LAST_SUCCESSFUL_CONTACT_AT, CONTACT_SUCCESSFUL,
+            PROPOSE_CLOSURE, INVESTIGATION_CONCLUDED, REVIEW_DECISION, CLOSURE_REASON, CLOSURE_APPROVED);
 
     private CseReferralProcess() {
     }

@@ -1,5 +1,10 @@
 package uk.pathways.strategymeeting.process;
 
+import java.util.Set;
+
+import uk.pathways.casefile.CaseVariables;
+import uk.pathways.screening.process.ScreeningVariables;
+
 /** The strategy meeting process (bpmn/strategy-meeting.bpmn), called from cse-referral and missing-episode. */
 public final class StrategyMeetingProcess {
 
@@ -22,6 +27,15 @@ public final class StrategyMeetingProcess {
     public static final String SECTION_47 = "section47";
     public static final String POLICE_INVESTIGATION = "policeInvestigation";
     public static final String MEETING_HELD_AT = "meetingHeldAt";
+
+    /**
+     * Every variable an expression in bpmn/strategy-meeting.bpmn may name; the pathway validator refuses a
+     * model naming any other.
+     */
+    public static final Set<String> VARIABLES = Set.of(
+            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
+            ScreeningVariables.URGENT, STRATEGY_MEETING_DUE, MEETING_AT, MEETING_PLACE, MEETING_STARTS_AT, AGENCY,
+            AGENCY_INFORMATION, RISE_ACCEPTED, SECTION_47, POLICE_INVESTIGATION, MEETING_HELD_AT);
 
     private StrategyMeetingProcess() {
     }

@@ -1,0 +1,38 @@
+package uk.pathways.audit.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.pathways.audit.AuditEntry;
+import uk.pathways.audit.AuditTrail;
+import uk.pathways.casefile.CaseAccess;
+
+/** {@code GET /api/cases/{caseId}/audit}: a case's audit trail, for managers of the agencies involved. Read-only. */
+@RestController
+class CaseAuditController {
+
+    private final AuditTrail audit;
+    private final CaseAccess access;
+
+    CaseAuditController(AuditTrail audit, CaseAccess access) {
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @GetMapping(value = "/api/cases/{caseId}/audit", produces = "application/json")
+    List<AuditEntry> audit(@PathVariable String caseId, Principal principal) {
+        if (!access.exists(caseId)) {
+            throw new NoSuchElementException("No case " + caseId);
+        }
+        if (!access.isManagerOf(principal.getName(), caseId)) {
+            throw new AccessDeniedException("Only a manager of an agency involved in case " + caseId + " may read its audit");
+        }
+        return audit.ofCase(caseId);
+    }
+}

@@ -1,0 +1,190 @@
+package uk.pathways.casefile.web;
+
+import java.security.Principal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.pathways.casefile.CaseAccess;
+import uk.pathways.casefile.CaseFile;
+import uk.pathways.casefile.CaseSearch;
+import uk.pathways.casefile.CaseSummary;
+import uk.pathways.casefile.CaseView;
+import uk.pathways.casefile.CaseViews;
+import uk.pathways.casefile.ChronologyEntry;
+import uk.pathways.screening.Indicator;
+import uk.pathways.screening.IndicatorCatalogue;
+import uk.pathways.web.FormErrors;
+import uk.pathways.web.PageLink;
+import uk.pathways.web.PathwaysPage;
+
+/**
+ * The child's case as one story ({@code /cases/{caseId}}) for the agencies involved, and finding a case
+ * ({@code /cases}) by name, date of birth or reference among the cases the user's agency may read.
+ */
+@Controller
+@PathwaysPage
+class CasePages {
+
+    static final int MAX_RESULTS = 50;
+    /** Where the Tasklist opens one task. */
+    static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+
+    private final CaseViews views;
+    private final CaseAccess access;
+    private final CaseSearch search;
+    private final CaseFile caseFile;
+    private final IndicatorCatalogue catalogue;
+    private final IdentityService identityService;
+    private final ObjectMapper json;
+
+    CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile, IndicatorCatalogue catalogue,
+              IdentityService identityService, ObjectMapper json) {
+        this.views = views;
+        this.access = access;
+        this.search = search;
+        this.caseFile = caseFile;
+        this.catalogue = catalogue;
+        this.identityService = identityService;
+        this.json = json;
+    }
+
+    @GetMapping("/cases")
+    String find(@RequestParam(name = "q", required = false) String text,
+                @RequestParam(name = "dob.day", required = false) String day,
+                @RequestParam(name = "dob.month", required = false) String month,
+                @RequestParam(name = "dob.year", required = false) String year,
+                Principal principal, Model model) {
+        FormErrors errors = new FormErrors();
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("day", day == null ? "" : day);
+        model.addAttribute("month", month == null ? "" : month);
+        model.addAttribute("year", year == null ? "" : year);
+        model.addAttribute("errors", errors);
+        boolean searched = text != null || day != null || month != null || year != null;
+        model.addAttribute("searched", false);
+        if (!searched) {
+            return "cases/find";
+        }
+        LocalDate dateOfBirth = null;
+        boolean anyDatePart = !blank(day) || !blank(month) || !blank(year);
+        if (anyDatePart) {
+            try {
+                dateOfBirth = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
+                        Integer.parseInt(day.strip()));
+                if (year.strip().length() != 4) {
+                    throw new DateTimeException("year");
+                }
+            } catch (RuntimeException e) {
+                errors.add("dob", "Date of birth must be a real date, like 27 3 2012").target("dob", "dob-day");
+            }
+        }
+        CaseQuery query = new CaseQuery(text, dateOfBirth);
+        if (!errors.any() && query.isEmpty()) {
+            errors.add("q", "Enter a name, a reference or a date of birth");
+        }
+        if (errors.any()) {
+            return "cases/find";
+        }
+        List<Result> results = new ArrayList<>();
+        for (CaseSearch.Found found : search.find(query.name(), query.dateOfBirth(), query.reference())) {
+            // Need to know: the case's details only for an agency involved; anyone else sees who, and who to ask.
+            CaseSummary details = access.mayRead(principal.getName(), found.caseId())
+                    ? caseFile.find(found.caseId()).orElse(null) : null;
+            results.add(new Result(found, details));
+        }
+        model.addAttribute("searched", true);
+        model.addAttribute("results", results);
+        model.addAttribute("readable", results.stream().filter(Result::mayRead).toList());
+        model.addAttribute("others", results.stream().filter(r -> !r.mayRead()).toList());
+        model.addAttribute("maxResults", MAX_RESULTS);
+        return "cases/find";
+    }
+
+    /** A search result: who the child is, and the case's details when the user's agency may read it. */
+    record Result(CaseSearch.Found found, CaseSummary details) {
+        public boolean mayRead() {
+            return details != null;
+        }
+    }
+
+    @GetMapping("/cases/{caseId}")
+    String show(@PathVariable String caseId, Principal principal, Model model) {
+        // 404 for no such case, 403 for an agency not involved; the read or the refusal goes to the audit trail
+        access.checkRead(principal.getName(), caseId, "PAGE", "case page");
+        CaseView view = views.view(caseId, principal.getName()).orElseThrow();
+        model.addAttribute("view", view);
+        model.addAttribute("decision", latestThresholdDecision(view));
+        model.addAttribute("indicatorWording", wording());
+        model.addAttribute("people", people(view.chronology()));
+        model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
+        model.addAttribute("taskLink", TASKLIST_TASK);
+        return "cases/case";
+    }
+
+    /** The decision the current risk level and pathway came from: the latest one made with the threshold. */
+    static CaseView.Decision latestThresholdDecision(CaseView view) {
+        CaseView.Decision latest = null;
+        for (CaseView.Decision d : view.decisions()) {
+            if (d.riskLevel() != null && d.screeningScore() != null) {
+                latest = d;
+            }
+        }
+        return latest;
+    }
+
+    private Map<String, String> wording() {
+        Map<String, String> wording = new HashMap<>();
+        for (Indicator i : catalogue.all()) {
+            wording.put(i.code(), i.wording());
+        }
+        return wording;
+    }
+
+    /** Who the users of the chronology are, by name; the engine acting on its own is "Pathways". */
+    private Map<String, String> people(List<ChronologyEntry> chronology) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ChronologyEntry entry : chronology) {
+            String id = entry.actor();
+            if (id == null || names.containsKey(id)) {
+                continue;
+            }
+            User user = identityService.createUserQuery().userId(id).singleResult();
+            String name = user == null ? id
+                    : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+            names.put(id, "pathways".equals(id) && user == null ? "Pathways (automatic)" : name.isEmpty() ? id : name);
+        }
+        return names;
+    }
+
+    /** Another capability's missing episodes, as field maps the page can list whatever their type. */
+    private List<Map<String, Object>> asMaps(List<Object> items) {
+        return items.stream().map(item -> json.convertValue(item, new TypeReference<Map<String, Object>>() { })).toList();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    @Bean
+    static PageLink findCaseLink() {
+        return new PageLink("Find a case", "/cases", 30);
+    }
+}

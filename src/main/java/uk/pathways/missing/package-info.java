@@ -1,0 +1,2 @@
+/** Missing children: missing episodes from report to return home interview, repeat missing, the statutory return. */
+package uk.pathways.missing;

@@ -1,0 +1,155 @@
+package uk.pathways.referral.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.MultiValueMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.pathways.web.FieldProblem;
+
+/**
+ * The "Make a referral" form as the practitioner filled it in, and the same JSON body that
+ * {@code POST /api/referrals} takes, so that {@link uk.pathways.referral.ReferralValidator} checks both
+ * and the rules live once. The form only splits the date of birth into day, month and year (the GOV.UK
+ * date input) and words the validator's date message for those three boxes.
+ */
+final class ReferralForm {
+
+    static final String DOB = "child.dateOfBirth";
+    static final String[] TEXT_FIELDS = {"child.firstName", "child.lastName", "child.gender", "child.ethnicity",
+            "child.district", "child.lookedAfter", "child.placingAuthority", "referrer.agency", "referrer.name",
+            "referrer.email", "concerns", "dob.day", "dob.month", "dob.year"};
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final List<String> indicators = new ArrayList<>();
+
+    static ReferralForm empty() {
+        return new ReferralForm();
+    }
+
+    static ReferralForm of(MultiValueMap<String, String> params) {
+        ReferralForm form = new ReferralForm();
+        for (String field : TEXT_FIELDS) {
+            String value = params.getFirst(field);
+            form.values.put(field, value == null ? "" : value);
+        }
+        List<String> ticked = params.get("indicators");
+        if (ticked != null) {
+            ticked.stream().filter(code -> code != null && !code.isBlank()).distinct().forEach(form.indicators::add);
+        }
+        return form;
+    }
+
+    ReferralForm with(String field, String value) {
+        values.put(field, value == null ? "" : value);
+        return this;
+    }
+
+    /** What the practitioner typed in a field, for putting it back in the form. */
+    public String value(String field) {
+        return values.getOrDefault(field, "");
+    }
+
+    public boolean ticked(String code) {
+        return indicators.contains(code);
+    }
+
+    /** The body of {@code POST /api/referrals} (contract section 6); empty boxes are left out. */
+    ObjectNode toJson(ObjectMapper json) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode child = body.putObject("child");
+        put(child, "firstName", value("child.firstName"));
+        put(child, "lastName", value("child.lastName"));
+        put(child, "dateOfBirth", dateOfBirth());
+        put(child, "gender", value("child.gender"));
+        put(child, "ethnicity", value("child.ethnicity"));
+        put(child, "district", value("child.district"));
+        if ("yes".equals(value("child.lookedAfter"))) {
+            child.put("lookedAfter", true);
+        } else if ("no".equals(value("child.lookedAfter"))) {
+            child.put("lookedAfter", false);
+        }
+        put(child, "placingAuthority", value("child.placingAuthority"));
+        ObjectNode referrer = body.putObject("referrer");
+        put(referrer, "agency", value("referrer.agency"));
+        put(referrer, "name", value("referrer.name"));
+        put(referrer, "email", value("referrer.email"));
+        put(body, "concerns", value("concerns"));
+        ArrayNode codes = body.putArray("indicators");
+        indicators.forEach(codes::add);
+        return body;
+    }
+
+    /** ISO date from the three boxes; what was typed, as it was, if it is not three numbers (the validator refuses it). */
+    String dateOfBirth() {
+        String day = value("dob.day").strip();
+        String month = value("dob.month").strip();
+        String year = value("dob.year").strip();
+        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
+            return "";
+        }
+        if (day.matches("\\d{1,2}") && month.matches("\\d{1,2}") && year.matches("\\d{4}")) {
+            return "%s-%02d-%02d".formatted(year, Integer.parseInt(month), Integer.parseInt(day));
+        }
+        return year + "-" + month + "-" + day;
+    }
+
+    /** The validator's problems, with its date-format message worded for the day, month and year boxes. */
+    List<FieldProblem> worded(List<FieldProblem> problems) {
+        List<FieldProblem> worded = new ArrayList<>();
+        for (FieldProblem p : problems) {
+            if (DOB.equals(p.field()) && p.message().contains("YYYY-MM-DD")) {
+                worded.add(new FieldProblem(DOB, dateMessage()));
+            } else {
+                worded.add(p);
+            }
+        }
+        return worded;
+    }
+
+    /** Which date box a date problem should take the reader to: the first one that is missing or wrong. */
+    String dateTarget() {
+        if (value("dob.day").isBlank() || !value("dob.day").strip().matches("\\d{1,2}")) {
+            return "child-dateOfBirth-day";
+        }
+        if (value("dob.month").isBlank() || !value("dob.month").strip().matches("\\d{1,2}")) {
+            return "child-dateOfBirth-month";
+        }
+        if (!value("dob.year").strip().matches("\\d{4}")) {
+            return "child-dateOfBirth-year";
+        }
+        return "child-dateOfBirth-day";
+    }
+
+    private String dateMessage() {
+        List<String> missing = new ArrayList<>();
+        if (value("dob.day").isBlank()) {
+            missing.add("day");
+        }
+        if (value("dob.month").isBlank()) {
+            missing.add("month");
+        }
+        if (value("dob.year").isBlank()) {
+            missing.add("year");
+        }
+        if (!missing.isEmpty()) {
+            return "The child's date of birth must include a " + String.join(" and a ", missing);
+        }
+        if (!value("dob.year").strip().matches("\\d{4}")) {
+            return "The year of the child's date of birth must include 4 numbers";
+        }
+        return "The child's date of birth must be a real date";
+    }
+
+    private static void put(ObjectNode node, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(name, value);
+        }
+    }
+}

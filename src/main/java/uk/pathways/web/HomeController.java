@@ -1,0 +1,27 @@
+package uk.pathways.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The Pathways home page and the sign-in page. */
+@Controller
+@PathwaysPage
+class HomeController {
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request, Model model) {
+        // Flags without values (/login?error): present or not.
+        model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
+        model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
+        model.addAttribute("timedOut", request.getParameterMap().containsKey("timeout"));
+        return "login";
+    }
+}

@@ -1,0 +1,10 @@
+package uk.pathways.missing;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Repeat missing again, on PostgreSQL: the 90-day window is a timestamp comparison in SQL. */
+@EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
+@ActiveProfiles({"demo", "test", "postgres"})
+class PostgresRepeatMissingTest extends RepeatMissingTest {
+}
