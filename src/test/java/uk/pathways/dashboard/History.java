@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
+import uk.pathways.missing.EpisodeTypes;
+import uk.pathways.missing.MissingEpisodes;
+import uk.pathways.missing.MissingReportAccepted;
+import uk.pathways.missing.NewMissingReport;
 import uk.pathways.referral.NewReferral;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.referral.Referrals;
@@ -33,6 +37,12 @@ import uk.pathways.support.Pathway;
  *     Thu 8 Apr 14:00, held Fri 9 Apr 10:00 (late): no further action, closed.</li>
  * <li>D: referred by health Wed 28 Apr 10:00, not yet screened at "now", Wed 28 Apr 12:00 (pending).</li>
  * </ul>
+ * In a second district of its own, missing children through the real missing-episode pathway:
+ * <ul>
+ * <li>E: missing Mon 5 Apr 01:00, returned 09:00, return home interview Thu 8 Apr 08:00 (71 hours: in time).</li>
+ * <li>F: missing Sat 10 Apr 01:00, returned 09:00, return home interview Tue 13 Apr 10:00 (73 hours: late).</li>
+ * <li>G: missing 20 Jan, 20 Feb and 20 Apr (still missing): the third episode within 90 days is in the period.</li>
+ * </ul>
  */
 @Component
 class History {
@@ -40,14 +50,19 @@ class History {
     static final LocalDate FROM = LocalDate.of(2027, 3, 1);
     static final LocalDate TO = LocalDate.of(2027, 4, 30);
     static final String DISTRICT = "Testdistrict" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
+    static final String MISSING_DISTRICT = "Testmissing" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
+    private static final java.util.concurrent.atomic.AtomicInteger POLICE_REFERENCES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Pathway pathway;
     private final Referrals referrals;
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
-    String caseA, caseB, caseC, caseD;
+    private final MissingEpisodes missingEpisodes;
+    String caseA, caseB, caseC, caseD, caseE, caseF, caseG;
 
-    History(Pathway pathway, Referrals referrals, ManagementService managementService, RuntimeService runtimeService) {
+    History(Pathway pathway, Referrals referrals, ManagementService managementService, RuntimeService runtimeService,
+            MissingEpisodes missingEpisodes) {
+        this.missingEpisodes = missingEpisodes;
         this.pathway = pathway;
         this.referrals = referrals;
         this.managementService = managementService;
@@ -100,7 +115,52 @@ class History {
 
         at(2027, 4, 28, 10, 0);
         caseD = refer("health").caseId();
+
+        caseE = missingAndBack(missingChild(), 2027, 4, 5).caseId();
+        at(2027, 4, 8, 8, 0);
+        pathway.complete(caseE, "return-home-interview", "rhi-service-worker", interview());
+        caseF = missingAndBack(missingChild(), 2027, 4, 10).caseId();
+        at(2027, 4, 13, 10, 0);
+        pathway.complete(caseF, "return-home-interview", "rhi-service-worker", interview());
+        ChildDetails g = missingChild();
+        caseG = missingAndBack(g, 2027, 1, 20).caseId();
+        missingAndBack(g, 2027, 2, 20);
+        at(2027, 4, 20, 1, 30);
+        report(g, 2027, 4, 20);
         at(2027, 4, 28, 12, 0);
+    }
+
+    private static ChildDetails missingChild() {
+        ChildDetails template = Pathway.child(14);
+        return new ChildDetails(template.firstName(), template.lastName(), template.dateOfBirth(), "MALE", "NOT_STATED",
+                MISSING_DISTRICT, false, null);
+    }
+
+    /** Missing at 01:00 on the day, reported at 01:30, back at 09:00 (recorded at 09:30). */
+    private MissingReportAccepted missingAndBack(ChildDetails child, int y, int m, int d) {
+        at(y, m, d, 1, 30);
+        MissingReportAccepted accepted = report(child, y, m, d);
+        at(y, m, d, 9, 30);
+        missingEpisodes.returned(accepted.reference(), LocalDate.of(y, m, d).atTime(9, 0).atZone(Now.UK).toInstant());
+        return accepted;
+    }
+
+    private MissingReportAccepted report(ChildDetails child, int y, int m, int d) {
+        return missingEpisodes.report(new NewMissingReport(child, null, LocalDate.of(y, m, d).atTime(1, 0).atZone(Now.UK).toInstant(),
+                "NP-DASH-" + POLICE_REFERENCES.incrementAndGet(), "LOW", EpisodeTypes.MISSING_FROM_HOME, null, false, null),
+                new Actor("police-worker", "police"), MissingEpisodes.SOURCE_API);
+    }
+
+    private static Map<String, Object> interview() {
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put("rhiOffered", true);
+        form.put("rhiAccepted", true);
+        form.put("cseConcern", false);
+        form.put("whereabouts", "Synthetic: stayed at a friend's flat");
+        form.put("pushFactors", "Synthetic: argument at home");
+        form.put("pullFactors", "Synthetic: older friends");
+        form.put("informationForPolice", "");
+        return form;
     }
 
     /** The test's "now": Wed 28 April 2027 at noon. */

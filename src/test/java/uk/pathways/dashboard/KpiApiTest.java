@@ -41,8 +41,12 @@ class KpiApiTest {
     }
 
     private JsonNode kpis(String user) throws Exception {
+        return kpis(user, History.DISTRICT);
+    }
+
+    private JsonNode kpis(String user, String district) throws Exception {
         String body = mvc.perform(get("/api/kpis").param("from", History.FROM.toString()).param("to", History.TO.toString())
-                        .param("district", History.DISTRICT).with(httpBasic(user, PASSWORD)))
+                        .param("district", district).with(httpBasic(user, PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(body);
     }
@@ -131,11 +135,26 @@ class KpiApiTest {
     }
 
     @Test
-    void missingFiguresSayTheyAreNotAvailableWithoutTheMissingPathway() throws Exception {
-        JsonNode k = kpis("police-manager");
+    void returnHomeInterviewsAt71HoursAreInTimeAndAt73HoursLate() throws Exception {
+        JsonNode k = kpis("police-manager", History.MISSING_DISTRICT);
 
-        assertThat(k.at("/rhiWithin72HoursPercent/available").asBoolean(true)).isFalse();
-        assertThat(k.at("/repeatMissingChildren/reason").asText()).contains("pw_missing_episode");
+        JsonNode rhi = k.get("rhiWithin72HoursPercent");
+        assertThat(rhi.get("met").asLong()).as("E: 71 hours").isEqualTo(1);
+        assertThat(rhi.get("notMet").asLong()).as("F: 73 hours").isEqualTo(1);
+        assertThat(rhi.get("pending").asLong()).isZero();
+        assertThat(rhi.get("percent").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void aThirdEpisodeWithin90DaysMakesARepeatMissingChild() throws Exception {
+        JsonNode k = kpis("police-manager", History.MISSING_DISTRICT);
+
+        assertThat(k.at("/repeatMissingChildren/children").asLong()).as("G").isEqualTo(1);
+        assertThat(k.at("/repeatMissingChildren/byDistrict/" + History.MISSING_DISTRICT).asLong()).isEqualTo(1);
+        assertThat(k.at("/problemProfileByDistrict/" + History.MISSING_DISTRICT + "/missingEpisodes").asLong())
+                .as("E, F and G's third episode started in the period").isEqualTo(3);
+        assertThat(kpis("performance-reader", History.MISSING_DISTRICT).at("/repeatMissingChildren/children").asText())
+                .isEqualTo("fewer than 5");
     }
 
     @Test
