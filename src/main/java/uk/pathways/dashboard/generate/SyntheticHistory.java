@@ -402,7 +402,7 @@ public class SyntheticHistory {
             user.setFirstName("Generated");
             user.setLastName("Staff " + id.substring(4));
             user.setEmail(id + "@pathways.invalid");
-            user.setPassword(java.util.UUID.randomUUID().toString());
+            user.setPassword("Gen!" + java.util.UUID.randomUUID() + "-Aa1"); // random, never used to sign in; meets the password policy
             identityService.saveUser(user);
         }
         for (String group : groups) {
