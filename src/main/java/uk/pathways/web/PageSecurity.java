@@ -20,7 +20,7 @@ class PageSecurity {
 
     /** Every path the pages answer; other capabilities' pages live under these too (missing episodes). */
     static final String[] PAGES = {"/", "/login", "/logout", "/referrals", "/referrals/**", "/cases", "/cases/**",
-            "/missing-episodes", "/missing-episodes/**", "/govuk/**"};
+            "/missing-episodes", "/missing-episodes/**", "/govuk/**", "/dashboards", "/dashboards/**", "/reports/**"};
 
     @Bean
     @Order(2)

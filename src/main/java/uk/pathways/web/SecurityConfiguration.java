@@ -43,8 +43,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        // /actuator/prometheus: HTTP Basic like /api, for camunda-admin only (dashboards, issue #7).
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/prometheus").hasAuthority("GROUP_" + uk.pathways.agency.Agency.CAMUNDA_ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .authenticationDetailsSource(request -> "API"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
