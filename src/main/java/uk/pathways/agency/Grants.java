@@ -43,6 +43,16 @@ class Grants extends AbstractProcessEnginePlugin {
     static final List<String> STARTABLE = List.of("cse-referral", "missing-episode");
     static final List<String> VISIBLE = List.of("cse-referral", "missing-episode", "strategy-meeting-process");
 
+    /** Members of camunda-admin pass every engine check (the contract's administrators). */
+    @Override
+    public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
+        List<String> admins = configuration.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
+        if (!admins.contains(Agency.CAMUNDA_ADMIN)) {
+            admins.add(Agency.CAMUNDA_ADMIN);
+        }
+        configuration.setAdminGroups(admins);
+    }
+
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();
@@ -64,6 +74,10 @@ class Grants extends AbstractProcessEnginePlugin {
                         ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ);
             }
             created += grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+        // administrators: everything, granted explicitly (whatever the engine's admin-group setting says)
+        for (Resources resource : Resources.values()) {
+            created += grant(authorizations, Agency.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
         String owners = Agency.PROCESS_OWNERS;
         created += grant(authorizations, owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

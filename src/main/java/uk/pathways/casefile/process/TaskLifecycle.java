@@ -67,7 +67,7 @@ class TaskLifecycle implements TaskListener {
         }
         // the Tasklist shows these with each task; task-local copies are readable by whoever may read the task,
         // so agencies see their own tasks' references without any grant on the process instance (need to know)
-        for (String shown : List.of(CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.CASE_ID)) {
+        for (String shown : List.of(CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME)) {
             Object value = task.getVariable(shown);
             if (value != null && !task.hasVariableLocal(shown)) {
                 task.setVariableLocal(shown, value);
