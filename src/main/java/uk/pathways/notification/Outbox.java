@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 
 /**
@@ -34,11 +35,11 @@ class Outbox {
     private final NotificationRepository repository;
     private final Recipients recipients;
     private final RuntimeService runtimeService;
-    private final AsSystem system;
+    private final Privileged system;
     private final ObjectMapper json;
     private final String baseUrl;
 
-    Outbox(NotificationRepository repository, Recipients recipients, RuntimeService runtimeService, AsSystem system,
+    Outbox(NotificationRepository repository, Recipients recipients, RuntimeService runtimeService, Privileged system,
            ObjectMapper json, @Value("${pathways.base-url:http://localhost:8080}") String baseUrl) {
         this.repository = repository;
         this.recipients = recipients;

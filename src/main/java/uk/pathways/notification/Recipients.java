@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import uk.pathways.agency.Privileged;
 import uk.pathways.agency.Agency;
 
 /** Turns {@link Recipient}s into e-mail addresses: configured mailboxes, Camunda users and group members. */
@@ -27,9 +28,9 @@ class Recipients {
 
     private final NotificationProperties properties;
     private final IdentityService identityService;
-    private final AsSystem system;
+    private final Privileged system;
 
-    Recipients(NotificationProperties properties, IdentityService identityService, AsSystem system) {
+    Recipients(NotificationProperties properties, IdentityService identityService, Privileged system) {
         this.properties = properties;
         this.identityService = identityService;
         this.system = system;
