@@ -29,6 +29,15 @@ t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N)
 sleep 5
 echo "B5 Pathways node start to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (first start: schema creation included); $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status) (-Xmx512m)"
 stop_node 1
+
+# B1: the same pathway steps through the Java API (in one JVM, job executor off), 1 and 4 threads
+(cd "$ROOT" && PATHWAYS_TEST_POSTGRES=true PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
+  ./mvnw -q -B -o test -Dtest=PathwayStepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dpathways.bench.pathways=$PATHWAYS 2>&1) \
+  | grep '^B1' | while read -r line; do
+      t=$(sed 's/.*API, \([0-9]*\) thread.*/\1/' <<<"$line"); sps=$(sed 's/.* = \([0-9.]*\) steps\/s.*/\1/' <<<"$line")
+      echo "$line; ratio to TPC-B at $t: $(awk -v a=$sps -v b=$(eval echo "\$TPCB_$t") 'BEGIN {printf "%.3f", a / b}')"
+    done
+
 t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N); sleep 5
 echo "B5 Pathways node restart (schema present) to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s; $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status)"
 
