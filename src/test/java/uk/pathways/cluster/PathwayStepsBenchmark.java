@@ -34,7 +34,7 @@ import uk.pathways.support.Pathway;
  * information, meeting outcome.
  */
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"demo", "test", "postgres"})
 class PathwayStepsBenchmark {
 
