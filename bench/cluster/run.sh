@@ -10,6 +10,8 @@ PATHWAYS=${PATHWAYS:-15}; CLOCKS=${CLOCKS:-600}
 N1=18091; N2=18092
 cleanup() { stop_node 1; stop_node 2; }
 trap cleanup EXIT
+# ONLY="B0 B1 B2" runs some of them (B0 always runs: the ratios need it).
+want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
 commits() { psql -h localhost -U "$PGUSER_" -d postgres -qtAX -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
@@ -27,11 +29,11 @@ done
 fresh_db; need_jar
 t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N)
 sleep 5
-echo "B5 Pathways node start to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (first start: schema creation included); $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status) (-Xmx512m)"
+want B5 && echo "B5 Pathways node start to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (first start: schema creation included); $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status) (-Xmx512m)"
 stop_node 1
 
 # B1: the same pathway steps through the Java API (in one JVM, job executor off), 1 and 4 threads
-(cd "$ROOT" && PATHWAYS_TEST_POSTGRES=true PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
+want B1 && (cd "$ROOT" && PATHWAYS_TEST_POSTGRES=true PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
   ./mvnw -q -B -o test -Dtest=PathwayStepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dpathways.bench.pathways=$PATHWAYS 2>&1) \
   | grep '^B1' | while read -r line; do
       t=$(sed 's/.*API, \([0-9]*\) thread.*/\1/' <<<"$line"); sps=$(sed 's/.* = \([0-9.]*\) steps\/s.*/\1/' <<<"$line")
@@ -39,11 +41,11 @@ stop_node 1
     done
 
 t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N); sleep 5
-echo "B5 Pathways node restart (schema present) to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s; $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status)"
+want B5 && echo "B5 Pathways node restart (schema present) to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s; $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status)"
 
 # B2: pathway steps through the HTTP API, one node, 1 and 4 threads; commits per step
 python3 "$ROOT/bench/cluster/pathway_http.py" --threads 1 --pathways 2 --seconds 60 http://127.0.0.1:$N1 >/dev/null # warm-up
-for t in 1 4; do
+want B2 && for t in 1 4; do
   c0=$(commits)
   r=$(python3 "$ROOT/bench/cluster/pathway_http.py" --threads $t --pathways "$PATHWAYS" --seconds 180 http://127.0.0.1:$N1)
   c1=$(commits)
@@ -79,8 +81,9 @@ PY
   t1=$(date +%s.%N)
   echo "B4 $label: $due clocks due at once cleared in $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (left $left); p99 lateness $(sql "select round(extract(epoch from percentile_cont(0.99) within group (order by timestamp_ - to_timestamp($t0)))::numeric, 1) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2") s; by node: $(sql "select hostname_ || '=' || count(*) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2 group by 1" | tr '\n' ' ')"
 }
+want B4 || exit 0
 stop_node 1
-start_node 1 $N1 --camunda.bpm.job-execution.max-wait=2000; wait_up $N1 || exit 2
+start_node 1 $N1; wait_up $N1 || exit 2
 storm one-node
 start_node 2 $N2; wait_up $N2 || exit 2
 storm two-nodes
