@@ -79,7 +79,7 @@ PY
   t0=$(date +%s.%N)
   for i in $(seq 1 1200); do left=$(sql "select count(*) from act_ru_job where id_ in ($ids)"); [ "$left" -eq 0 ] && break; sleep 0.5; done
   t1=$(date +%s.%N)
-  echo "B4 $label: $due clocks due at once cleared in $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (left $left); p99 lateness $(sql "select round(extract(epoch from percentile_cont(0.99) within group (order by timestamp_ - to_timestamp($t0)))::numeric, 1) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2") s; by node: $(sql "select hostname_ || '=' || count(*) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2 group by 1" | tr '\n' ' ')"
+  echo "B4 $label: $due clocks due at once cleared in $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (left $left); p99 lateness $(sql "select round(extract(epoch from percentile_cont(0.99) within group (order by timestamp_ - to_timestamp($t0)))::numeric, 1) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2") s; by node: $(sql "select hostname_ || '=' || count(*) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2 group by hostname_" | tr '\n' ' ')"
 }
 want B4 || exit 0
 stop_node 1
