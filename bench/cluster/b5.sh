@@ -19,7 +19,7 @@ measure() { # measure LABEL PORT command...
     if ((i > 0)); then times+=("$(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}')"); rss+=("$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)"); fi
     kill $pid; wait $pid 2>/dev/null
   done
-  echo "B5 $label: start to health UP ${times[*]} s (median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") s); RSS 10 s after ${rss[*]} MB (median $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") MB)"
+  echo "B5 $label: start to health UP ${times[*]} s (middle value $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") s); RSS 10 s after ${rss[*]} MB (middle value $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") MB)"
 }
 JVM=(java -Xms128m -Xmx512m)
 measure bare 18095 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bare "${JVM[@]}" -jar "$BARE"
