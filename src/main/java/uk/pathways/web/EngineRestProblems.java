@@ -40,7 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 class EngineRestProblems implements ResourceConfigCustomizer {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
-    private static final String EXCEPTION = EngineRestProblems.class.getName() + ".exception";
+    static final String EXCEPTION = EngineRestProblems.class.getName() + ".exception";
     private static final Pattern TASK_ACTION = Pattern.compile("^task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
     private final HistoryService historyService;
