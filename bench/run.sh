@@ -16,6 +16,8 @@ fi
 
 db=${BENCH_DB:-pathways_bench}
 export PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$db PATHWAYS_DB_USER=pathways PATHWAYS_DB_PASSWORD=pathways
+# outside the demo profile Pathways refuses to start without an administrator password: a throwaway one
+export PATHWAYS_ADMIN_PASSWORD=${PATHWAYS_ADMIN_PASSWORD:-"Bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')-Aa1!"}
 referrals=${BENCH_PATHWAY_REFERRALS:-300}
 years=${BENCH_PATHWAY_YEARS:-2}
 
