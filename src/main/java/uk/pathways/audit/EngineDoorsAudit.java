@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -118,9 +117,8 @@ class EngineDoorsAudit {
                 }
                 Matcher instance = INSTANCE.matcher(path);
                 if (instance.matches()) {
-                    HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
-                            .processInstanceId(instance.group(1)).variableName("caseId").singleResult();
-                    return variable == null ? null : (String) variable.getValue();
+                    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.group(1))
+                            .variableName("caseId").list().stream().map(v -> (String) v.getValue()).findFirst().orElse(null);
                 }
                 return null;
             } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 
 /** Puts a case's record and its open work in the engine together as one view. */
@@ -21,8 +22,10 @@ public class CaseViews {
     private final CaseFile caseFile;
     private final TaskService taskService;
     private final ObjectProvider<CaseViewSection> sections;
+    private final Privileged privileged;
 
-    CaseViews(CaseFile caseFile, TaskService taskService, ObjectProvider<CaseViewSection> sections) {
+    CaseViews(CaseFile caseFile, TaskService taskService, ObjectProvider<CaseViewSection> sections, Privileged privileged) {
+        this.privileged = privileged;
         this.caseFile = caseFile;
         this.taskService = taskService;
         this.sections = sections;
@@ -55,7 +58,12 @@ public class CaseViews {
         });
     }
 
+    /** Every open task of the case, whichever agency it is for: callers have checked that the reader may read the case. */
     public List<CaseView.OpenTask> openTasks(String caseId) {
+        return privileged.call(() -> openTasksOf(caseId));
+    }
+
+    private List<CaseView.OpenTask> openTasksOf(String caseId) {
         List<CaseView.OpenTask> open = new ArrayList<>();
         for (Task task : taskService.createTaskQuery().processVariableValueEquals(CaseVariables.CASE_ID, caseId)
                 .orderByDueDate().asc().orderByTaskCreateTime().asc().list()) {

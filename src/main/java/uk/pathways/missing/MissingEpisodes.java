@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.pathways.agency.Privileged;
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Clocks;
@@ -69,10 +70,12 @@ public class MissingEpisodes {
     private final MissingProperties properties;
     private final Clocks clocks;
     private final ObjectMapper json;
+    private final Privileged privileged;
 
     MissingEpisodes(CaseFile caseFile, MissingEpisodeRepository episodes, RuntimeService runtimeService,
                     ApplicationEventPublisher events, Referrals referrals, MissingProperties properties, Clocks clocks,
-                    ObjectMapper json) {
+                    ObjectMapper json, Privileged privileged) {
+        this.privileged = privileged;
         this.caseFile = caseFile;
         this.episodes = episodes;
         this.runtimeService = runtimeService;
@@ -90,8 +93,8 @@ public class MissingEpisodes {
     /** Records a report and starts its pathway in one transaction; children's services are told before this returns. */
     public MissingReportAccepted report(NewMissingReport report, Actor reportedBy, String source) {
         RecordedEpisode recorded = record(report, reportedBy, source);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MissingEpisodeProcess.KEY, recorded.reference(),
-                recorded.variables());
+        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(MissingEpisodeProcess.KEY,
+                recorded.reference(), recorded.variables()));
         episodes.linkProcess(recorded.reference(), instance.getId());
         return new MissingReportAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }
@@ -237,14 +240,17 @@ public class MissingEpisodes {
         if (!recordRisk(reference, policeRisk, actor)) {
             return new Regraded(episode, false, false);
         }
-        boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(episode.processInstanceId())
-                .eventType("message").eventName(MissingEpisodeProcess.MESSAGE_RISK_REGRADED).count() > 0;
-        if (waiting) {
-            runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
-                    .processInstanceBusinessKey(reference).setVariable(MissingEpisodeProcess.POLICE_RISK, policeRisk).correlate();
-        } else {
-            runtimeService.setVariable(episode.processInstanceId(), MissingEpisodeProcess.POLICE_RISK, policeRisk);
-        }
+        boolean waiting = privileged.call(() -> {
+            boolean subscribed = runtimeService.createEventSubscriptionQuery().processInstanceId(episode.processInstanceId())
+                    .eventType("message").eventName(MissingEpisodeProcess.MESSAGE_RISK_REGRADED).count() > 0;
+            if (subscribed) {
+                runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
+                        .processInstanceBusinessKey(reference).setVariable(MissingEpisodeProcess.POLICE_RISK, policeRisk).correlate();
+            } else {
+                runtimeService.setVariable(episode.processInstanceId(), MissingEpisodeProcess.POLICE_RISK, policeRisk);
+            }
+            return subscribed;
+        });
         return new Regraded(require(reference), true, waiting);
     }
 
@@ -290,8 +296,9 @@ public class MissingEpisodes {
             throw new InvalidInputException(problems);
         }
         try {
-            runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED).processInstanceBusinessKey(reference)
-                    .setVariable(MissingEpisodeProcess.RETURNED_AT, Date.from(returnedAt)).correlate();
+            privileged.run(() -> runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
+                    .processInstanceBusinessKey(reference).setVariable(MissingEpisodeProcess.RETURNED_AT, Date.from(returnedAt))
+                    .correlate());
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("The pathway of " + reference + " is not waiting for a return; nothing was changed.");
         }

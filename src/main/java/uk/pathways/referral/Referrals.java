@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.pathways.agency.Agency;
+import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.CaseFile;
@@ -38,8 +39,11 @@ public class Referrals {
     private final RuntimeService runtimeService;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final Privileged privileged;
 
-    Referrals(CaseFile caseFile, RuntimeService runtimeService, ApplicationEventPublisher events, ObjectMapper json) {
+    Referrals(CaseFile caseFile, RuntimeService runtimeService, ApplicationEventPublisher events, ObjectMapper json,
+              Privileged privileged) {
+        this.privileged = privileged;
         this.caseFile = caseFile;
         this.runtimeService = runtimeService;
         this.events = events;
@@ -49,8 +53,9 @@ public class Referrals {
     @Transactional
     public ReferralAccepted receive(NewReferral referral, Actor createdBy, String source) {
         RecordedReferral recorded = record(referral, createdBy, source);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(CseReferralProcess.KEY, recorded.reference(),
-                recorded.variables());
+        // any signed-in agency may refer (contract section 6): the platform starts the pathway on its behalf
+        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(CseReferralProcess.KEY,
+                recorded.reference(), recorded.variables()));
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }

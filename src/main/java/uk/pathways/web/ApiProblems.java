@@ -59,6 +59,14 @@ class ApiProblems {
         return problem;
     }
 
+    /** The engine refused: the signed-in user's groups have no grant for this (agency.Grants). */
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

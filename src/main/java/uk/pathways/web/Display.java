@@ -42,6 +42,21 @@ public class Display {
         return date == null ? "" : dateTime(date.toInstant());
     }
 
+    /** A moment as another capability's view gives it (an ISO string, as JSON writes an Instant), written as above. */
+    public String isoDateTime(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Instant instant) {
+            return dateTime(instant);
+        }
+        try {
+            return dateTime(java.time.OffsetDateTime.parse(value.toString()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return value.toString();
+        }
+    }
+
     /** A code as words: {@code URGENT_STRATEGY_MEETING} reads "Urgent strategy meeting". */
     public String words(String code) {
         if (code == null || code.isBlank()) {

@@ -50,7 +50,7 @@ class AuditTrailTest {
                 .getStatusCode().value()).isEqualTo(200);
         assertThat(http.withBasicAuth("mash-worker", PASSWORD).getForEntity("/engine-rest/task/" + taskId + "/variables", String.class)
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(http.withBasicAuth("mash-manager", PASSWORD)
+        assertThat(http.withBasicAuth("process-owner", PASSWORD)
                 .getForEntity("/engine-rest/history/process-instance/" + referral.processInstanceId(), String.class)
                 .getStatusCode().value()).isEqualTo(200);
 
@@ -59,7 +59,7 @@ class AuditTrailTest {
             assertThat(e.agency()).isEqualTo("mash");
         });
         assertThat(entries(caseId, "READ", "ENGINE_REST")).extracting(AuditEntry::userId)
-                .containsExactlyInAnyOrder("mash-worker", "mash-manager");
+                .containsExactlyInAnyOrder("mash-worker", "process-owner");
         assertThat(entries(caseId, "CHANGE", "ENGINE")).extracting(AuditEntry::detail)
                 .anyMatch(d -> d.startsWith("REFERRAL_RECEIVED"));
     }

@@ -50,7 +50,7 @@ class DeploymentDoorsTest {
         ResponseEntity<JsonNode> response = engineRestDeploy("police-worker", TestModels.goodProcess());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody().path("message").asText()).contains("only process owners");
+        assertThat(response.getBody().path("message").asText()).contains("police-worker").contains("Deployment");
         assertNothingDeployed();
     }
 

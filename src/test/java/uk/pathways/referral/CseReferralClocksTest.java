@@ -55,11 +55,11 @@ class CseReferralClocksTest {
         assertThat(screening.getDueDate()).isEqualTo(date(uk(2026, 11, 30, 15, 0)));
 
         Pathway.at(uk(2026, 11, 30, 14, 59));
-        assertThat(pathway.fireDueClocks()).as("not late yet").isZero();
+        assertThat(pathway.fireDueClocks(referral.processInstanceId())).as("not late yet").isZero();
         assertThat(candidateGroups(screening)).containsExactly("mash");
 
         Pathway.at(uk(2026, 11, 30, 15, 1));
-        assertThat(pathway.fireDueClocks()).isEqualTo(1);
+        assertThat(pathway.fireDueClocks(referral.processInstanceId())).isEqualTo(1);
 
         Task late = pathway.task(referral.caseId(), TASK_SCREENING);
         assertThat(late.getId()).as("the task stays where it is").isEqualTo(screening.getId());
@@ -98,7 +98,8 @@ class CseReferralClocksTest {
         assertThat(pathway.task(standard.caseId(), "schedule-strategy-meeting").getDueDate()).isEqualTo(date(uk(2026, 12, 1, 11, 0)));
 
         Pathway.at(uk(2026, 11, 27, 11, 1));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(urgent.processInstanceId());
+        pathway.fireDueClocks(standard.processInstanceId());
         Task lateSchedule = pathway.task(urgent.caseId(), "schedule-strategy-meeting");
         assertThat(candidateGroups(lateSchedule)).contains("childrens-services-managers");
         assertThat(candidateGroups(pathway.task(standard.caseId(), "schedule-strategy-meeting")))
@@ -118,7 +119,7 @@ class CseReferralClocksTest {
         pathway.complete(health, "health-worker", Map.of("agencyInformation", "Synthetic health information"));
 
         Pathway.at(uk(2026, 11, 24, 14, 1));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(referral.processInstanceId());
 
         for (Task t : pathway.tasks(referral.caseId(), "agency-information")) {
             List<String> groups = candidateGroups(t);
@@ -158,7 +159,7 @@ class CseReferralClocksTest {
                 .as("10 working days since the last successful contact").isEqualTo(date(uk(2026, 12, 10, 10, 0)));
 
         Pathway.at(uk(2026, 11, 30, 16, 1));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(referral.processInstanceId());
         Task plan = pathway.task(caseId, TASK_SAFETY_PLAN);
         assertThat(candidateGroups(plan)).contains("rise-managers");
         assertThat(taskService.getVariableLocal(plan.getId(), "escalated")).isEqualTo(true);
@@ -180,7 +181,7 @@ class CseReferralClocksTest {
         ReferralAccepted referral = pathway.refer(15, List.of());
         Task screening = pathway.task(referral.caseId(), TASK_SCREENING);
         Pathway.at(uk(2026, 11, 25, 9, 0));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(referral.processInstanceId());
 
         // a second run of the same listener (a job executed again after a lock expired)
         ((org.camunda.bpm.engine.impl.TaskServiceImpl) taskService).getCommandExecutor().execute(context -> {

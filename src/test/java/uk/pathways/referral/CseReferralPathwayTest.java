@@ -107,7 +107,7 @@ class CseReferralPathwayTest {
         assertThat(instance(referral)).isWaitingAt(TIMER_EARLY_HELP_REVIEW);
 
         ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(84)).toEpochMilli() + 1000));
-        assertThat(pathway.fireDueClocks()).isGreaterThanOrEqualTo(1);
+        assertThat(pathway.fireDueClocks(referral.processInstanceId())).isGreaterThanOrEqualTo(1);
 
         assertThat(pathway.tasks(referral.caseId(), TASK_SCREENING)).hasSize(1);
         assertThat(caseFile.find(referral.caseId()).orElseThrow().stage()).isEqualTo("SCREENING");
@@ -216,7 +216,7 @@ class CseReferralPathwayTest {
         String processInstanceId = caseFile.referrals(caseId).get(0).processInstanceId();
 
         ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
 
         Task review = pathway.task(caseId, TASK_STRATEGY_REVIEW);
         assertThat(review).hasCandidateGroup("childrens-services");
@@ -233,7 +233,7 @@ class CseReferralPathwayTest {
     void strategyReviewCanCloseARiseCaseThroughTheClosureStrategy() {
         String caseId = riseCase();
         ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
-        pathway.fireDueClocks();
+        pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
         pathway.complete(caseId, TASK_STRATEGY_REVIEW, "childrens-services-worker", Map.of("indicators", List.of(),
                 "disclosure", false, "learningDisability", false, "reviewDecision", "CLOSE"));
 

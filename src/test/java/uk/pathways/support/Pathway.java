@@ -138,6 +138,21 @@ public class Pathway {
         return ran;
     }
 
+    /** Runs the due timer jobs of one process instance (and the processes it called); returns how many ran. */
+    public int fireDueClocks(String processInstanceId) {
+        java.util.Set<String> instances = new java.util.HashSet<>(List.of(processInstanceId));
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+                .forEach(p -> instances.add(p.getId()));
+        int ran = 0;
+        for (Job job : managementService.createJobQuery().timers().duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1)).list()) {
+            if (instances.contains(job.getProcessInstanceId())) {
+                managementService.executeJob(job.getId());
+                ran++;
+            }
+        }
+        return ran;
+    }
+
     /** The timer jobs (clocks) of a process instance and its called processes. */
     public List<Job> clocks(String processInstanceId) {
         return managementService.createJobQuery().timers().processInstanceId(processInstanceId).list();

@@ -21,7 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
+import uk.pathways.missing.MissingWalk;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
 
@@ -30,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The practitioners' web experience in a real browser (headless Chromium): a referrer makes a referral,
- * MASH screens it in the Tasklist, a manager sees an escalation on the case page. Every Pathways page on
+ * MASH screens it in the Tasklist, a manager sees an escalation on the case page, the police report a
+ * missing child and record the return. Every Pathways page on
  * the way is checked with axe-core, and every step is kept under {@code target/screenshots/}.
  * Skipped only where Debian's chromium is not installed (CI installs it).
  */
@@ -47,6 +50,8 @@ class PractitionersBrowserTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    MissingWalk missingWalk;
 
     Browser browser;
 
@@ -198,5 +203,75 @@ class PractitionersBrowserTest {
         assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("You cannot see this case");
         assertThat(browser.driver().getPageSource()).doesNotContain(referral.reference());
         browser.screenshot("forbidden").accessible("you cannot see this case");
+    }
+
+    @Test
+    void thePoliceReportAMissingChildCorrectAMistakeAndRecordTheReturn() {
+        java.util.Set<String> running = missingWalk.running();
+        try {
+            reportAndReturn();
+        } finally {
+            missingWalk.deleteStartedSince(running);
+        }
+    }
+
+    private void reportAndReturn() {
+        ChildDetails child = Pathway.child(14);
+        var seen = Now.today().minusDays(1);
+        browser.go("/missing-episodes/new").signIn("police-worker");
+        assertThat(browser.path()).startsWith("/missing-episodes/new");
+        browser.screenshot("missing-form").accessible("report a missing child");
+
+        // one mistake: no police risk
+        browser.type("child-firstName", child.firstName()).type("child-lastName", child.lastName())
+                .type("child-dateOfBirth-day", String.valueOf(child.dateOfBirth().getDayOfMonth()))
+                .type("child-dateOfBirth-month", String.valueOf(child.dateOfBirth().getMonthValue()))
+                .type("child-dateOfBirth-year", String.valueOf(child.dateOfBirth().getYear()))
+                .click(By.id("child-lookedAfter-no"))
+                .type("missingSince-day", String.valueOf(seen.getDayOfMonth()))
+                .type("missingSince-month", String.valueOf(seen.getMonthValue()))
+                .type("missingSince-year", String.valueOf(seen.getYear()))
+                .type("missingSince-time", "9:30pm")
+                .type("policeReference", "NP/26/0412")
+                .click(By.cssSelector("label[for=episodeType]"))
+                .click(By.id("outOfArea-no"))
+                .click(By.cssSelector("main form button[type=submit]"));
+
+        WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
+        List<WebElement> problems = summary.findElements(By.cssSelector(".govuk-error-summary__list a"));
+        assertThat(problems).extracting(WebElement::getText).containsExactly("Select the police risk");
+        assertThat(browser.text(By.id("policeRisk-error"))).contains("Select the police risk");
+        assertThat(browser.find(By.id("missingSince-time")).getAttribute("value")).isEqualTo("9:30pm");
+        browser.screenshot("missing-error").accessible("report a missing child, with an error");
+
+        problems.get(0).click();
+        assertThat(browser.activeElementId()).isEqualTo("policeRisk");
+        browser.click(By.cssSelector("label[for=policeRisk-MEDIUM]")).click(By.cssSelector("main form button[type=submit]"));
+
+        assertThat(browser.text(By.cssSelector(".govuk-panel__title"))).isEqualTo("Missing child reported");
+        String reference = browser.text(By.id("reference"));
+        assertThat(reference).matches("MIS-\\d{4}-\\d{6}");
+        browser.screenshot("missing-reported").accessible("missing child reported");
+
+        browser.click(By.id("return-link"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Record the child's return");
+        assertThat(browser.text(By.id("episode"))).contains("at 9:30pm", "NP/26/0412", "Medium");
+        browser.screenshot("return-form").accessible("record the child's return");
+
+        var back = Now.instant().atZone(Now.UK).minusMinutes(30);
+        browser.type("returnedAt-day", String.valueOf(back.getDayOfMonth()))
+                .type("returnedAt-month", String.valueOf(back.getMonthValue()))
+                .type("returnedAt-year", String.valueOf(back.getYear()))
+                .type("returnedAt-time", "%d:%02d".formatted(back.getHour(), back.getMinute()))
+                .click(By.cssSelector("main form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".govuk-panel__title"))).isEqualTo("Return recorded");
+        assertThat(browser.text(By.id("interview-due"))).contains("The return home interview must be offered by");
+        browser.screenshot("return-recorded").accessible("return recorded");
+
+        browser.click(By.id("case-link"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo(child.firstName() + " " + child.lastName());
+        WebElement row = browser.find(By.cssSelector("#missing-episodes tr[data-reference='" + reference + "']"));
+        assertThat(row.getText()).contains(reference, "at 9:30pm", "Medium", "Returned").doesNotContain("Record the return");
+        browser.screenshot("case-with-episode").accessible("the case with a missing episode");
     }
 }

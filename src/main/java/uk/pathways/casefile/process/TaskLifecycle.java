@@ -65,6 +65,14 @@ class TaskLifecycle implements TaskListener {
                 task.setVariableLocal(field, null);
             }
         }
+        // the Tasklist shows these with each task; task-local copies are readable by whoever may read the task,
+        // so agencies see their own tasks' references without any grant on the process instance (need to know)
+        for (String shown : List.of(CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME)) {
+            Object value = task.getVariable(shown);
+            if (value != null && !task.hasVariableLocal(shown)) {
+                task.setVariableLocal(shown, value);
+            }
+        }
         List<String> groups = candidateGroups(task);
         for (String group : groups) {
             Agency.ofGroup(group).ifPresent(a -> caseFile.involve(caseId, a.groupId(), "task " + task.getTaskDefinitionKey()));

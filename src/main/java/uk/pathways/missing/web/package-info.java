@@ -1,2 +1,2 @@
-/** {@code /api/missing-episodes}: report, return, police re-grade, episode view and the statutory-return CSV. */
+/** {@code /api/missing-episodes} (report, return, police re-grade, episode view, statutory-return CSV) and the practitioners' pages for them. */
 package uk.pathways.missing.web;
