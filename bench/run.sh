@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The KPI benchmark on PostgreSQL (bench/README.md). Not part of ./mvnw test or CI.
 #   bench/run.sh                       # generate through the pathways, grow to 10k and 1M, time, print
-#   BENCH_KEEP_DB=1 bench/run.sh       # reuse pathways_bench as it is (its pathway history and bulk history)
+#   BENCH_KEEP_DB=1 bench/run.sh       # reuse the database as it is (taken back to 10k referrals first)
+#   BENCH_DB=other_db bench/run.sh     # another database than pathways_bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,13 +14,16 @@ if ! as_root su postgres -c "psql -tAc \"select 1 from pg_roles where rolname = 
   as_root su postgres -c "psql -q -c \"create role pathways login password 'pathways'\""
 fi
 
-export PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bench PATHWAYS_DB_USER=pathways PATHWAYS_DB_PASSWORD=pathways
+db=${BENCH_DB:-pathways_bench}
+export PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$db PATHWAYS_DB_USER=pathways PATHWAYS_DB_PASSWORD=pathways
+# outside the demo profile Pathways refuses to start without an administrator password: a throwaway one
+export PATHWAYS_ADMIN_PASSWORD=${PATHWAYS_ADMIN_PASSWORD:-"Bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')-Aa1!"}
 referrals=${BENCH_PATHWAY_REFERRALS:-300}
 years=${BENCH_PATHWAY_YEARS:-2}
 
 if [ -z "${BENCH_KEEP_DB:-}" ]; then
-  as_root su postgres -c "psql -q -c 'drop database if exists pathways_bench'"
-  as_root su postgres -c "psql -q -c 'create database pathways_bench owner pathways'"
+  as_root su postgres -c "psql -q -c 'drop database if exists $db'"
+  as_root su postgres -c "psql -q -c 'create database $db owner pathways'"
   echo "bench: walking $referrals synthetic referrals over $years years through the real pathways"
   start=$(date +%s)
   ./mvnw -q -B spring-boot:run -Dspring-boot.run.profiles=generate,postgres \
