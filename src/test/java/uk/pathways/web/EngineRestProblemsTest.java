@@ -27,7 +27,16 @@ import static org.mockito.Mockito.when;
  */
 class EngineRestProblemsTest {
 
-    private final EngineRestProblems problems = new EngineRestProblems(mock(HistoryService.class));
+    private final EngineRestProblems problems = new EngineRestProblems(mock(HistoryService.class), direct());
+
+    /** The platform's privileged calls, run as they are (no engine here). */
+    @SuppressWarnings("unchecked")
+    private static uk.pathways.agency.Privileged direct() {
+        uk.pathways.agency.Privileged privileged = mock(uk.pathways.agency.Privileged.class);
+        org.mockito.Mockito.when(privileged.call(org.mockito.ArgumentMatchers.any()))
+                .thenAnswer(call -> ((java.util.function.Supplier<Object>) call.getArgument(0)).get());
+        return privileged;
+    }
 
     @Test
     void anOptimisticLockingFailureInsideCamundasRestExceptionIs409() throws Exception {
