@@ -9,12 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of {@code /api} as {@code application/problem+json}; no stack trace or SQL ever leaves. */
@@ -81,5 +86,36 @@ class ApiProblems {
                 "Another change to the same record was made at the same moment; nothing was saved. Send it again.");
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * The database is out of reach (PostgreSQL restarting, fail-over, network): 503 with Retry-After, not a 500 with
+     * a stack trace. The transaction was rolled back, so nothing was saved; the same request later succeeds.
+     * {@code DataAccessResourceFailureException} covers {@code CannotGetJdbcConnectionException}.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        return unavailable(e);
+    }
+
+    /** Camunda's persistence exceptions (and MyBatis's) when their cause is a lost connection; other ones as before. */
+    @ExceptionHandler({org.camunda.bpm.engine.ProcessEngineException.class,
+            org.apache.ibatis.exceptions.PersistenceException.class})
+    ResponseEntity<ProblemDetail> engineDatabaseUnavailable(RuntimeException e) {
+        if (!DatabaseFailures.isConnectionFailure(e)) {
+            throw e; // not ours: Spring's default handling, as without this handler
+        }
+        return unavailable(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        log.warn("Database unreachable, answering 503: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is not reachable just now; nothing was saved. Try again in a few seconds.");
+        problem.setTitle("Service unavailable");
+        problem.setType(URI.create("https://pathways.example/problems/database-unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

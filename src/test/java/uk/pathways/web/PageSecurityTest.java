@@ -60,7 +60,8 @@ class PageSecurityTest {
         mvc.perform(get("/").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Signed in as <strong>Police Worker</strong>")));
 
-        mvc.perform(formLogin("/login").user("police-worker").password("not-the-password"))
+        // a made-up user: a wrong password for a demo user would lock it out (login throttling) for later tests
+        mvc.perform(formLogin("/login").user("guess-three").password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/login?error")).andExpect(content().string(containsString("Enter a correct username and password")));
     }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Cluster and pathway benchmarks (docs/benchmarks.md "Cluster and pathway benchmarks"). Not a test; loopback only;
+# every loop bounded. Prints its figures. Takes about 10-15 minutes on 2 cores.
+#   bash bench/cluster/run.sh            PATHWAYS per thread (default 15), CLOCKS for B4 (default 600)
+# Uses databases pathways_bench (Pathways) and pathways_pgbench (TPC-B), both dropped and re-created.
+WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-bench-run}
+source "$(dirname "$0")/lib.sh"
+DB=${PATHWAYS_BENCH_DB:-pathways_bench}
+PATHWAYS=${PATHWAYS:-15}; CLOCKS=${CLOCKS:-600}
+N1=18091; N2=18092
+cleanup() { stop_node 1; stop_node 2; }
+trap cleanup EXIT
+# ONLY="B0 B1 B2" runs some of them (B0 always runs: the ratios need it).
+want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+commits() { psql -h localhost -U "$PGUSER_" -d postgres -qtAX -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
+
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
+echo "# $(psql -h localhost -U "$PGUSER_" -d postgres -qtAX -c 'select version()' | cut -d, -f1); $(java -version 2>&1 | head -1)"
+
+# B0: pgbench TPC-B at 1 and 4 clients
+as_root su postgres -c "psql -q -c 'drop database if exists pathways_pgbench with (force)' -c 'create database pathways_pgbench owner $PGUSER_'" >/dev/null
+pgbench -h localhost -U "$PGUSER_" -i -s 10 -q pathways_pgbench >/dev/null 2>&1
+for c in 1 4; do
+  tps=$(pgbench -h localhost -U "$PGUSER_" -c $c -j $((c > 1 ? 2 : 1)) -T 20 pathways_pgbench 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  echo "B0 pgbench TPC-B scale 10, $c client(s), 20 s: $tps tps"; eval "TPCB_$c=$tps"
+done
+
+# B5 (Pathways side): start-up time and resident memory of one node
+fresh_db; need_jar
+t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N)
+sleep 5
+want B5 && echo "B5 Pathways node start to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (first start: schema creation included); $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status) (-Xmx512m)"
+stop_node 1
+
+# B1: the same pathway steps through the Java API (in one JVM, job executor off), 1 and 4 threads
+want B1 && (cd "$ROOT" && PATHWAYS_TEST_POSTGRES=true PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
+  ./mvnw -q -B -o test -Dtest=PathwayStepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dpathways.bench.pathways=$PATHWAYS 2>&1) \
+  | grep '^B1' | while read -r line; do
+      t=$(sed 's/.*API, \([0-9]*\) thread.*/\1/' <<<"$line"); sps=$(sed 's/.* = \([0-9.]*\) steps\/s.*/\1/' <<<"$line")
+      echo "$line; ratio to TPC-B at $t: $(awk -v a=$sps -v b=$(eval echo "\$TPCB_$t") 'BEGIN {printf "%.3f", a / b}')"
+    done
+
+t0=$(date +%s.%N); start_node 1 $N1; wait_up $N1 || exit 2; t1=$(date +%s.%N); sleep 5
+want B5 && echo "B5 Pathways node restart (schema present) to health UP: $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s; $(grep -o 'Started PathwaysApplication in [0-9.]* seconds' "$WORK/node-1.log"); RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$(cat "$WORK/node-1.pid")/status)"
+
+# B2: pathway steps through the HTTP API, one node, 1 and 4 threads; commits per step
+python3 "$ROOT/bench/cluster/pathway_http.py" --threads 1 --pathways 2 --seconds 60 http://127.0.0.1:$N1 >/dev/null # warm-up
+want B2 && for t in 1 4; do
+  c0=$(commits)
+  r=$(python3 "$ROOT/bench/cluster/pathway_http.py" --threads $t --pathways "$PATHWAYS" --seconds 180 http://127.0.0.1:$N1)
+  c1=$(commits)
+  steps=$(sed 's/.*"steps": \([0-9]*\).*/\1/' <<<"$r"); sps=$(sed 's/.*"steps_per_s": \([0-9.]*\).*/\1/' <<<"$r")
+  tpcb=$(eval echo "\$TPCB_$t")
+  echo "B2 HTTP one node, $t thread(s): $r; commits per step $(awk -v c=$((c1 - c0)) -v s=$steps 'BEGIN {printf "%.1f", c / s}') (all transactions on the database, task look-ups and job executor polling included); ratio to TPC-B at $t: $(awk -v a=$sps -v b=$tpcb 'BEGIN {printf "%.3f", a / b}')"
+done
+
+# B4: CLOCKS screening clocks due at once, one node then two
+storm() { # storm LABEL
+  local label=$1
+  python3 - "$CLOCKS" http://127.0.0.1:$N1 <<'PY' >/dev/null
+import sys, json, random, string, base64, urllib.request, time
+from datetime import date, timedelta
+n, base = int(sys.argv[1]), sys.argv[2]; end = time.time() + 900
+for i in range(n):
+    if time.time() > end: break
+    body = {"child": {"firstName": "Kit", "lastName": "Clock" + "".join(random.choice(string.ascii_lowercase) for _ in range(10)),
+            "dateOfBirth": (date.today() - timedelta(days=14 * 365 + 40)).isoformat(), "gender": "MALE", "ethnicity": "WHITE_BRITISH",
+            "district": "Kettering", "lookedAfter": False}, "referrer": {"agency": "health", "name": "Dana Example",
+            "email": "dana.example@health.example"}, "concerns": "Synthetic concern", "indicators": ["UNKNOWN_VEHICLES"]}
+    r = urllib.request.Request(base + "/api/referrals", json.dumps(body).encode(), {"Content-Type": "application/json",
+        "Authorization": "Basic " + base64.b64encode(b"health-worker:Demo!Password1").decode()})
+    urllib.request.urlopen(r, timeout=30).read()
+PY
+  sql "select j.id_ from act_ru_job j join act_ru_task t on t.execution_id_ = j.execution_id_
+       where j.handler_type_ = 'timer-task-listener' and t.task_def_key_ = 'screening'" >"$WORK/storm-$label"
+  local ids due t0 t1 left
+  ids=$(sed "s/.*/'&'/" "$WORK/storm-$label" | paste -sd,); due=$(grep -c . "$WORK/storm-$label")
+  sql "update act_ru_job set duedate_ = date_trunc('milliseconds', now()) where id_ in ($ids)" >/dev/null
+  t0=$(date +%s.%N)
+  for i in $(seq 1 1200); do left=$(sql "select count(*) from act_ru_job where id_ in ($ids)"); [ "$left" -eq 0 ] && break; sleep 0.5; done
+  t1=$(date +%s.%N)
+  echo "B4 $label: $due clocks due at once cleared in $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (left $left); p99 lateness $(sql "select round(extract(epoch from percentile_cont(0.99) within group (order by timestamp_ - to_timestamp($t0)))::numeric, 1) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2") s; by node: $(sql "select hostname_ || '=' || count(*) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2 group by hostname_" | tr '\n' ' ')"
+}
+want B4 || exit 0
+stop_node 1
+start_node 1 $N1; wait_up $N1 || exit 2
+storm one-node
+start_node 2 $N2; wait_up $N2 || exit 2
+storm two-nodes
