@@ -10,6 +10,9 @@ import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.pathways.web.FormToJson;
+
+import static uk.pathways.web.FormToJson.put;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.FormErrors;
 
@@ -95,18 +98,9 @@ final class MissingReportForm {
         return body;
     }
 
-    /** ISO date from the three boxes; what was typed, as it was, if it is not three numbers (the validator refuses it). */
+    /** ISO date from the three boxes (see {@link FormToJson#isoDate}). */
     String dateOfBirth() {
-        String day = value("dob.day").strip();
-        String month = value("dob.month").strip();
-        String year = value("dob.year").strip();
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return "";
-        }
-        if (day.matches("\\d{1,2}") && month.matches("\\d{1,2}") && year.matches("\\d{4}")) {
-            return "%s-%02d-%02d".formatted(year, Integer.parseInt(month), Integer.parseInt(day));
-        }
-        return year + "-" + month + "-" + day;
+        return FormToJson.isoDate(value("dob.day"), value("dob.month"), value("dob.year"));
     }
 
     /** The validator's problems laid out for the page: worded for the boxes, linked to the first box of a date. */
@@ -181,12 +175,6 @@ final class MissingReportForm {
             node.put(name, true);
         } else if ("no".equals(value)) {
             node.put(name, false);
-        }
-    }
-
-    private static void put(ObjectNode node, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(name, value);
         }
     }
 }

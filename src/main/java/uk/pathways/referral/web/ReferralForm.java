@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.pathways.web.FormToJson;
+
+import static uk.pathways.web.FormToJson.put;
 import uk.pathways.web.FieldProblem;
 
 /**
@@ -86,18 +89,9 @@ final class ReferralForm {
         return body;
     }
 
-    /** ISO date from the three boxes; what was typed, as it was, if it is not three numbers (the validator refuses it). */
+    /** ISO date from the three boxes (see {@link FormToJson#isoDate}). */
     String dateOfBirth() {
-        String day = value("dob.day").strip();
-        String month = value("dob.month").strip();
-        String year = value("dob.year").strip();
-        if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
-            return "";
-        }
-        if (day.matches("\\d{1,2}") && month.matches("\\d{1,2}") && year.matches("\\d{4}")) {
-            return "%s-%02d-%02d".formatted(year, Integer.parseInt(month), Integer.parseInt(day));
-        }
-        return year + "-" + month + "-" + day;
+        return FormToJson.isoDate(value("dob.day"), value("dob.month"), value("dob.year"));
     }
 
     /** The validator's problems, with its date-format message worded for the day, month and year boxes. */
@@ -145,11 +139,5 @@ final class ReferralForm {
             return "The year of the child's date of birth must include 4 numbers";
         }
         return "The child's date of birth must be a real date";
-    }
-
-    private static void put(ObjectNode node, String name, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(name, value);
-        }
     }
 }
