@@ -65,3 +65,39 @@ referral_body() { # referral_body SURNAME [indicators-json]
 }
 
 SCREENING_FORM='{"variables":{"indicators":{"value":"[\"OLDER_PARTNER\"]"},"disclosure":{"value":false},"learningDisability":{"value":false},"screeningNotes":{"value":"Synthetic notes"}}}'
+
+# start_proxy PORT NODE_PORT...: nginx on 127.0.0.1:PORT with deploy/nginx/pathways.conf itself, its two upstream
+# servers (pathways-1:8080, pathways-2:8080) replaced by the local nodes. Needs Debian's nginx (nginx-light).
+start_proxy() {
+  local port=$1; shift
+  command -v nginx >/dev/null || as_root apt-get install -y -qq nginx-light >/dev/null || { log "no nginx"; return 1; }
+  mkdir -p "$WORK/nginx"
+  local servers="" p
+  for p in "$@"; do servers+="    server 127.0.0.1:$p max_fails=2 fail_timeout=10s;\n"; done
+  # the repo's config, with the Docker addresses swapped for loopback ports
+  awk -v servers="$servers" '/^upstream/ { blk++ } /server pathways-[0-9]+:8080/ { if (!printed[blk]++) printf "%s", servers; next } { print }' "$ROOT/deploy/nginx/pathways.conf" \
+    | sed "s/listen 80;/listen 127.0.0.1:$port;/" >"$WORK/nginx/pathways.conf"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 256; }
+http {
+    access_log $WORK/nginx/access.log;
+    # which node answered (for the tests only; not in the repo's config)
+    add_header X-Pathways-Upstream \$upstream_addr always;
+    client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
+    fastcgi_temp_path $WORK/nginx/fcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+    include $WORK/nginx/pathways.conf;
+}
+CONF
+  stop_proxy
+  nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" || return 1
+}
+stop_proxy() {
+  [ -f "$WORK/nginx/nginx.pid" ] && nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -s quit 2>/dev/null
+  sleep 0.5; rm -f "$WORK/nginx/nginx.pid"; return 0
+}
+# start_sink PORT FILE: the loopback SMTP sink (bench/cluster/smtp_sink.py); one line per e-mail received.
+start_sink() { nohup python3 "$ROOT/bench/cluster/smtp_sink.py" "$1" "$2" >"$WORK/sink.log" 2>&1 & echo $! >"$WORK/sink.pid"; sleep 0.5; }
+stop_sink() { [ -f "$WORK/sink.pid" ] && kill "$(cat "$WORK/sink.pid")" 2>/dev/null; rm -f "$WORK/sink.pid"; return 0; }

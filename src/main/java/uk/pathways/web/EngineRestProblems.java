@@ -1,12 +1,16 @@
 package uk.pathways.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
@@ -29,7 +33,9 @@ import jakarta.ws.rs.core.MediaType;
  * <ul>
  * <li>two users complete the same task at once: the loser's {@code OptimisticLockingException} becomes 409, and so
  * does completing a task that another user has already completed ("Cannot find task": 409 if the task is in history
- * as ended, 404 if it never existed);</li>
+ * as ended, 404 if it never existed). On two nodes the loser can also fail inside the engine (a
+ * NullPointerException) or be refused (403, its grant deleted with the task): 409 too, when the task is now
+ * completed and, for the 403, the caller could work it;</li>
  * <li>the database is out of reach (restart, fail-over): 503 with {@code Retry-After}, as {@link ApiProblems} does for
  * {@code /api}.</li>
  * </ul>
@@ -44,10 +50,12 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     private static final Pattern TASK_ACTION = Pattern.compile("^task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
     private final HistoryService historyService;
+    private final IdentityService identityService;
     private final uk.pathways.agency.Privileged privileged;
 
-    EngineRestProblems(HistoryService historyService, uk.pathways.agency.Privileged privileged) {
+    EngineRestProblems(HistoryService historyService, IdentityService identityService, uk.pathways.agency.Privileged privileged) {
         this.historyService = historyService;
+        this.identityService = identityService;
         this.privileged = privileged;
     }
 
@@ -79,6 +87,10 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     final class StatusCorrection implements ContainerResponseFilter {
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+            if (response.getStatus() == 403) {
+                lostRaceForbidden(request, response);
+                return;
+            }
             if (response.getStatus() != 500) {
                 return;
             }
@@ -104,17 +116,68 @@ class EngineRestProblems implements ResourceConfigCustomizer {
                 return;
             }
             Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
-            if (taskAction.matches() && entity instanceof ExceptionDto dto && dto.getMessage() != null
-                    && dto.getMessage().contains("Cannot find task")) {
-                // looked up as the platform: agencies may not read history, but a completed task must still be told apart
-                HistoricTaskInstance ended = privileged.call(() -> historyService.createHistoricTaskInstanceQuery()
-                        .taskId(taskAction.group(1)).finished().singleResult());
+            if (!taskAction.matches()) {
+                return;
+            }
+            String taskId = taskAction.group(1);
+            if (entity instanceof ExceptionDto dto && dto.getMessage() != null && dto.getMessage().contains("Cannot find task")) {
+                HistoricTaskInstance ended = ended(taskId);
                 response.setStatus(ended != null ? 409 : 404);
                 if (ended != null) {
-                    dto.setMessage("Task " + taskAction.group(1) + " has already been completed by someone else.");
+                    alreadyCompleted(response, taskId);
                 }
+                return;
+            }
+            // Any other failure of a task action on a task that another request has just completed lost the race
+            // in the engine in a way Camunda does not name: on two nodes, the loser can read the task before the
+            // winner commits and then find its process instance gone (a NullPointerException inside the engine).
+            if (ended(taskId) != null) {
+                log.info("Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
+                        request.getMethod(), request.getUriInfo().getPath(), thrown == null ? entity : thrown.toString());
+                response.setStatus(409);
+                alreadyCompleted(response, taskId);
             }
         }
+
+        /**
+         * The winner's completion deletes the task's TASK_WORK grants, so a loser who checks after that is refused
+         * (403) for a task it could work a moment before. If the caller's group was a candidate of the task (or the
+         * caller its assignee) and the task is now completed, that is the same race: 409. Anyone else keeps 403.
+         */
+        private void lostRaceForbidden(ContainerRequestContext request, ContainerResponseContext response) {
+            Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
+            Authentication caller = identityService.getCurrentAuthentication();
+            if (!taskAction.matches() || caller == null) {
+                return;
+            }
+            String taskId = taskAction.group(1);
+            HistoricTaskInstance ended = ended(taskId);
+            if (ended != null && (caller.getUserId().equals(ended.getAssignee()) || wasCandidate(taskId, caller))) {
+                response.setStatus(409);
+                alreadyCompleted(response, taskId);
+            }
+        }
+    }
+
+    /** The task if it is in history as ended; looked up as the platform (agencies may not read history). */
+    private HistoricTaskInstance ended(String taskId) {
+        return privileged.call(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+    }
+
+    private boolean wasCandidate(String taskId, Authentication caller) {
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return privileged.call(() -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
+                .type(IdentityLinkType.CANDIDATE).list()).stream()
+                .anyMatch(link -> caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()));
+    }
+
+    private static void alreadyCompleted(ContainerResponseContext response, String taskId) {
+        ExceptionDto dto = response.getEntity() instanceof ExceptionDto given ? given : new ExceptionDto();
+        dto.setType("TaskAlreadyCompleted");
+        dto.setMessage("Task " + taskId + " has already been completed by someone else.");
+        dto.setCode(null);
+        response.setEntity(dto);
+        response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
     }
 
     private static boolean optimisticLockingCode(Object entity) {

@@ -27,7 +27,16 @@ import static org.mockito.Mockito.when;
  */
 class EngineRestProblemsTest {
 
-    private final EngineRestProblems problems = new EngineRestProblems(mock(HistoryService.class), direct());
+    private final EngineRestProblems problems = new EngineRestProblems(noHistory(), mock(org.camunda.bpm.engine.IdentityService.class), direct());
+
+    /** A history in which no task has ended (the task of these requests is still open). */
+    private static HistoryService noHistory() {
+        HistoryService history = mock(HistoryService.class);
+        org.camunda.bpm.engine.history.HistoricTaskInstanceQuery query =
+                mock(org.camunda.bpm.engine.history.HistoricTaskInstanceQuery.class, org.mockito.Mockito.RETURNS_SELF);
+        when(history.createHistoricTaskInstanceQuery()).thenReturn(query);
+        return history;
+    }
 
     /** The platform's privileged calls, run as they are (no engine here). */
     @SuppressWarnings("unchecked")
