@@ -7,14 +7,20 @@
 -- reference) is shared with the template: a copy is one more open task of the same case.
 --
 --   psql -v from=1 -v to=99 -f bench/cluster/clone-open-tasks.sql     (copies number from..to of each template)
+--   ... -v since="'2026-11-23 05:00'"     only templates whose screening task was created since then
 -- Loopback benchmark databases only: never on a database with real cases.
 \set ON_ERROR_STOP on
+\if :{?since}
+\else
+\set since '''1970-01-01'''
+\endif
 begin;
 
 create temp table tpl on commit drop as
   select e.id_ as pi from act_ru_execution e
   where e.id_ = e.proc_inst_id_ and e.proc_def_key_ = 'cse-referral' and e.id_ not like '%~%'
-    and exists (select 1 from act_ru_task t where t.proc_inst_id_ = e.id_ and t.task_def_key_ = 'screening')
+    and exists (select 1 from act_ru_task t where t.proc_inst_id_ = e.id_ and t.task_def_key_ = 'screening'
+                  and t.create_time_ >= timestamptz :since)
     and not exists (select 1 from act_ru_execution d where d.proc_inst_id_ = e.id_ and d.parent_id_ is not null
                       and d.parent_id_ <> d.proc_inst_id_);
 create temp table tpl_task on commit drop as select id_ from act_ru_task where proc_inst_id_ in (select pi from tpl);

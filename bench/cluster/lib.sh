@@ -31,11 +31,12 @@ need_jar() {
 # start_node N PORT [extra args...]: starts node-N in the background, pid in $WORK/node-N.pid
 start_node() {
   local n=$1 port=$2; shift 2
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is in use: stop what listens there first"; return 1; fi
   PATHWAYS_NODE_ID=node-$n PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
     nohup java -Xms128m -Xmx512m -jar "$JAR" --spring.profiles.active=postgres,cluster,demo \
       --server.port="$port" --server.address=127.0.0.1 --pathways.data-dir="$WORK/data-$n" \
       --camunda.bpm.job-execution.max-wait=2000 "$@" >"$WORK/node-$n.log" 2>&1 &
-  echo $! >"$WORK/node-$n.pid"
+  echo $! >"$WORK/node-$n.pid"; echo $! >"$WORK/port-$port.pid"
 }
 
 # wait_up PORT [seconds]
@@ -43,6 +44,9 @@ wait_up() {
   local port=$1 limit=${2:-240} i
   for ((i = 0; i < limit; i++)); do
     curl -sf -m 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
+    if [ -f "$WORK/port-$port.pid" ] && ! kill -0 "$(cat "$WORK/port-$port.pid")" 2>/dev/null; then
+      log "the node on port $port stopped while starting (its log is in $WORK)"; return 1
+    fi
     sleep 1
   done
   log "node on port $port did not come up in ${limit}s"; return 1

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Cluster and pathway benchmarks (docs/benchmarks.md "Cluster and pathway benchmarks"). Not a test; loopback only;
-# every loop bounded. Prints its figures. Takes about 10-15 minutes on 2 cores.
-#   bash bench/cluster/run.sh            PATHWAYS per thread (default 15), CLOCKS for B4 (default 600)
+# B0, B1, B2 (docs/benchmarks.md "Cluster and pathway benchmarks"). Not a test; loopback only; every loop bounded.
+# Prints its figures. Takes about 10 minutes on 2 cores. B3, B4, B5: b3.sh, b4.sh, b5.sh.
+#   bash bench/cluster/run.sh            PATHWAYS per thread (default 15); ONLY="B1" to pick
 # Uses databases pathways_bench (Pathways) and pathways_pgbench (TPC-B), both dropped and re-created.
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-bench-run}
 source "$(dirname "$0")/lib.sh"
 DB=${PATHWAYS_BENCH_DB:-pathways_bench}
-PATHWAYS=${PATHWAYS:-15}; CLOCKS=${CLOCKS:-600}
+PATHWAYS=${PATHWAYS:-15}
 N1=18091; N2=18092
 cleanup() { stop_node 1; stop_node 2; }
 trap cleanup EXIT
-# ONLY="B0 B1 B2" runs some of them (B0 always runs: the ratios need it).
+# ONLY="B1 B2" runs some of them (B0 always runs: the ratios need it).
 want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
 commits() { psql -h localhost -U "$PGUSER_" -d postgres -qtAX -c "select xact_commit from pg_stat_database where datname = '$DB'"; }
 
@@ -54,36 +54,4 @@ want B2 && for t in 1 4; do
   echo "B2 HTTP one node, $t thread(s): $r; commits per step $(awk -v c=$((c1 - c0)) -v s=$steps 'BEGIN {printf "%.1f", c / s}') (all transactions on the database, task look-ups and job executor polling included); ratio to TPC-B at $t: $(awk -v a=$sps -v b=$tpcb 'BEGIN {printf "%.3f", a / b}')"
 done
 
-# B4: CLOCKS screening clocks due at once, one node then two
-storm() { # storm LABEL
-  local label=$1
-  python3 - "$CLOCKS" http://127.0.0.1:$N1 <<'PY' >/dev/null
-import sys, json, random, string, base64, urllib.request, time
-from datetime import date, timedelta
-n, base = int(sys.argv[1]), sys.argv[2]; end = time.time() + 900
-for i in range(n):
-    if time.time() > end: break
-    body = {"child": {"firstName": "Kit", "lastName": "Clock" + "".join(random.choice(string.ascii_lowercase) for _ in range(10)),
-            "dateOfBirth": (date.today() - timedelta(days=14 * 365 + 40)).isoformat(), "gender": "MALE", "ethnicity": "WHITE_BRITISH",
-            "district": "Kettering", "lookedAfter": False}, "referrer": {"agency": "health", "name": "Dana Example",
-            "email": "dana.example@health.example"}, "concerns": "Synthetic concern", "indicators": ["UNKNOWN_VEHICLES"]}
-    r = urllib.request.Request(base + "/api/referrals", json.dumps(body).encode(), {"Content-Type": "application/json",
-        "Authorization": "Basic " + base64.b64encode(b"health-worker:Demo!Password1").decode()})
-    urllib.request.urlopen(r, timeout=30).read()
-PY
-  sql "select j.id_ from act_ru_job j join act_ru_task t on t.execution_id_ = j.execution_id_
-       where j.handler_type_ = 'timer-task-listener' and t.task_def_key_ = 'screening'" >"$WORK/storm-$label"
-  local ids due t0 t1 left
-  ids=$(sed "s/.*/'&'/" "$WORK/storm-$label" | paste -sd,); due=$(grep -c . "$WORK/storm-$label")
-  sql "update act_ru_job set duedate_ = date_trunc('milliseconds', now()) where id_ in ($ids)" >/dev/null
-  t0=$(date +%s.%N)
-  for i in $(seq 1 1200); do left=$(sql "select count(*) from act_ru_job where id_ in ($ids)"); [ "$left" -eq 0 ] && break; sleep 0.5; done
-  t1=$(date +%s.%N)
-  echo "B4 $label: $due clocks due at once cleared in $(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}') s (left $left); p99 lateness $(sql "select round(extract(epoch from percentile_cont(0.99) within group (order by timestamp_ - to_timestamp($t0)))::numeric, 1) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2") s; by node: $(sql "select hostname_ || '=' || count(*) from act_hi_job_log where job_id_ in ($ids) and job_state_ = 2 group by hostname_" | tr '\n' ' ')"
-}
-want B4 || exit 0
-stop_node 1
-start_node 1 $N1; wait_up $N1 || exit 2
-storm one-node
-start_node 2 $N2; wait_up $N2 || exit 2
-storm two-nodes
+# B3, B4 and B5 have scripts of their own: b3.sh, b4.sh, b5.sh.

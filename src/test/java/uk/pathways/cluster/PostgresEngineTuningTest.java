@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On PostgreSQL the engine's tables get what B3 showed an agency's Tasklist needs (docs/benchmarks.md): the planner
  * counts the per-task grants instead of guessing (the guess made the first page quadratic in open tasks), the task
- * table has its due-date index, and connections run without JIT.
+ * table has its due-date index, and connections run without JIT and plan each execution with its own values.
  */
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
@@ -56,8 +56,9 @@ class PostgresEngineTuningTest {
     }
 
     @Test
-    void connectionsRunWithoutJit() {
+    void connectionsRunWithoutJitAndPlanEachExecution() {
         assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     }
 
     @Test
