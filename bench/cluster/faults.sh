@@ -56,10 +56,10 @@ mail_check() {
     doubled_ok=$(sql "select count(*) from pw_notification where id in ($(sed "s/.*/'&'/" "$WORK/mail-doubled" | paste -sd,))
                       and last_error like 'Taken over from%'")
   fi
-  log "$what e-mail: $(sql "select count(*) from pw_notification") queued, $sent sent, $pending not sent, $got received by the SMTP sink, $lost sent but never received, $doubled received twice ($doubled_ok of them taken over from a node that died mid-send, same Message-ID)"
+  log "$what e-mail: $(sql "select count(*) from pw_notification") queued, $sent sent, $pending not sent, $got received by the SMTP sink, $lost sent but never received, $doubled received twice ($doubled_ok of them taken over from a send that was never recorded, same Message-ID)"
   check "$what: every queued e-mail was sent (none left pending or failed)" test "$pending" -eq 0
   check "$what: every sent e-mail reached the mail server (none lost)" test "$lost" -eq 0
-  check "$what: no e-mail received twice, except one a killed node had handed to the server before it could record it" \
+  check "$what: no e-mail received twice, except where a node handed it to the server and could not record that (killed, or its database gone)" \
     test "$doubled" -eq "$doubled_ok"
 }
 

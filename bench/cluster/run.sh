@@ -2,6 +2,7 @@
 # B0, B1, B2 (docs/benchmarks.md "Cluster and pathway benchmarks"). Not a test; loopback only; every loop bounded.
 # Prints its figures. Takes about 10 minutes on 2 cores. B3, B4, B5: b3.sh, b4.sh, b5.sh.
 #   bash bench/cluster/run.sh            PATHWAYS per thread (default 15); ONLY="B1" to pick
+#   B1_JFR=/tmp/b1.jfr bash bench/cluster/run.sh      also records a Java Flight Recording of B1 (CPU profile)
 # Uses databases pathways_bench (Pathways) and pathways_pgbench (TPC-B), both dropped and re-created.
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-bench-run}
 source "$(dirname "$0")/lib.sh"
@@ -34,7 +35,8 @@ stop_node 1
 
 # B1: the same pathway steps through the Java API (in one JVM, job executor off), 1 and 4 threads
 want B1 && (cd "$ROOT" && PATHWAYS_TEST_POSTGRES=true PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
-  ./mvnw -q -B -o test -Dtest=PathwayStepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dpathways.bench.pathways=$PATHWAYS 2>&1) \
+  ./mvnw -q -B -o test -Dtest=PathwayStepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dpathways.bench.pathways=$PATHWAYS \
+    ${B1_JFR:+"-DargLine=-XX:StartFlightRecording=filename=$B1_JFR,settings=profile"} 2>&1) \
   | grep '^B1' | while read -r line; do
       t=$(sed 's/.*API, \([0-9]*\) thread.*/\1/' <<<"$line"); sps=$(sed 's/.* = \([0-9.]*\) steps\/s.*/\1/' <<<"$line")
       echo "$line; ratio to TPC-B at $t: $(awk -v a=$sps -v b=$(eval echo "\$TPCB_$t") 'BEGIN {printf "%.3f", a / b}')"

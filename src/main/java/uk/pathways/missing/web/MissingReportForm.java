@@ -10,6 +10,7 @@ import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.pathways.web.DateOfBirthBoxes;
 import uk.pathways.web.FormToJson;
 
 import static uk.pathways.web.FormToJson.put;
@@ -139,35 +140,11 @@ final class MissingReportForm {
     }
 
     private String dobTarget() {
-        if (!value("dob.day").strip().matches("\\d{1,2}")) {
-            return "child-dateOfBirth-day";
-        }
-        if (!value("dob.month").strip().matches("\\d{1,2}")) {
-            return "child-dateOfBirth-month";
-        }
-        if (!value("dob.year").strip().matches("\\d{4}")) {
-            return "child-dateOfBirth-year";
-        }
-        return "child-dateOfBirth-day";
+        return new DateOfBirthBoxes(this::value).target();
     }
 
     private String dobMessage() {
-        List<String> missing = new ArrayList<>();
-        for (String part : List.of("day", "month", "year")) {
-            if (value("dob." + part).isBlank()) {
-                missing.add(part);
-            }
-        }
-        if (missing.size() == 3) {
-            return "Enter the child's date of birth";
-        }
-        if (!missing.isEmpty()) {
-            return "The child's date of birth must include a " + String.join(" and a ", missing);
-        }
-        if (!value("dob.year").strip().matches("\\d{4}")) {
-            return "The year of the child's date of birth must include 4 numbers";
-        }
-        return "The child's date of birth must be a real date";
+        return new DateOfBirthBoxes(this::value).message();
     }
 
     private static void yesNo(ObjectNode node, String name, String value) {

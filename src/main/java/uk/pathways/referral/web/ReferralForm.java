@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.pathways.web.DateOfBirthBoxes;
 import uk.pathways.web.FormToJson;
 
 import static uk.pathways.web.FormToJson.put;
@@ -109,35 +110,10 @@ final class ReferralForm {
 
     /** Which date box a date problem should take the reader to: the first one that is missing or wrong. */
     String dateTarget() {
-        if (value("dob.day").isBlank() || !value("dob.day").strip().matches("\\d{1,2}")) {
-            return "child-dateOfBirth-day";
-        }
-        if (value("dob.month").isBlank() || !value("dob.month").strip().matches("\\d{1,2}")) {
-            return "child-dateOfBirth-month";
-        }
-        if (!value("dob.year").strip().matches("\\d{4}")) {
-            return "child-dateOfBirth-year";
-        }
-        return "child-dateOfBirth-day";
+        return new DateOfBirthBoxes(this::value).target();
     }
 
     private String dateMessage() {
-        List<String> missing = new ArrayList<>();
-        if (value("dob.day").isBlank()) {
-            missing.add("day");
-        }
-        if (value("dob.month").isBlank()) {
-            missing.add("month");
-        }
-        if (value("dob.year").isBlank()) {
-            missing.add("year");
-        }
-        if (!missing.isEmpty()) {
-            return "The child's date of birth must include a " + String.join(" and a ", missing);
-        }
-        if (!value("dob.year").strip().matches("\\d{4}")) {
-            return "The year of the child's date of birth must include 4 numbers";
-        }
-        return "The child's date of birth must be a real date";
+        return new DateOfBirthBoxes(this::value).message();
     }
 }
