@@ -4,16 +4,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.MessagePayload;
 import uk.pathways.missing.MissingEpisodes;
 import uk.pathways.missing.MissingReportValidator;
 import uk.pathways.missing.NewMissingReport;
-import uk.pathways.web.InvalidInputException;
 
 /**
  * {@code ${registerMissingReport}}: a partner system (the police) may start the pathway with message
@@ -41,25 +40,11 @@ class RegisterMissingReport implements ExecutionListener {
         if (execution.getVariable(CaseVariables.CASE_ID) != null) {
             return;
         }
-        Object raw = execution.getVariable(MissingEpisodeProcess.MISSING_REPORT);
-        JsonNode body;
-        try {
-            body = raw == null ? null : json.readTree(raw.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("message MissingReported: variable 'missingReport' is not JSON");
-        }
-        NewMissingReport report;
-        try {
-            report = validator.validate(body);
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException("message MissingReported: invalid missing report: " + e.problems());
-        }
+        MessagePayload payload = new MessagePayload(execution, "MissingReported", MissingEpisodeProcess.MISSING_REPORT);
+        JsonNode body = payload.json(json);
+        NewMissingReport report = payload.valid("missing report", () -> validator.validate(body));
         MissingEpisodes.RecordedEpisode recorded = episodes.record(report, actors.current(), MissingEpisodes.SOURCE_MESSAGE);
-        execution.removeVariable(MissingEpisodeProcess.MISSING_REPORT);
-        execution.setVariables(recorded.variables());
+        payload.recorded(recorded.reference(), recorded.variables());
         episodes.linkProcess(recorded.reference(), execution.getProcessInstanceId());
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(recorded.reference());
-        }
     }
 }

@@ -6,17 +6,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.MessagePayload;
 import uk.pathways.referral.NewReferral;
 import uk.pathways.referral.ReferralValidator;
 import uk.pathways.referral.Referrals;
-import uk.pathways.web.InvalidInputException;
 
 /**
  * {@code ${registerMessageReferral}}: a partner system may start the pathway with message
@@ -47,26 +46,12 @@ class RegisterMessageReferral implements ExecutionListener {
         if (execution.getVariable(CaseVariables.CASE_ID) != null) {
             return;
         }
-        Object raw = execution.getVariable(REFERRAL);
-        JsonNode body;
-        try {
-            body = raw == null ? null : json.readTree(raw.toString());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("message CseReferralReceived: variable 'referral' is not JSON");
-        }
-        NewReferral referral;
-        try {
-            referral = validator.validate(body, Now.today());
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException("message CseReferralReceived: invalid referral: " + e.problems());
-        }
+        MessagePayload payload = new MessagePayload(execution, "CseReferralReceived", REFERRAL);
+        JsonNode body = payload.json(json);
+        NewReferral referral = payload.valid("referral", () -> validator.validate(body, Now.today()));
         Referrals.RecordedReferral recorded = referrals.record(referral,
                 actors.current(List.of(referral.referrerAgency())), Referrals.SOURCE_MESSAGE);
-        execution.removeVariable(REFERRAL);
-        execution.setVariables(recorded.variables());
+        payload.recorded(recorded.reference(), recorded.variables());
         referrals.linkProcess(recorded.reference(), execution.getProcessInstanceId());
-        if (execution.getProcessBusinessKey() == null) {
-            execution.setProcessBusinessKey(recorded.reference());
-        }
     }
 }
