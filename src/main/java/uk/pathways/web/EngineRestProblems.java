@@ -115,27 +115,20 @@ class EngineRestProblems implements ResourceConfigCustomizer {
                 response.setStatus(409);
                 return;
             }
-            Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
-            if (!taskAction.matches()) {
+            String taskId = taskId(request);
+            if (taskId == null) {
                 return;
             }
-            String taskId = taskAction.group(1);
-            if (entity instanceof ExceptionDto dto && dto.getMessage() != null && dto.getMessage().contains("Cannot find task")) {
-                HistoricTaskInstance ended = ended(taskId);
-                response.setStatus(ended != null ? 409 : 404);
-                if (ended != null) {
-                    alreadyCompleted(response, taskId);
-                }
-                return;
-            }
-            // Any other failure of a task action on a task that another request has just completed lost the race
-            // in the engine in a way Camunda does not name: on two nodes, the loser can read the task before the
-            // winner commits and then find its process instance gone (a NullPointerException inside the engine).
+            // A task action that failed on a task now completed lost the race: "Cannot find task", or on two nodes a
+            // failure Camunda does not name (the loser read the task before the winner committed and then found its
+            // process instance gone: a NullPointerException inside the engine). A task that never existed is 404.
             if (ended(taskId) != null) {
                 log.info("Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
                         request.getMethod(), request.getUriInfo().getPath(), thrown == null ? entity : thrown.toString());
                 response.setStatus(409);
                 alreadyCompleted(response, taskId);
+            } else if (entity instanceof ExceptionDto dto && dto.getMessage() != null && dto.getMessage().contains("Cannot find task")) {
+                response.setStatus(404);
             }
         }
 
@@ -145,18 +138,23 @@ class EngineRestProblems implements ResourceConfigCustomizer {
          * caller its assignee) and the task is now completed, that is the same race: 409. Anyone else keeps 403.
          */
         private void lostRaceForbidden(ContainerRequestContext request, ContainerResponseContext response) {
-            Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
+            String taskId = taskId(request);
             Authentication caller = identityService.getCurrentAuthentication();
-            if (!taskAction.matches() || caller == null) {
+            if (taskId == null || caller == null) {
                 return;
             }
-            String taskId = taskAction.group(1);
             HistoricTaskInstance ended = ended(taskId);
             if (ended != null && (caller.getUserId().equals(ended.getAssignee()) || wasCandidate(taskId, caller))) {
                 response.setStatus(409);
                 alreadyCompleted(response, taskId);
             }
         }
+    }
+
+    /** The task of a task action (complete, submit-form, resolve, claim), or null for any other request. */
+    private static String taskId(ContainerRequestContext request) {
+        Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
+        return taskAction.matches() ? taskAction.group(1) : null;
     }
 
     /** The task if it is in history as ended; looked up as the platform (agencies may not read history). */
