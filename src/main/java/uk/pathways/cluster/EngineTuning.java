@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Planner statistics and an index on Camunda's runtime tables, on PostgreSQL only ({@value #SCRIPT}), applied once
  * the engine has its schema, on every start: without them an agency's Tasklist slows quadratically with its open
  * tasks (docs/benchmarks.md, B3). Nodes starting together take turns (an advisory lock), so two nodes never create
- * the same index at once; a statement the server refuses is logged and skipped. {@code pathways.engine-tuning.enabled=false} leaves the tables as Camunda made them (for
- * the benchmark's "before" figures).
+ * the same index at once; a statement the server refuses is logged and skipped.
+ * {@code pathways.engine-tuning.enabled=false} leaves the tables as Camunda made them (the benchmark's "before").
  */
 @Component
 @Order(1)
@@ -89,7 +90,7 @@ class EngineTuning extends AbstractProcessEnginePlugin {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Arrays.stream(script.split("\\R\\s*\\R"))
                     .map(paragraph -> paragraph.lines().filter(line -> !line.strip().startsWith("--"))
-                            .reduce("", (a, b) -> a + "\n" + b).strip())
+                            .collect(Collectors.joining("\n")).strip())
                     .filter(statement -> !statement.isEmpty())
                     .toList();
         } catch (IOException e) {
