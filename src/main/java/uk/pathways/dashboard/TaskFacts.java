@@ -8,15 +8,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.UserTaskParsing;
 
 /**
  * Keeps, for the dashboards, what three tasks record only as process variables that the next task
@@ -58,20 +52,10 @@ class TaskFacts extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                String key = activity.getId();
-                if (List.of(POLICE_INVESTIGATION, OUTCOME_WHEEL, CLOSURE_STRATEGY).contains(key)) {
-                    TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> recorder.created(task));
-                    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> recorder.completed(task));
-                }
+        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
+            if (List.of(POLICE_INVESTIGATION, OUTCOME_WHEEL, CLOSURE_STRATEGY).contains(activity.getId())) {
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> recorder.created(task));
+                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> recorder.completed(task));
             }
         });
     }
