@@ -34,8 +34,8 @@ node() { # node STEP: restart the node as that tuning step has it
   stop_node 1
   case $1 in
     before) sql "drop statistics if exists pw_auth_perms_stats; drop index if exists pw_idx_ru_task_due" >/dev/null ;;
-    +stats) sql "create statistics if not exists pw_auth_perms_stats on ((perms_ & 2)), ((perms_ & 64)), resource_type_ from act_ru_authorization" >/dev/null ;;
-    +index) sql "create index if not exists pw_idx_ru_task_due on act_ru_task (due_date_)" >/dev/null ;;
+    +stats) sql "$(tuning_statement 1)" >/dev/null ;;
+    +index) sql "$(tuning_statement 2)" >/dev/null ;;
   esac
   analyze
   if [ "$1" = shipped ]; then
@@ -70,10 +70,7 @@ if [ -n "${B3_KEEP_DB:-}" ]; then # B3_KEEP_DB=1: the database of an earlier run
 else
   fresh_db
   start_node 1 $N1 --camunda.bpm.job-execution.enabled=false --pathways.engine-tuning.enabled=false; wait_up $N1 || exit 2
-  for i in $(seq 1 "$TEMPLATES"); do
-    curl -sf -o /dev/null -u "health-worker:$PW" -H 'Content-Type: application/json' \
-      -d "$(referral_body "Mytasks$(letters $i)")" "http://127.0.0.1:$N1/api/referrals" || { log "referral $i refused"; exit 2; }
-  done
+  refer_many $N1 "$TEMPLATES" Mytasks || exit 2
   log "$TEMPLATES referrals made through the API; adding $HISTORY historic instances"
   t0=$SECONDS; psql_f -v instances="$HISTORY" -f "$ROOT/bench/cluster/history.sql" >/dev/null || exit 2
   log "history written in $((SECONDS - t0)) s"

@@ -25,10 +25,7 @@ storm() { # storm LABEL SETTING NODES
   for n in $(seq 1 "$nodes"); do start_node "$n" $((18060 + n)) $(args "$setting") || exit 2; done
   for n in $(seq 1 "$nodes"); do wait_up $((18060 + n)) || exit 2; done
   since=$(sql "select now()")
-  for i in $(seq 1 "$TEMPLATES"); do
-    curl -sf -o /dev/null -u "health-worker:$PW" -H 'Content-Type: application/json' \
-      -d "$(referral_body "Storm$(letters $RANDOM)$(letters $i)")" "http://127.0.0.1:$N1/api/referrals" || { log "referral refused"; exit 2; }
-  done
+  refer_many $N1 "$TEMPLATES" Storm || exit 2
   psql -h localhost -U "$PGUSER_" -d "$DB" -qtAX -v from=1 -v to=$(( (CLOCKS + TEMPLATES - 1) / TEMPLATES - 1 )) -v since="'$since'" \
     -f "$ROOT/bench/cluster/clone-open-tasks.sql" >/dev/null || exit 2
   sql "create table if not exists b4_clock (job_id varchar(64) primary key, storm varchar(40))" >/dev/null

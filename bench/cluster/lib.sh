@@ -68,6 +68,23 @@ referral_body() { # referral_body SURNAME [indicators-json]
     "$1" "$dob" "${2:-[\"UNKNOWN_VEHICLES\"]}"
 }
 
+# refer_many PORT COUNT PREFIX: COUNT referrals through the API as health-worker, each waiting at MASH screening
+refer_many() {
+  local port=$1 count=$2 prefix=$3 i
+  for i in $(seq 1 "$count"); do
+    curl -sf -o /dev/null -u "health-worker:$PW" -H 'Content-Type: application/json' \
+      -d "$(referral_body "$prefix$(letters $RANDOM)$(letters $i)")" "http://127.0.0.1:$port/api/referrals" \
+      || { log "referral $i of $count refused"; return 1; }
+  done
+}
+
+# tuning_statement N: the Nth statement of db/engine-tuning/postgresql.sql, read as EngineTuning reads it
+# (paragraphs separated by blank lines, comment lines left out)
+tuning_statement() {
+  awk -v RS= -v n="$1" '{ s = ""; m = split($0, l, "\n"); for (i = 1; i <= m; i++) if (l[i] !~ /^[[:space:]]*--/) s = s l[i] "\n"
+                         if (s ~ /[^[:space:]]/ && ++k == n) { printf "%s", s; exit } }' "$ROOT/src/main/resources/db/engine-tuning/postgresql.sql"
+}
+
 SCREENING_FORM='{"variables":{"indicators":{"value":"[\"OLDER_PARTNER\"]"},"disclosure":{"value":false},"learningDisability":{"value":false},"screeningNotes":{"value":"Synthetic notes"}}}'
 
 # start_proxy PORT NODE_PORT...: nginx on 127.0.0.1:PORT with deploy/nginx/pathways.conf itself, its two upstream
