@@ -96,12 +96,26 @@ class Grants extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * Grants the permissions, adding any that an existing grant of the group on the resource lacks (the same group may
+     * be granted READ on a definition first and CREATE_INSTANCE on it after). Returns 1 if anything was written.
+     */
     private static int grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
                              Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (exists) {
-            return 0;
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+        if (existing != null) {
+            boolean changed = false;
+            for (Permission permission : permissions) {
+                if (!existing.isPermissionGranted(permission)) {
+                    existing.addPermission(permission);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                authorizations.saveAuthorization(existing);
+            }
+            return changed ? 1 : 0;
         }
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(groupId);

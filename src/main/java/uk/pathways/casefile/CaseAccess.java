@@ -65,9 +65,13 @@ public class CaseAccess {
         boolean allowed = mayRead(userId, caseId);
         events.publishEvent(new CaseRead(caseId, userId, firstAgency(userId), door, what, !allowed));
         if (!allowed) {
-            throw new AccessDeniedException("Your agency is not involved in case " + caseId
-                    + ". You may ask for access with a reason: POST /api/cases/" + caseId + "/access-requests");
+            throw new CaseAccessDenied(caseId, caseFile.involvedAgencies(caseId), caseFile.leadAgency(caseId));
         }
+    }
+
+    /** Audits a read that another rule allowed (an episode read by its reporting agency, for example). */
+    public void recordRead(String userId, String caseId, String door, String what) {
+        events.publishEvent(new CaseRead(caseId, userId, firstAgency(userId), door, what, false));
     }
 
     @Transactional
@@ -105,7 +109,7 @@ public class CaseAccess {
         if (updated == 0) {
             throw new uk.pathways.web.ConflictException("Access request " + requestId + " was already decided");
         }
-        caseFile.involve(caseId, agency, "access granted");
+        caseFile.involve(caseId, agency, "access request " + requestId + " approved", actors.of(managerId, List.of()));
         events.publishEvent(new AccessGranted(caseId, requestId, agency, reason, actors.of(managerId, List.of()), Now.instant()));
     }
 

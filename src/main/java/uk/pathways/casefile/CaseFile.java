@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 
 /** The case record's public API: one child, one case; the referrals, decisions, entries and chronology of it. */
@@ -63,8 +64,38 @@ public class CaseFile {
         return references.next(prefix);
     }
 
-    public void involve(String caseId, String agency, String reason) {
-        cases.involve(caseId, agency, reason, Now.instant());
+    /**
+     * Makes an agency involved in the case by a decision of the pathway (contract section 8): the referring agency of
+     * a new case, the agencies a screening or strategy meeting involves, those the pathway gives tasks, and an access
+     * request a manager approved. A newly involved agency is chronicled with the decision and who made it.
+     */
+    public boolean involve(String caseId, String agency, String decision, Actor decidedBy) {
+        boolean added = cases.involve(caseId, agency, decision, Now.instant());
+        if (added) {
+            cases.insertChronology(new AgencyInvolved(caseId, agency, decision, decidedBy, Now.instant()));
+        }
+        return added;
+    }
+
+    /**
+     * The agency leading the case now, which an agency outside it is told to call: MASH while a referral is screened,
+     * the missing co-ordinator for a case opened by missing episodes, RISE while it supports the young person, and
+     * children's services otherwise (early help, strategy meetings, closed cases).
+     */
+    @Transactional(readOnly = true)
+    public String leadAgency(String caseId) {
+        CaseSummary summary = cases.find(caseId).orElse(null);
+        if (summary == null) {
+            return null;
+        }
+        List<String> involved = cases.involvedAgencies(caseId);
+        return switch (summary.stage() == null ? "" : summary.stage()) {
+            case "SCREENING" -> uk.pathways.agency.Agency.MASH.groupId();
+            case "MISSING" -> uk.pathways.agency.Agency.MISSING_COORDINATOR.groupId();
+            case "SUPPORT" -> involved.contains(uk.pathways.agency.Agency.RISE.groupId())
+                    ? uk.pathways.agency.Agency.RISE.groupId() : uk.pathways.agency.Agency.CHILDRENS_SERVICES.groupId();
+            default -> uk.pathways.agency.Agency.CHILDRENS_SERVICES.groupId();
+        };
     }
 
     @Transactional(readOnly = true)
@@ -103,12 +134,10 @@ public class CaseFile {
         return cases.chronology(caseId);
     }
 
-    /** The sensitive entries a reader of these agencies may see: restricted entries only to their agency. */
+    /** The entries a reader of these agencies may see, oldest first: a restricted entry only to the agencies it names. */
     @Transactional(readOnly = true)
     public List<CaseEntry> entries(String caseId, Set<String> readerAgencies) {
-        return cases.entries(caseId).stream()
-                .filter(e -> e.restrictedTo() == null || readerAgencies.contains(e.restrictedTo()))
-                .toList();
+        return cases.entries(caseId).stream().filter(e -> e.visibleToAnyOf(readerAgencies)).toList();
     }
 
     public void recordDecision(DecisionRecord decision) {
@@ -118,8 +147,16 @@ public class CaseFile {
         }
     }
 
+    /** Kinds of entry that are revised rather than added to: a new one supersedes the latest (both stay readable). */
+    static final Set<String> REVISED = Set.of("safety-plan", "early-help-plan", "closure-strategy");
+
     public void recordEntry(String caseId, CaseEntry entry) {
-        cases.insertEntry(caseId, entry);
+        Long supersedes = entry.supersedes();
+        if (supersedes == null && REVISED.contains(entry.kind())) {
+            supersedes = cases.latestEntryId(caseId, entry.kind()).orElse(null);
+        }
+        cases.insertEntry(caseId, new CaseEntry(0, entry.kind(), entry.recordedAt(), entry.recordedBy(), entry.agency(),
+                entry.taskId(), entry.reference(), entry.processInstanceId(), entry.restrictedTo(), supersedes, entry.content()));
     }
 
     public void moveToStage(String caseId, String stage) {

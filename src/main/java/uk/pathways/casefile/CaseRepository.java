@@ -70,13 +70,16 @@ class CaseRepository {
                 ts(at), reason, caseId);
     }
 
-    void involve(String caseId, String agency, String reason, Instant at) {
+    /** True if the agency was not involved before. */
+    boolean involve(String caseId, String agency, String reason, Instant at) {
         Integer known = jdbc.queryForObject("select count(*) from pw_case_agency where case_id = ? and agency = ?",
                 Integer.class, caseId, agency);
         if (known == 0) {
             jdbc.update("insert into pw_case_agency (case_id, agency, reason, since) values (?, ?, ?, ?)",
-                    caseId, agency, reason, ts(at));
+                    caseId, agency, truncate(reason, 100), ts(at));
+            return true;
         }
+        return false;
     }
 
     List<String> involvedAgencies(String caseId) {
@@ -155,18 +158,33 @@ class CaseRepository {
     }
 
     void insertEntry(String caseId, CaseEntry e) {
+        String visibleTo = e.restrictedTo().isEmpty() ? null : String.join(",", e.restrictedTo());
         jdbc.update("""
-                insert into pw_case_entry (case_id, kind, recorded_at, recorded_by, agency, task_id, reference, restricted_to, content)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                caseId, e.kind(), ts(e.recordedAt()), e.recordedBy(), e.agency(), e.taskId(), e.reference(), e.restrictedTo(),
-                e.content());
+                insert into pw_case_entry (case_id, kind, recorded_at, recorded_by, agency, task_id, reference,
+                  process_instance_id, restricted_to, visible_to, supersedes_id, content)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                caseId, e.kind(), ts(e.recordedAt()), e.recordedBy(), e.agency(), e.taskId(), e.reference(),
+                e.processInstanceId(), e.restrictedTo().size() == 1 ? e.restrictedTo().get(0) : null, visibleTo,
+                e.supersedes(), e.content());
     }
 
+    /** The case's entries, oldest first. */
     List<CaseEntry> entries(String caseId) {
-        return jdbc.query("select * from pw_case_entry where case_id = ? order by recorded_at, id", (rs, i) -> new CaseEntry(
-                rs.getLong("id"), rs.getString("kind"), instant(rs, "recorded_at"), rs.getString("recorded_by"),
-                rs.getString("agency"), rs.getString("task_id"), rs.getString("reference"), rs.getString("restricted_to"),
-                rs.getString("content")), caseId);
+        return jdbc.query("select * from pw_case_entry where case_id = ? order by recorded_at, id", CaseRepository::toEntry, caseId);
+    }
+
+    /** The latest entry of this kind on the case, if any (the one a revision supersedes). */
+    Optional<Long> latestEntryId(String caseId, String kind) {
+        return jdbc.query("select id from pw_case_entry where case_id = ? and kind = ? order by recorded_at desc, id desc",
+                (rs, i) -> rs.getLong(1), caseId, kind).stream().findFirst();
+    }
+
+    private static CaseEntry toEntry(ResultSet rs, int row) throws SQLException {
+        Object supersedes = rs.getObject("supersedes_id");
+        return new CaseEntry(rs.getLong("id"), rs.getString("kind"), instant(rs, "recorded_at"), rs.getString("recorded_by"),
+                rs.getString("agency"), rs.getString("task_id"), rs.getString("reference"), rs.getString("process_instance_id"),
+                split(rs.getString("visible_to")), supersedes == null ? null : ((Number) supersedes).longValue(),
+                rs.getString("content"));
     }
 
     /** Records a clock breach once per task and kind; false if it was already recorded (a job run twice). */

@@ -20,16 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.UserTaskParsing;
+import uk.pathways.gate.Submission;
+import uk.pathways.gate.Submissions;
 
 /**
- * Keeps, for the dashboards, what three tasks record only as process variables that the next task
- * overwrites: the disruption activities of each police-investigation update, the six scores of each
+ * Keeps, for the dashboards, facts of what three tasks recorded (the completion gate's submission, which the
+ * engine never holds): the disruption activities of each police-investigation update, the six scores of each
  * outcome wheel, and the reason of each RISE closure strategy. They go to {@code pw_task_fact}, one row
  * per fact, in the transaction that completes the task.
- *
- * <p>{@code disruptionActivities} is optional on its form, so an update that ticks nothing would leave the
- * previous update's list on the process; the field is therefore made task-local when the task is created
- * (as the case record does for its sensitive fields), so each update's list is its own.
  */
 @Component
 class TaskFacts extends AbstractProcessEnginePlugin {
@@ -54,7 +52,6 @@ class TaskFacts extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
             if (List.of(POLICE_INVESTIGATION, OUTCOME_WHEEL, CLOSURE_STRATEGY).contains(activity.getId())) {
-                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> recorder.created(task));
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> recorder.completed(task));
             }
         });
@@ -72,29 +69,24 @@ class TaskFacts extends AbstractProcessEnginePlugin {
             this.json = json;
         }
 
-        void created(DelegateTask task) {
-            if (POLICE_INVESTIGATION.equals(task.getTaskDefinitionKey()) && !task.hasVariableLocal(DISRUPTION_FIELD)) {
-                task.setVariableLocal(DISRUPTION_FIELD, null);
-            }
-        }
-
         void completed(DelegateTask task) {
             String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
-            if (caseId == null) {
+            Submission recorded = Submissions.of(task).orElse(null);
+            if (caseId == null || recorded == null) {
                 return;
             }
             Object reference = task.getVariable(CaseVariables.REFERENCE);
             Instant at = Now.instant();
             switch (task.getTaskDefinitionKey()) {
                 case POLICE_INVESTIGATION -> {
-                    for (String activity : codes(task.getVariableLocal(DISRUPTION_FIELD))) {
+                    for (String activity : codes(recorded.field(DISRUPTION_FIELD))) {
                         insert(caseId, reference, task, at, DISRUPTION, activity, null);
                     }
                 }
                 case OUTCOME_WHEEL -> {
                     int total = 0;
                     for (String area : WHEEL_AREAS) {
-                        Object value = task.getVariable(area);
+                        Object value = recorded.field(area);
                         if (!(value instanceof Number) && (value == null || !value.toString().strip().matches("\\d{1,2}"))) {
                             return; // an incomplete wheel is not compared
                         }
@@ -105,7 +97,7 @@ class TaskFacts extends AbstractProcessEnginePlugin {
                     insert(caseId, reference, task, at, WHEEL_TOTAL, null, total);
                 }
                 case CLOSURE_STRATEGY -> {
-                    Object reason = task.getVariable(CLOSURE_REASON);
+                    Object reason = recorded.field(CLOSURE_REASON);
                     if (reason != null && !reason.toString().isBlank()) {
                         insert(caseId, reference, task, at, CLOSURE_REASON, truncate(reason.toString().strip()), null);
                     }

@@ -27,6 +27,7 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Clocks;
 import uk.pathways.calendar.Now;
+import uk.pathways.casefile.CaseAccess;
 import uk.pathways.casefile.CaseEntry;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
@@ -71,11 +72,13 @@ public class MissingEpisodes {
     private final Clocks clocks;
     private final ObjectMapper json;
     private final Privileged privileged;
+    private final CaseAccess caseAccess;
 
     MissingEpisodes(CaseFile caseFile, MissingEpisodeRepository episodes, RuntimeService runtimeService,
                     ApplicationEventPublisher events, Referrals referrals, MissingProperties properties, Clocks clocks,
-                    ObjectMapper json, Privileged privileged) {
+                    ObjectMapper json, Privileged privileged, CaseAccess caseAccess) {
         this.privileged = privileged;
+        this.caseAccess = caseAccess;
         this.caseFile = caseFile;
         this.episodes = episodes;
         this.runtimeService = runtimeService;
@@ -101,6 +104,10 @@ public class MissingEpisodes {
 
     /** Records a report in the case record (the child's case joined or opened) and gives its pathway's variables. */
     public RecordedEpisode record(NewMissingReport report, Actor reportedBy, String source) {
+        if (report.caseId() != null && reportedBy != null && reportedBy != Actor.SYSTEM && reportedBy.userId() != null) {
+            // contract section 8: a report may name only a case the reporter can read (403 otherwise, audited)
+            caseAccess.checkRead(reportedBy.userId(), report.caseId(), door(source), "missing report for the case");
+        }
         ChildDetails child = childOf(report);
         CaseFile.OpenedCase opened = caseFile.openOrJoin(child, STAGE);
         if (episodes.isDuplicate(opened.caseId(), report.policeReference(), report.missingSince())) {
@@ -109,12 +116,13 @@ public class MissingEpisodes {
         }
         String reference = caseFile.nextReference("MIS");
         episodes.insert(reference, opened.caseId(), report, child.placingAuthority(), source, reportedBy, Now.instant());
-        if (reportedBy.agency() != null) {
-            caseFile.involve(opened.caseId(), reportedBy.agency(), "reported a missing episode");
+        // contract section 8: the reporting agency is involved only in a case its report opened; joining a child's
+        // existing case involves nobody new but the agencies the pathway tells at once (contract section 4)
+        if (reportedBy.agency() != null && !opened.joinedExisting()) {
+            caseFile.involve(opened.caseId(), reportedBy.agency(), "reported the missing episode " + reference, reportedBy);
         }
-        caseFile.involve(opened.caseId(), Agency.POLICE.groupId(), "missing report");
         for (String told : TOLD_AT_ONCE) {
-            caseFile.involve(opened.caseId(), told, "told of a missing episode");
+            caseFile.involve(opened.caseId(), told, "told at once of the missing episode " + reference, Actor.SYSTEM);
         }
         VariableMap variables = Variables.createVariables()
                 .putValue(CaseVariables.CASE_ID, opened.caseId())
@@ -126,6 +134,14 @@ public class MissingEpisodes {
                 .putValue(MissingEpisodeProcess.MISSING_SINCE, Date.from(report.missingSince()))
                 .putValue(MissingEpisodeProcess.RETURNED_AT, report.returnedAt() == null ? null : Date.from(report.returnedAt()));
         return new RecordedEpisode(reference, opened.caseId(), opened.joinedExisting(), variables);
+    }
+
+    private static String door(String source) {
+        return switch (source) {
+            case SOURCE_API -> "API";
+            case SOURCE_MESSAGE -> "ENGINE_REST";
+            default -> "PAGE";
+        };
     }
 
     /** The child as reported, or as the case knows them; a placing authority or a care episode means looked after. */
@@ -218,7 +234,7 @@ public class MissingEpisodes {
     private ReferralAccepted refer(MissingEpisode episode, Agency referrer, String concerns, String indicator, Actor actor) {
         ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
         return referrals.receive(new NewReferral(child, referrer.groupId(), referrer.displayName(), properties.referrerEmail(),
-                concerns, List.of(indicator)), actor, SOURCE_MISSING_EPISODE);
+                concerns, List.of(indicator)), Actor.SYSTEM, SOURCE_MISSING_EPISODE);
     }
 
     // ---- while missing ----

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.pathways.agency.Agency;
+import uk.pathways.agency.Actors;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 import uk.pathways.agency.Actor;
@@ -24,6 +24,8 @@ import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.ReferralRecord;
 import uk.pathways.referral.process.CseReferralProcess;
 import uk.pathways.screening.process.ScreeningVariables;
+import uk.pathways.web.FieldProblem;
+import uk.pathways.web.InvalidInputException;
 
 /**
  * Receives referrals: in one transaction it finds or opens the child's case, records the referral and
@@ -40,10 +42,12 @@ public class Referrals {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Privileged privileged;
+    private final Actors actors;
 
     Referrals(CaseFile caseFile, RuntimeService runtimeService, ApplicationEventPublisher events, ObjectMapper json,
-              Privileged privileged) {
+              Privileged privileged, Actors actors) {
         this.privileged = privileged;
+        this.actors = actors;
         this.caseFile = caseFile;
         this.runtimeService = runtimeService;
         this.events = events;
@@ -71,6 +75,7 @@ public class Referrals {
     /** Records a referral in the case record and gives the variables to start its pathway with. */
     @Transactional
     public RecordedReferral record(NewReferral referral, Actor createdBy, String source) {
+        checkReferrerAgency(referral, createdBy);
         LocalDate today = Now.today();
         CaseFile.OpenedCase opened = caseFile.openOrJoin(referral.child(), "SCREENING");
         String reference = caseFile.nextReference("REF");
@@ -78,8 +83,11 @@ public class Referrals {
         caseFile.recordReferral(new ReferralRecord(reference, opened.caseId(), Now.instant(), source,
                 referral.referrerAgency(), referral.referrerName(), referral.referrerEmail(), referral.concerns(),
                 referral.indicators(), age, null, "OPEN", null, null), createdBy.userId());
-        caseFile.involve(opened.caseId(), referral.referrerAgency(), "referrer");
-        caseFile.involve(opened.caseId(), Agency.MASH.groupId(), "screening");
+        // contract section 8: the referring agency is involved in its own referral's case only when the case is new;
+        // joining an existing case involves nobody new (MASH is involved by its screening task)
+        if (!opened.joinedExisting()) {
+            caseFile.involve(opened.caseId(), referral.referrerAgency(), "made the referral " + reference, createdBy);
+        }
         events.publishEvent(new ReferralReceived(opened.caseId(), reference, referral.referrerAgency(), source,
                 opened.joinedExisting(), createdBy, Now.instant()));
         VariableMap variables = Variables.createVariables()
@@ -90,6 +98,20 @@ public class Referrals {
                 .putValue(CseReferralProcess.REFERRER_AGENCY, referral.referrerAgency())
                 .putValue(ScreeningVariables.INDICATORS, SpinValues.jsonValue(toJson(referral.indicators())).create());
         return new RecordedReferral(reference, opened.caseId(), opened.joinedExisting(), variables);
+    }
+
+    /**
+     * Contract section 8: a person (or a partner system's account) refers for an agency they belong to; the platform
+     * itself (a repeat-missing or interview referral) refers for the agency its pathway names.
+     */
+    private void checkReferrerAgency(NewReferral referral, Actor createdBy) {
+        if (createdBy == null || createdBy == Actor.SYSTEM || createdBy.userId() == null) {
+            return;
+        }
+        if (!actors.agenciesOf(createdBy.userId()).contains(referral.referrerAgency())) {
+            throw new InvalidInputException(List.of(new FieldProblem("referrer.agency",
+                    "must be your own agency (" + String.join(", ", actors.agenciesOf(createdBy.userId())) + ")")));
+        }
     }
 
     private String toJson(List<String> indicators) {

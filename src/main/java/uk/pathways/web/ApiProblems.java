@@ -42,6 +42,24 @@ class ApiProblems {
         return problem;
     }
 
+    /** A task completion (or a message) the completion gate refused: 400 naming each field, as for any bad input. */
+    @ExceptionHandler(uk.pathways.gate.TaskInputRefused.class)
+    ProblemDetail refusedByTheGate(uk.pathways.gate.TaskInputRefused e) {
+        return invalid(new InvalidInputException(e.problems()));
+    }
+
+    /** An agency outside the case (contract section 8): 403 naming who is involved and who leads. */
+    @ExceptionHandler(uk.pathways.casefile.CaseAccessDenied.class)
+    ProblemDetail notInvolved(uk.pathways.casefile.CaseAccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setType(URI.create("https://pathways.example/problems/not-involved"));
+        problem.setProperty("caseId", e.caseId());
+        problem.setProperty("involvedAgencies", e.involvedAgencies());
+        problem.setProperty("leadAgency", e.leadAgency());
+        return problem;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON.");

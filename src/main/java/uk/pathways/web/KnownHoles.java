@@ -27,7 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Pathways never needs it (administrators come from configuration), so it is shut, whatever the group holds.</li>
  * <li>CVE-2026-109432: task queries with {@code orQueries} skip the expression check, so a signed-in user could
  * run code on the server. Every task or filter query that carries an expression ({@code ${...}} or
- * {@code #{...}}) in its parameters or body is refused with 400, at the engine REST API and the webapps' API.
+ * {@code #{...}}) in its parameters or parsed JSON body, however the JSON spells it and at any depth, is refused with 400,
+ * at the engine REST API and the webapps' API; the engine refuses any query with an expression again, whatever door
+ * it came through ({@code uk.pathways.gate}).
  * Expressions in queries are also switched off in the engine (adhoc and stored).</li>
  * </ul>
  */
@@ -63,6 +65,8 @@ class KnownHoles {
     /** Refuses task and filter requests whose parameters or body carry an expression. */
     static final class ExpressionGuard extends OncePerRequestFilter {
 
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
         /** Task queries and filters (create, update, run); not task forms, whose text may hold anything. */
         static final java.util.regex.Pattern QUERY_PATHS = java.util.regex.Pattern.compile(
                 ".*/(task|task/count|history/task|history/task/count|filter|filter/create|filter/[^/]+"
@@ -89,7 +93,7 @@ class KnownHoles {
                 Problems.write(response, 413, "Payload too large", "A query may be at most 1 MB.");
                 return;
             }
-            if (hasExpression(new String(body, StandardCharsets.UTF_8))) {
+            if (bodyHasExpression(body)) {
                 refuse(response);
                 return;
             }
@@ -98,6 +102,46 @@ class KnownHoles {
 
         static boolean hasExpression(String text) {
             return text.contains("${") || text.contains("#{");
+        }
+
+        /**
+         * Whether any name or text of a JSON body, once parsed (so {@code \u0024{} is {@code ${}), at any depth (every
+         * {@code orQueries} entry), carries an expression. A body that is not JSON is checked as it stands. The engine
+         * checks the parsed query again (the completion gate), for every door.
+         */
+        static boolean bodyHasExpression(byte[] body) {
+            if (body.length == 0) {
+                return false;
+            }
+            try {
+                return hasExpression(JSON.readTree(body));
+            } catch (java.io.IOException notJson) {
+                return hasExpression(new String(body, StandardCharsets.UTF_8));
+            }
+        }
+
+        private static boolean hasExpression(com.fasterxml.jackson.databind.JsonNode node) {
+            if (node == null) {
+                return false;
+            }
+            if (node.isTextual()) {
+                return hasExpression(node.textValue());
+            }
+            for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields();
+                 fields.hasNext(); ) {
+                java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
+                if (hasExpression(field.getKey()) || hasExpression(field.getValue())) {
+                    return true;
+                }
+            }
+            if (node.isArray()) {
+                for (com.fasterxml.jackson.databind.JsonNode element : node) {
+                    if (hasExpression(element)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static void refuse(HttpServletResponse response) throws IOException {

@@ -40,7 +40,7 @@ class SameTaskTwiceTest {
 
     static final String PASSWORD = "Demo!Password1";
     static final String SCREENING_FORM = """
-            {"variables": {"indicators": {"value": "[\\"OLDER_PARTNER\\"]"}, "disclosure": {"value": false},
+            {"variables": {"indicators": {"value": "[\\"OLDER_PARTNER\\"]", "type": "Json"}, "disclosure": {"value": false},
              "learningDisability": {"value": false}, "screeningNotes": {"value": "Synthetic notes"}}}""";
 
     @Autowired

@@ -434,7 +434,8 @@ class MissingEpisodePathwayTest {
 
         Task intelligence = pathway.task(accepted.caseId(), "police-intelligence");
         assertThat(walk.candidateGroups(intelligence)).containsExactly("police");
-        assertThat(walk.local(intelligence, "informationForPolice")).isEqualTo("Synthetic: a red car collected the child at the station");
+        assertThat(walk.local(intelligence, "informationForPolice")).as("the task page shows it from the case record").isNull();
+        assertThat(walk.informationForPolice(accepted.reference())).contains("Synthetic: a red car collected the child at the station");
         assertThat(walk.episode(accepted.reference()).status()).isEqualTo(MissingEpisode.RETURNED);
 
         pathway.complete(intelligence, "police-worker", Map.of("intelligenceRecorded", true, "intelligenceNotes", "Synthetic: logged"));

@@ -87,6 +87,11 @@ public class MissingWalk {
         return episodes.find(reference).orElseThrow();
     }
 
+    /** What the interview of this episode recorded for the police, as the police-intelligence task page shows it. */
+    public java.util.Optional<String> informationForPolice(String reference) {
+        return episodes.informationForPolice(reference);
+    }
+
     public MissingEpisodes episodes() {
         return episodes;
     }

@@ -167,7 +167,7 @@ class MigrationTest {
         }
         ReferralAccepted waiting = pathway.refer(16, LOW);
         pathway.complete(waiting.caseId(), "screening", "mash-worker", screening());
-        pathway.complete(waiting.caseId(), "early-help-plan", "childrens-services-worker", Map.of("earlyHelpPlan", "Synthetic plan"));
+        pathway.complete(waiting.caseId(), "early-help-plan", "childrens-services-worker", Map.of("leadProfessional", "Synthetic Lead", "earlyHelpPlan", "Synthetic plan"));
         cases.add(waiting);
         ReferralAccepted meeting = pathway.refer(14, MEDIUM);
         pathway.complete(meeting.caseId(), "screening", "mash-worker", screening());

@@ -134,14 +134,16 @@ class CseReferralPathwayTest {
         assertThat(asked.stream().map(t -> candidateGroups(t).get(0)).sorted().toList())
                 .containsExactly("childrens-services", "education", "health", "police");
         Task police = asked.stream().filter(t -> candidateGroups(t).contains("police")).findFirst().orElseThrow();
-        pathway.complete(police, "police-worker", Map.of("agencyInformation", "Synthetic police intelligence"));
+        pathway.complete(police, "police-worker", Map.of("agencyInformation", "Synthetic police intelligence", "restricted", true));
         assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("police"))).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("agency-information");
             assertThat(e.content()).contains("Synthetic police intelligence");
-            assertThat(e.restrictedTo()).isEqualTo("police");
+            assertThat(e.restrictedTo()).containsExactly("police", "childrens-services");
         });
+        assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("childrens-services")))
+                .as("the meeting's chair reads every agency's information").anyMatch(e -> e.content().contains("intelligence"));
         assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("health")))
-                .as("police intelligence is for police only").noneMatch(e -> e.content().contains("intelligence"));
+                .as("restricted by the police: not for health").noneMatch(e -> e.content().contains("intelligence"));
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName("agencyInformation").list())
                 .as("sensitive text is not kept in the engine's history").isEmpty();
 

@@ -105,7 +105,13 @@ class ReferralApiTest {
 
         assertThat(second.getResponse().getStatus()).isEqualTo(201);
         assertThat(json.readTree(second.getResponse().getContentAsString()).get("caseId").asText()).isEqualTo(first);
-        JsonNode view = json.readTree(mvc.perform(get("/api/cases/" + first).with(httpBasic("police-worker", PASSWORD)))
+        // contract section 8: joining a case by referring does not make the police involved in it
+        MvcResult refused = mvc.perform(get("/api/cases/" + first).with(httpBasic("police-worker", PASSWORD))).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        JsonNode problem = json.readTree(refused.getResponse().getContentAsString());
+        assertThat(problem.path("leadAgency").asText()).isEqualTo("mash");
+        assertThat(problem.path("involvedAgencies").toString()).contains("health", "mash").doesNotContain("police");
+        JsonNode view = json.readTree(mvc.perform(get("/api/cases/" + first).with(httpBasic("health-worker", PASSWORD)))
                 .andReturn().getResponse().getContentAsString());
         assertThat(view.get("referrals").size()).isEqualTo(2);
         assertThat(view.get("openTasks").size()).isEqualTo(2);

@@ -17,4 +17,31 @@ public final class Dates {
     public static String display(Date date) {
         return date == null ? "" : DISPLAY.format(date.toInstant().atZone(Now.UK));
     }
+
+    /**
+     * A moment as a form or a system sends it: a Date, an ISO date-time with offset ("2026-11-25T10:00Z"), an instant,
+     * or a local UK date-time ("2026-11-25T10:00"); empty for nothing; an {@link IllegalArgumentException} otherwise.
+     */
+    public static java.util.Optional<java.time.Instant> parse(Object value) {
+        if (value instanceof Date date) {
+            return java.util.Optional.of(date.toInstant());
+        }
+        if (value == null || value.toString().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String text = value.toString().strip();
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+        } catch (java.time.format.DateTimeParseException notOffset) {
+            try {
+                return java.util.Optional.of(java.time.Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException notInstant) {
+                try {
+                    return java.util.Optional.of(java.time.LocalDateTime.parse(text).atZone(Now.UK).toInstant());
+                } catch (java.time.format.DateTimeParseException notLocal) {
+                    throw new IllegalArgumentException("not a date and time: " + (text.length() > 30 ? text.substring(0, 30) : text));
+                }
+            }
+        }
+    }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.pathways.gate.TaskInputRefused;
+import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
 
 /**
@@ -32,19 +34,29 @@ public final class MessagePayload {
     /** The payload as JSON (null if the variable is missing, which the validator reports). */
     public JsonNode json(ObjectMapper json) {
         Object raw = execution.getVariable(variable);
+        if (raw instanceof org.camunda.spin.json.SpinJsonNode node) {
+            raw = node.toString();
+        }
+        if (raw != null && !(raw instanceof String)) {
+            throw TaskInputRefused.of(variable, "message " + message + " carries the " + variable + " as JSON text");
+        }
         try {
             return raw == null ? null : json.readTree(raw.toString());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("message " + message + ": variable '" + variable + "' is not JSON");
+            throw TaskInputRefused.of(variable, "message " + message + ": variable '" + variable + "' is not JSON");
         }
     }
 
-    /** What {@code validation} makes of it; invalid input fails the correlation, naming each field. */
+    /**
+     * What {@code validation} makes of it; invalid input fails the correlation (400 at every door, nothing created),
+     * naming each field as a path inside the payload variable ({@code referral.child.firstName}).
+     */
     public <T> T valid(String what, Supplier<T> validation) {
         try {
             return validation.get();
         } catch (InvalidInputException e) {
-            throw new IllegalArgumentException("message " + message + ": invalid " + what + ": " + e.problems());
+            throw new TaskInputRefused(e.problems().stream()
+                    .map(p -> new FieldProblem(variable + "." + p.field(), p.message())).toList());
         }
     }
 

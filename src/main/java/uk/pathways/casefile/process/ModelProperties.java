@@ -8,13 +8,11 @@ import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
-/** The {@code camunda:properties} a process owner set on a model element (stage, caseRecord, ...). */
+/** The {@code camunda:properties} a process owner set on a model element (stage, ...). */
 public final class ModelProperties {
 
     /** The case stage a task moves the case to when it is created. */
     public static final String STAGE = "stage";
-    /** Comma-separated form fields that are sensitive: kept task-local, then moved to the case record. */
-    public static final String CASE_RECORD = "caseRecord";
 
     private ModelProperties() {
     }

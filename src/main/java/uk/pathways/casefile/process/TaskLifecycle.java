@@ -1,10 +1,9 @@
 package uk.pathways.casefile.process;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,15 +22,21 @@ import uk.pathways.agency.Actor;
 import uk.pathways.casefile.CaseEntry;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.gate.Submission;
+import uk.pathways.gate.Submissions;
 
 /**
  * Added to every user task of every deployed model (see {@link CaseRecordEnginePlugin}), so no model
  * can forget it: a created task involves its agencies in the case, may move the case's stage, and is
- * chronicled; sensitive form fields (the task's {@code caseRecord} property) are kept task-local and
- * moved into the case record on completion.
+ * chronicled; a completed task's form, as the completion gate read it, becomes an entry of the case record
+ * (every field, text in full), which the engine never holds.
  */
 @Component
 class TaskLifecycle implements TaskListener {
+
+    /** The form field by which a recording agency restricts an entry to itself. */
+    static final String RESTRICTED = "restricted";
+    static final String AGENCY_INFORMATION = "agency-information";
 
     private final ApplicationEventPublisher events;
     private final CaseFile caseFile;
@@ -60,11 +65,6 @@ class TaskLifecycle implements TaskListener {
 
     private void created(DelegateTask task, String caseId) {
         Map<String, String> properties = ModelProperties.of(task.getBpmnModelElementInstance());
-        for (String field : sensitiveFields(properties)) {
-            if (!task.hasVariableLocal(field)) {
-                task.setVariableLocal(field, null);
-            }
-        }
         // the Tasklist shows these with each task; task-local copies are readable by whoever may read the task,
         // so agencies see their own tasks' references without any grant on the process instance (need to know)
         for (String shown : List.of(CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME)) {
@@ -75,7 +75,8 @@ class TaskLifecycle implements TaskListener {
         }
         List<String> groups = candidateGroups(task);
         for (String group : groups) {
-            Agency.ofGroup(group).ifPresent(a -> caseFile.involve(caseId, a.groupId(), "task " + task.getTaskDefinitionKey()));
+            Agency.ofGroup(group).ifPresent(a -> caseFile.involve(caseId, a.groupId(),
+                    "given the task \"" + task.getName() + "\"", Actor.SYSTEM));
         }
         String stage = properties.get(ModelProperties.STAGE);
         if (stage != null && !stage.isBlank()) {
@@ -91,28 +92,29 @@ class TaskLifecycle implements TaskListener {
         if (actor == Actor.SYSTEM && task.getAssignee() != null) {
             actor = actors.of(task.getAssignee(), groups);
         }
-        Map<String, String> properties = ModelProperties.of(task.getBpmnModelElementInstance());
-        List<String> fields = sensitiveFields(properties);
-        if (!fields.isEmpty()) {
-            Map<String, Object> content = new LinkedHashMap<>();
-            for (String field : fields) {
-                Object value = task.getVariableLocal(field);
-                content.put(field, value == null ? null : value.toString());
-            }
-            String restrictedTo = groups.contains(Agency.POLICE.groupId()) ? Agency.POLICE.groupId() : null;
+        Optional<Submission> submission = Submissions.of(task);
+        if (submission.isPresent() && !submission.get().fields().isEmpty()) {
             caseFile.recordEntry(caseId, new CaseEntry(0, task.getTaskDefinitionKey(), Now.instant(), actor.userId(),
-                    actor.agency(), task.getId(), reference(task), restrictedTo, toJson(content)));
+                    actor.agency(), task.getId(), reference(task), task.getProcessInstanceId(),
+                    restrictedTo(task, submission.get(), actor), null, toJson(submission.get().fields())));
         }
         events.publishEvent(new TaskCompleted(caseId, reference(task), task.getId(), task.getTaskDefinitionKey(),
                 task.getName(), groups, actor, Now.instant()));
     }
 
-    private static List<String> sensitiveFields(Map<String, String> properties) {
-        String csv = properties.get(ModelProperties.CASE_RECORD);
-        if (csv == null || csv.isBlank()) {
+    /**
+     * The agencies an entry is for when its recording agency restricted it (the form's {@code restricted} box):
+     * that agency alone; an agency's information for a strategy meeting also to the meeting's chair.
+     */
+    static List<String> restrictedTo(DelegateTask task, Submission submission, Actor actor) {
+        if (!submission.flag(RESTRICTED) || actor.agency() == null) {
             return List.of();
         }
-        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> agencies = new ArrayList<>(List.of(actor.agency()));
+        if (AGENCY_INFORMATION.equals(task.getTaskDefinitionKey()) && !agencies.contains(Agency.CHILDRENS_SERVICES.groupId())) {
+            agencies.add(Agency.CHILDRENS_SERVICES.groupId());
+        }
+        return agencies;
     }
 
     static List<String> candidateGroups(DelegateTask task) {

@@ -2,7 +2,6 @@ package uk.pathways.missing.process;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +10,9 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.gate.Submission;
+import uk.pathways.gate.Submissions;
+import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.missing.MissingEpisodes;
 
 import static uk.pathways.missing.process.MissingEpisodeProcess.*;
@@ -33,16 +35,22 @@ class RecordReturnInterview implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean offered = flag(task, RHI_OFFERED);
+        Submission recorded = Submissions.of(task).orElse(null);
         boolean accepted = flag(task, RHI_ACCEPTED);
         boolean cseConcern = flag(task, CSE_CONCERN);
+        // contract section 5: rhiAccepted true means the interview was offered and held; "offered" is asked only of
+        // an interview that was not accepted
+        boolean offeredGiven = recorded != null && explicitly(recorded, RHI_OFFERED);
+        boolean offered = offeredGiven ? recorded.flag(RHI_OFFERED) : accepted;
         if (!offered && accepted) {
-            throw new BadUserRequestException("An interview that was not offered cannot have been accepted: tick \"offered\" or untick \"accepted\"");
+            throw TaskInputRefused.of(RHI_OFFERED, "An interview that was not offered cannot have been accepted: "
+                    + "tick \"offered\" or untick \"accepted\"");
         }
-        if (!offered && blank(task.getVariableLocal(NOT_OFFERED_REASON))) {
-            throw new BadUserRequestException("Say why the interview was not offered");
+        if (offeredGiven && !offered && (recorded == null || recorded.text(NOT_OFFERED_REASON) == null)) {
+            throw TaskInputRefused.of(NOT_OFFERED_REASON, "Say why the interview was not offered");
         }
-        boolean forPolice = !blank(task.getVariableLocal(INFORMATION_FOR_POLICE));
+        task.setVariable(RHI_OFFERED, offered);
+        boolean forPolice = recorded != null && recorded.text(INFORMATION_FOR_POLICE) != null;
         task.setVariable(HAS_INFORMATION_FOR_POLICE, forPolice);
         List<String> groups = List.of(Agency.RHI_SERVICE.groupId());
         Actor actor = actors.current(groups);
@@ -52,15 +60,15 @@ class RecordReturnInterview implements TaskListener {
         episodes.recordInterview((String) task.getVariable(CaseVariables.REFERENCE), offered, accepted, cseConcern, forPolice, actor);
     }
 
-    /** Reads a decision and writes it back as a boolean, so an unticked box is a clear {@code false}. */
+    /** Reads a decision (the completion gate has made it a boolean); absent reads as false. */
     private static boolean flag(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        boolean result = Boolean.TRUE.equals(value) || "true".equals(String.valueOf(value));
+        boolean result = Boolean.TRUE.equals(task.getVariable(name));
         task.setVariable(name, result);
         return result;
     }
 
-    private static boolean blank(Object value) {
-        return value == null || value.toString().isBlank();
+    /** Whether the completion itself carried the field (a checkbox left out reads as its default, false). */
+    private static boolean explicitly(Submission recorded, String field) {
+        return recorded.sent().contains(field);
     }
 }

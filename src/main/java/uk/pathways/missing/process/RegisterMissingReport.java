@@ -43,7 +43,8 @@ class RegisterMissingReport implements ExecutionListener {
         MessagePayload payload = new MessagePayload(execution, "MissingReported", MissingEpisodeProcess.MISSING_REPORT);
         JsonNode body = payload.json(json);
         NewMissingReport report = payload.valid("missing report", () -> validator.validate(body));
-        MissingEpisodes.RecordedEpisode recorded = episodes.record(report, actors.current(), MissingEpisodes.SOURCE_MESSAGE);
+        MissingEpisodes.RecordedEpisode recorded = payload.valid("missing report",
+                () -> episodes.record(report, actors.current(), MissingEpisodes.SOURCE_MESSAGE));
         payload.recorded(recorded.reference(), recorded.variables());
         episodes.linkProcess(recorded.reference(), execution.getProcessInstanceId());
     }

@@ -33,6 +33,7 @@ import uk.pathways.casefile.CaseAccess;
 import uk.pathways.casefile.CaseRead;
 import uk.pathways.missing.EpisodeTypes;
 import uk.pathways.missing.MissingEpisode;
+import uk.pathways.missing.EpisodeAccess;
 import uk.pathways.missing.MissingEpisodes;
 import uk.pathways.missing.MissingReportAccepted;
 import uk.pathways.missing.MissingReportValidator;
@@ -58,9 +59,11 @@ class MissingEpisodeApiController {
     private final Actors actors;
     private final CaseAccess access;
     private final ApplicationEventPublisher events;
+    private final EpisodeAccess episodeAccess;
 
     MissingEpisodeApiController(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, CaseAccess access,
-                                ApplicationEventPublisher events) {
+                                ApplicationEventPublisher events, EpisodeAccess episodeAccess) {
+        this.episodeAccess = episodeAccess;
         this.validator = validator;
         this.episodes = episodes;
         this.actors = actors;
@@ -154,12 +157,9 @@ class MissingEpisodeApiController {
         }
     }
 
-    /** 404 for an unknown episode; 403 for a user whose agency is not involved in the child's case. Audited. */
+    /** 404 for an unknown episode; 403 for a user who may not act on it (see {@link EpisodeAccess}). Audited. */
     private MissingEpisode readable(String reference, Principal principal) {
-        MissingEpisode episode = episodes.find(reference)
-                .orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
-        access.checkRead(principal.getName(), episode.caseId(), DOOR_API, "missing episode " + reference);
-        return episode;
+        return episodeAccess.checkActOn(principal.getName(), reference, DOOR_API);
     }
 
     private static Map<String, Object> view(MissingEpisode episode) {

@@ -50,6 +50,8 @@ import uk.pathways.web.PathwaysPage;
 @PathwaysPage
 class MissingEpisodePages {
 
+    private final uk.pathways.missing.EpisodeAccess episodeAccess;
+
     static final String WEB = "WEB";
     static final DateTimeInput RETURNED = new DateTimeInput("returned", "returnedAt", "the child returned");
     private static final String DOOR = "PAGE";
@@ -63,7 +65,8 @@ class MissingEpisodePages {
     private final ObjectMapper json;
 
     MissingEpisodePages(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, CaseAccess access,
-                        ChildValidation childValidation, Display display, ObjectMapper json) {
+                        ChildValidation childValidation, Display display, ObjectMapper json, uk.pathways.missing.EpisodeAccess episodeAccess) {
+        this.episodeAccess = episodeAccess;
         this.validator = validator;
         this.episodes = episodes;
         this.actors = actors;
@@ -226,10 +229,7 @@ class MissingEpisodePages {
 
     /** 404 page for an unknown episode; 403 page for an agency not involved in the child's case. Audited. */
     private MissingEpisode readable(String reference, Principal principal, String what) {
-        MissingEpisode episode = episodes.find(reference)
-                .orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
-        access.checkRead(principal.getName(), episode.caseId(), DOOR, what + " of missing episode " + reference);
-        return episode;
+        return episodeAccess.checkActOn(principal.getName(), reference, DOOR);
     }
 
     @Bean

@@ -49,8 +49,8 @@ class RegisterMessageReferral implements ExecutionListener {
         MessagePayload payload = new MessagePayload(execution, "CseReferralReceived", REFERRAL);
         JsonNode body = payload.json(json);
         NewReferral referral = payload.valid("referral", () -> validator.validate(body, Now.today()));
-        Referrals.RecordedReferral recorded = referrals.record(referral,
-                actors.current(List.of(referral.referrerAgency())), Referrals.SOURCE_MESSAGE);
+        Referrals.RecordedReferral recorded = payload.valid("referral", () -> referrals.record(referral,
+                actors.current(List.of(referral.referrerAgency())), Referrals.SOURCE_MESSAGE));
         payload.recorded(recorded.reference(), recorded.variables());
         referrals.linkProcess(recorded.reference(), execution.getProcessInstanceId());
     }

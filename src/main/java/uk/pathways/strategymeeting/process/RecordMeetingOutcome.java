@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
@@ -44,14 +45,18 @@ class RecordMeetingOutcome implements TaskListener {
         boolean police = flag(task, POLICE_INVESTIGATION);
         task.setVariable(MEETING_HELD_AT, Date.from(Now.instant()));
         String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+        Actor chair = actors.current(List.of(Agency.CHILDRENS_SERVICES.groupId()));
+        if (chair == Actor.SYSTEM && task.getAssignee() != null) {
+            chair = actors.of(task.getAssignee(), List.of(Agency.CHILDRENS_SERVICES.groupId()));
+        }
         for (String agency : agencies.asked()) {
-            caseFile.involve(caseId, agency, "strategy meeting");
+            caseFile.involve(caseId, agency, "the strategy meeting's outcome", chair);
         }
         if (rise) {
-            caseFile.involve(caseId, Agency.RISE.groupId(), "RISE accepted");
+            caseFile.involve(caseId, Agency.RISE.groupId(), "the strategy meeting accepted the young person for RISE support", chair);
         }
         events.publishEvent(new StrategyMeetingHeld(caseId, (String) task.getVariable(CaseVariables.REFERENCE), rise,
-                section47, police, actors.current(List.of(Agency.CHILDRENS_SERVICES.groupId())), Now.instant()));
+                section47, police, chair, Now.instant()));
     }
 
     /** Reads a decision and writes it back as a boolean, so an unticked box is a clear {@code false}. */

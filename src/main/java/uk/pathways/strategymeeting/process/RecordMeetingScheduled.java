@@ -1,9 +1,5 @@
 package uk.pathways.strategymeeting.process;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 
@@ -15,6 +11,9 @@ import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Dates;
+import uk.pathways.gate.Submissions;
+import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.strategymeeting.StrategyMeetingAgencies;
 import uk.pathways.strategymeeting.StrategyMeetingScheduled;
 
@@ -41,10 +40,11 @@ class RecordMeetingScheduled implements TaskListener {
     public void notify(DelegateTask task) {
         Date startsAt = parse(task.getVariable(MEETING_AT));
         if (startsAt.toInstant().isBefore(Now.instant())) {
-            throw new IllegalArgumentException("The strategy meeting must start in the future");
+            throw TaskInputRefused.of(MEETING_AT, "The strategy meeting must start in the future");
         }
         task.setVariable(MEETING_STARTS_AT, startsAt);
-        Object place = task.getVariable(MEETING_PLACE);
+        // where it meets is free text: the case record has it (the form as recorded), the engine never does
+        Object place = Submissions.of(task).map(s -> s.text(MEETING_PLACE)).orElse(null);
         events.publishEvent(new StrategyMeetingScheduled((String) task.getVariable(CaseVariables.CASE_ID),
                 (String) task.getVariable(CaseVariables.REFERENCE), startsAt, place == null ? "(place not given)" : place.toString(),
                 agencies.asked(), actors.current(List.of("childrens-services")), Now.instant()));
@@ -52,25 +52,11 @@ class RecordMeetingScheduled implements TaskListener {
 
     /** A Date, an ISO date-time with offset ("2026-11-25T10:00Z"), or a local UK date-time ("2026-11-25T10:00"). */
     static Date parse(Object value) {
-        if (value instanceof Date date) {
-            return date;
-        }
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("Enter when the strategy meeting starts");
-        }
-        String text = value.toString().strip();
         try {
-            return Date.from(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Date.from(LocalDateTime.parse(text).atZone(Now.UK).toInstant());
-            } catch (DateTimeParseException notLocal) {
-                try {
-                    return Date.from(Instant.parse(text));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("The meeting start is not a date and time: " + text);
-                }
-            }
+            return Date.from(Dates.parse(value).orElseThrow(
+                    () -> TaskInputRefused.of(MEETING_AT, "Enter when the strategy meeting starts")));
+        } catch (IllegalArgumentException e) {
+            throw TaskInputRefused.of(MEETING_AT, "The meeting start is not a date and time like 2026-11-25T10:00:00Z");
         }
     }
 }

@@ -12,6 +12,7 @@ import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
+import uk.pathways.gate.TaskInputRefused;
 
 import static uk.pathways.referral.process.CseReferralProcess.SUPPORT_WORKER;
 
@@ -34,7 +35,7 @@ class RecordAllocation implements TaskListener {
         Object worker = task.getVariable(SUPPORT_WORKER);
         String userId = worker == null ? "" : worker.toString().strip();
         if (userId.isEmpty() || identityService.createUserQuery().userId(userId).memberOfGroup(Agency.RISE.groupId()).count() == 0) {
-            throw new IllegalArgumentException("The support worker must be a user in the RISE team (group 'rise'): '" + userId + "'");
+            throw TaskInputRefused.of(SUPPORT_WORKER, "must be a member of the RISE team (group 'rise')");
         }
         task.setVariable(SUPPORT_WORKER, userId);
         events.publishEvent(PathwayEvent.of((String) task.getVariable(CaseVariables.CASE_ID),
