@@ -12,6 +12,8 @@ public record AuditEntry(long id, Instant at, String userId, String agency, Stri
     public static final String ACCESS_REQUESTED = "ACCESS_REQUESTED";
     public static final String ACCESS_GRANTED = "ACCESS_GRANTED";
     public static final String ACCESS_REFUSED = "ACCESS_REFUSED";
+    public static final String SEARCH = "SEARCH";
+    public static final String FOUND_IN_SEARCH = "FOUND_IN_SEARCH";
 
     public static final String DOOR_API = "API";
     public static final String DOOR_PAGE = "PAGE";

@@ -24,6 +24,16 @@ class CaseReadsAudited {
     }
 
     @EventListener
+    void on(uk.pathways.casefile.CaseSearched searched) {
+        audit.recordAlone(searched.userId(), searched.agency(), AuditEntry.SEARCH, searched.door(), null, "case search",
+                searched.caseIds().size() + " found: " + String.join(", ", searched.caseIds()), searched.terms());
+        for (String caseId : searched.caseIds()) {
+            audit.recordAlone(searched.userId(), searched.agency(), AuditEntry.FOUND_IN_SEARCH, searched.door(), caseId,
+                    "case search", null, searched.terms());
+        }
+    }
+
+    @EventListener
     void on(AccessRequested requested) {
         audit.record(requested.actor().userId(), requested.actor().agency(), AuditEntry.ACCESS_REQUESTED, AuditEntry.DOOR_API,
                 requested.caseId(), "access request " + requested.requestId(), null, requested.reason());

@@ -27,9 +27,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Audits the engine's doors: every successful read through the engine REST API ({@code /engine-rest}) and
- * the webapps' API ({@code /camunda/api/engine}), with the case it touched where the path names a task or
- * process instance; and every failed sign-in there (HTTP Basic refused, webapp login refused).
+ * Audits the engine's doors: every read through the engine REST API ({@code /engine-rest}) and the webapps' API
+ * ({@code /camunda/api/engine}), allowed or refused, with the case it touched where the path names a task or process
+ * instance, and for a query with one line for every case its answer held; and every failed sign-in there (HTTP
+ * Basic refused, webapp login refused).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineDoorsAudit {
@@ -50,6 +51,8 @@ class EngineDoorsAudit {
     }
 
     static final class Filter extends OncePerRequestFilter {
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
         private final AuditTrail audit;
         private final TaskService tasks;
@@ -84,14 +87,83 @@ class EngineDoorsAudit {
                 }
                 return;
             }
-            if (status >= 300 || path.contains("/camunda/api/admin") || !isRead(request)) {
+            if (path.contains("/camunda/api/admin") || !isRead(request)) {
                 return;
             }
             String user = engineRest ? basicUser(request) : webappUser(request.getSession(false));
-            if (user == null) {
+            if (user == null || status == 401) {
                 return;
             }
-            audit.recordAlone(user, null, AuditEntry.READ, door, caseOf(path), path + query(request), null, null);
+            String resource = path + query(request);
+            if (status == 403 || status == 404) {
+                // a refused read is on record too, with the case it was for when the path names one
+                audit.recordAlone(user, null, AuditEntry.ACCESS_REFUSED, door, caseOf(path), resource, "answered " + status, null);
+                return;
+            }
+            if (status >= 300) {
+                return;
+            }
+            String single = caseOf(path);
+            if (single != null) {
+                audit.recordAlone(user, null, AuditEntry.READ, door, single, resource, null, null);
+                return;
+            }
+            // a query: one line for every case whose tasks, instances or variables the answer held
+            java.util.Set<String> cases = casesOf(body(response));
+            if (cases.isEmpty()) {
+                audit.recordAlone(user, null, AuditEntry.READ, door, null, resource, null, null);
+            }
+            for (String caseId : cases) {
+                audit.recordAlone(user, null, AuditEntry.READ, door, caseId, resource, "query answer", null);
+            }
+        }
+
+        private static byte[] body(HttpServletResponse response) {
+            org.springframework.web.util.ContentCachingResponseWrapper buffered = org.springframework.web.util.WebUtils
+                    .getNativeResponse(response, org.springframework.web.util.ContentCachingResponseWrapper.class);
+            return buffered == null ? new byte[0] : buffered.getContentAsByteArray();
+        }
+
+        /** The cases of every process instance an answer names (its items' processInstanceId, or a process instance's id). */
+        private java.util.Set<String> casesOf(byte[] body) {
+            java.util.Set<String> instances = new java.util.LinkedHashSet<>();
+            try {
+                com.fasterxml.jackson.databind.JsonNode answer = JSON.readTree(body);
+                if (answer == null || !answer.isArray()) {
+                    return java.util.Set.of();
+                }
+                for (com.fasterxml.jackson.databind.JsonNode item : answer) {
+                    for (String field : java.util.List.of("processInstanceId", "rootProcessInstanceId", "superProcessInstanceId")) {
+                        if (item.path(field).isTextual()) {
+                            instances.add(item.path(field).asText());
+                        }
+                    }
+                    if (item.has("businessKey") && item.path("id").isTextual()) {
+                        instances.add(item.path("id").asText());
+                    }
+                }
+            } catch (IOException | RuntimeException notJson) {
+                return java.util.Set.of();
+            }
+            if (instances.isEmpty()) {
+                return java.util.Set.of();
+            }
+            Authentication caller = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                java.util.Set<String> cases = new java.util.TreeSet<>();
+                history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                        .variableName("caseId").list().forEach(v -> {
+                            if (v.getValue() instanceof String caseId) {
+                                cases.add(caseId);
+                            }
+                        });
+                return cases;
+            } finally {
+                if (caller != null) {
+                    identity.setAuthentication(caller);
+                }
+            }
         }
 
         private static boolean isRead(HttpServletRequest request) {

@@ -4,6 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+
+import uk.pathways.agency.Actors;
+import uk.pathways.agency.Agency;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,22 +26,47 @@ public class CaseSearch {
 
     private final JdbcTemplate jdbc;
     private final CaseFile caseFile;
+    private final Actors actors;
+    private final ApplicationEventPublisher events;
 
-    CaseSearch(JdbcTemplate jdbc, CaseFile caseFile) {
+    CaseSearch(JdbcTemplate jdbc, CaseFile caseFile, Actors actors, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.caseFile = caseFile;
+        this.actors = actors;
+        this.events = events;
+    }
+
+    /**
+     * The search of a user at a door: refused to the performance group (figures, never names), audited with its terms
+     * and the cases it found.
+     */
+    @Transactional(readOnly = true)
+    public List<Found> find(String userId, String door, String name, LocalDate dateOfBirth, String reference) {
+        Set<String> groups = actors.groupsOf(userId);
+        if (groups.contains(Agency.PERFORMANCE) && actors.agenciesOf(userId).isEmpty() && !groups.contains(Agency.CAMUNDA_ADMIN)) {
+            throw new AccessDeniedException("The performance group reads figures, never names: it does not search for cases");
+        }
+        List<Found> found = find(name, dateOfBirth, reference);
+        String terms = (name == null || name.isBlank() ? "" : "name=" + name.strip() + " ")
+                + (dateOfBirth == null ? "" : "dateOfBirth=" + dateOfBirth + " ")
+                + (reference == null || reference.isBlank() ? "" : "reference=" + reference.strip());
+        events.publishEvent(new CaseSearched(userId, actors.agenciesOf(userId).stream().findFirst().orElse(null), door,
+                terms.strip(), found.stream().map(Found::caseId).toList()));
+        return found;
     }
 
     @Transactional(readOnly = true)
-    public List<Found> find(String name, LocalDate dateOfBirth, String reference) {
+    List<Found> find(String name, LocalDate dateOfBirth, String reference) {
         StringBuilder sql = new StringBuilder("select distinct c.case_id, c.first_name, c.last_name, c.date_of_birth, c.status "
                 + "from pw_case c left join pw_referral r on r.case_id = c.case_id where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (name != null && !name.isBlank()) {
             for (String part : name.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
-                sql.append(" and (lower(c.first_name) like ? or lower(c.last_name) like ?)");
-                args.add(part + "%");
-                args.add(part + "%");
+                // % and _ are letters a name may not hold, but a search may: they match only themselves
+                sql.append(" and (lower(c.first_name) like ? escape '!' or lower(c.last_name) like ? escape '!')");
+                String literal = part.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                args.add(literal + "%");
+                args.add(literal + "%");
             }
         }
         if (dateOfBirth != null) {

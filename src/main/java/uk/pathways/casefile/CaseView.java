@@ -8,7 +8,17 @@ import java.util.List;
 /** {@code GET /api/cases/{caseId}} (contract section 6). */
 public record CaseView(String caseId, Child child, String status, String riskLevel, String pathway, String stage,
                        List<String> involvedAgencies, List<OpenTask> openTasks, List<Referral> referrals,
-                       List<Object> missingEpisodes, List<Decision> decisions, List<ChronologyEntry> chronology) {
+                       List<Object> missingEpisodes, List<Decision> decisions, List<ChronologyEntry> chronology,
+                       List<RecordEntry> record) {
+
+    /**
+     * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or
+     * {@code referral}), {@code fields} the form's values as recorded, {@code visibleTo} the agencies that may read it.
+     */
+    public record RecordEntry(String id, String kind, String agency, String recordedBy, Instant recordedAt, String taskId,
+                              String reference, List<String> visibleTo, java.util.Map<String, Object> fields,
+                              String supersedes, String supersededBy) {
+    }
 
     public record Child(String firstName, String lastName, String displayName, LocalDate dateOfBirth, int age,
                         String gender, String ethnicity, String district, boolean lookedAfter, String placingAuthority) {

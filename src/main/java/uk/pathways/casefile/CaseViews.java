@@ -24,7 +24,13 @@ public class CaseViews {
     private final ObjectProvider<CaseViewSection> sections;
     private final Privileged privileged;
 
-    CaseViews(CaseFile caseFile, TaskService taskService, ObjectProvider<CaseViewSection> sections, Privileged privileged) {
+    private final uk.pathways.agency.Actors actors;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    CaseViews(CaseFile caseFile, TaskService taskService, ObjectProvider<CaseViewSection> sections, Privileged privileged,
+              uk.pathways.agency.Actors actors, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.actors = actors;
+        this.json = json;
         this.privileged = privileged;
         this.caseFile = caseFile;
         this.taskService = taskService;
@@ -54,8 +60,55 @@ public class CaseViews {
             }
             return new CaseView(caseId, child, summary.status(), summary.riskLevel(), summary.pathway(), summary.stage(),
                     caseFile.involvedAgencies(caseId), openTasks(caseId), referrals, missing, decisions,
-                    caseFile.chronology(caseId));
+                    caseFile.chronology(caseId), record(caseId, readerUserId));
         });
+    }
+
+    /**
+     * The case record as a reader of these agencies may see it (contract section 9), newest first: every referral and
+     * every entry a task recorded that is not restricted to other agencies. Callers have checked the reader may read
+     * the case (and audited it).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseView.RecordEntry> record(String caseId, String readerUserId) {
+        java.util.Set<String> readerAgencies = actors.agenciesOf(readerUserId);
+        List<String> involved = caseFile.involvedAgencies(caseId);
+        List<CaseEntry> entries = caseFile.entries(caseId, readerAgencies);
+        java.util.Map<Long, Long> supersededBy = new java.util.HashMap<>();
+        caseFile.entries(caseId, java.util.Set.copyOf(involved)).forEach(e -> {
+            if (e.supersedes() != null) {
+                supersededBy.put(e.supersedes(), e.id());
+            }
+        });
+        List<CaseView.RecordEntry> record = new ArrayList<>();
+        for (CaseEntry e : entries) {
+            Long newer = supersededBy.get(e.id());
+            record.add(new CaseView.RecordEntry(String.valueOf(e.id()), e.kind(), e.agency(), e.recordedBy(), e.recordedAt(),
+                    e.taskId(), e.reference(), e.restricted() ? e.restrictedTo() : involved, fields(e.content()),
+                    e.supersedes() == null ? null : String.valueOf(e.supersedes()), newer == null ? null : String.valueOf(newer)));
+        }
+        for (ReferralRecord r : caseFile.referrals(caseId)) {
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("concerns", r.concerns());
+            fields.put("indicators", r.indicators());
+            fields.put("referrerName", r.referrerName());
+            fields.put("referrerAgency", r.referrerAgency());
+            fields.put("referrerEmail", r.referrerEmail());
+            fields.put("source", r.source());
+            record.add(new CaseView.RecordEntry(r.reference(), "referral", r.referrerAgency(), r.referrerName(), r.receivedAt(),
+                    null, r.reference(), involved, fields, null, null));
+        }
+        record.sort(java.util.Comparator.comparing(CaseView.RecordEntry::recordedAt).reversed());
+        return record;
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, Object> fields(String content) {
+        try {
+            return content == null ? java.util.Map.of() : json.readValue(content, java.util.LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            return java.util.Map.of("text", content);
+        }
     }
 
     /** Every open task of the case, whichever agency it is for: callers have checked that the reader may read the case. */

@@ -78,6 +78,11 @@ public class MissingReportValidator {
             fields.problem("missingSince", "The time the child was last seen must not be in the future");
             missingSince = null;
         }
+        java.time.LocalDate born = child != null ? child.dateOfBirth() : existing != null ? existing.child().dateOfBirth() : null;
+        if (missingSince != null && born != null && missingSince.toInstant().isBefore(born.atStartOfDay(uk.pathways.calendar.Now.UK).toInstant())) {
+            fields.problem("missingSince", "The time the child was last seen must not be before the child was born (" + born + ")");
+            missingSince = null;
+        }
         String policeReference = fields.text(body, "policeReference", "policeReference", true, 50);
         if (policeReference != null && !POLICE_REFERENCE.matcher(policeReference).matches()) {
             fields.problem("policeReference", "The police reference must only include letters, digits, spaces and / _ . -");

@@ -114,7 +114,12 @@ public class JsonFields {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime parsed = OffsetDateTime.parse(value);
+            if (parsed.getYear() < 1900 || parsed.getYear() > 2200) {
+                problem(path, cap(describe(path)) + " must be a real date and time, between the years 1900 and 2200");
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             problem(path, cap(describe(path)) + " must be a date and time with its offset, like 2026-11-23T18:30:00Z");
             return null;

@@ -80,7 +80,14 @@ class KnownHoles {
                 return;
             }
             String query = request.getQueryString();
-            if (query != null && hasExpression(URLDecoder.decode(query, StandardCharsets.UTF_8))) {
+            String decoded;
+            try {
+                decoded = query == null ? null : URLDecoder.decode(query, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException badEncoding) {
+                Problems.write(response, 400, "Invalid input", "The query string is not valid URL encoding.");
+                return;
+            }
+            if (decoded != null && hasExpression(decoded)) {
                 refuse(response);
                 return;
             }

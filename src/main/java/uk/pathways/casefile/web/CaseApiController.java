@@ -62,7 +62,7 @@ class CaseApiController {
             fields.problem("name", "Enter a name, a date of birth or a reference");
         }
         fields.throwIfProblems();
-        return search.find(name, dob, reference).stream().map(f -> Map.<String, Object>of(
+        return search.find(principal.getName(), "API", name, dob, reference).stream().map(f -> Map.<String, Object>of(
                 "caseId", f.caseId(), "firstName", f.firstName(), "lastName", f.lastName(),
                 "dateOfBirth", f.dateOfBirth().toString(), "involvedAgencies", f.involvedAgencies(),
                 "mayRead", access.mayRead(principal.getName(), f.caseId()))).toList();

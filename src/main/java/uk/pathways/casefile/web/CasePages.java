@@ -103,7 +103,7 @@ class CasePages {
             return "cases/find";
         }
         List<Result> results = new ArrayList<>();
-        for (CaseSearch.Found found : search.find(query.name(), query.dateOfBirth(), query.reference())) {
+        for (CaseSearch.Found found : search.find(principal.getName(), "PAGE", query.name(), query.dateOfBirth(), query.reference())) {
             // Need to know: the case's details only for an agency involved; anyone else sees who, and who to ask.
             CaseSummary details = access.mayRead(principal.getName(), found.caseId())
                     ? caseFile.find(found.caseId()).orElse(null) : null;

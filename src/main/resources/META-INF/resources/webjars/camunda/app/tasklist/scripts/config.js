@@ -16,7 +16,8 @@
  */
 
 // Pathways: the webapps carry the Pathways name ("Pathways Tasklist"). The vendor's end-of-life banner is
-// hidden by styles/user-styles.css beside this folder. Everything below the app block is Camunda's default.
+// hidden by styles/user-styles.css beside this folder, and so are the controls workers may not use (create task,
+// start process, comments); the start-process shortcut is left out for the same reason. Everything below the app block is Camunda's default.
 export default {
   app: {
     name: 'Tasklist',
@@ -76,10 +77,6 @@ export default {
     focusForm: {
       key: 'ctrl+alt+f',
       description: 'sets the focus to the first input field in a task form'
-    },
-    startProcess: {
-      key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
     }
   }
 };
