@@ -39,7 +39,7 @@ class AuditSealCheck {
         if (Boolean.TRUE.equals(ownsIt)) {
             log.warn("The audit trail (pw_audit) belongs to the application's own database role, which could drop it. "
                     + "Seal it once as a database administrator: psql -d <database> -v app_role=<role> "
-                    + "-f deploy/postgres/seal-audit.sql (README, Security)");
+                    + "-f deploy/postgres/seal-audit.sql (docs/security.md)");
         } else {
             log.info("The audit trail is sealed: the application's database role may only read it and add to it");
         }
