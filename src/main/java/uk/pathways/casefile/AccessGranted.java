@@ -20,6 +20,6 @@ public record AccessGranted(String caseId, long requestId, String agency, String
 
     @Override
     public String summary() {
-        return actor.userId() + " granted " + agency + " access to the case";
+        return actor.userId() + " granted " + uk.pathways.agency.Agency.nameOfGroup(agency) + " access to the case";
     }
 }

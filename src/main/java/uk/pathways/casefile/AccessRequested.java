@@ -20,6 +20,6 @@ public record AccessRequested(String caseId, long requestId, String reason, Acto
 
     @Override
     public String summary() {
-        return actor.userId() + " (" + actor.agency() + ") asked for access to the case";
+        return actor.userId() + " (" + uk.pathways.agency.Agency.nameOfGroup(actor.agency()) + ") asked for access to the case";
     }
 }

@@ -17,7 +17,8 @@ public record CaseView(String caseId, Child child, String status, String riskLev
      */
     public record RecordEntry(String id, String kind, String agency, String recordedBy, Instant recordedAt, String taskId,
                               String reference, List<String> visibleTo, java.util.Map<String, Object> fields,
-                              String supersedes, String supersededBy) {
+                              String supersedes, String supersededBy,
+                              @com.fasterxml.jackson.annotation.JsonIgnore String processInstanceId) {
     }
 
     public record Child(String firstName, String lastName, String displayName, LocalDate dateOfBirth, int age,

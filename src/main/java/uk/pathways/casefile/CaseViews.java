@@ -85,7 +85,8 @@ public class CaseViews {
             Long newer = supersededBy.get(e.id());
             record.add(new CaseView.RecordEntry(String.valueOf(e.id()), e.kind(), e.agency(), e.recordedBy(), e.recordedAt(),
                     e.taskId(), e.reference(), e.restricted() ? e.restrictedTo() : involved, fields(e.content()),
-                    e.supersedes() == null ? null : String.valueOf(e.supersedes()), newer == null ? null : String.valueOf(newer)));
+                    e.supersedes() == null ? null : String.valueOf(e.supersedes()), newer == null ? null : String.valueOf(newer),
+                    e.processInstanceId()));
         }
         for (ReferralRecord r : caseFile.referrals(caseId)) {
             java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
@@ -96,7 +97,7 @@ public class CaseViews {
             fields.put("referrerEmail", r.referrerEmail());
             fields.put("source", r.source());
             record.add(new CaseView.RecordEntry(r.reference(), "referral", r.referrerAgency(), r.referrerName(), r.receivedAt(),
-                    null, r.reference(), involved, fields, null, null));
+                    null, r.reference(), involved, fields, null, null, r.processInstanceId()));
         }
         record.sort(java.util.Comparator.comparing(CaseView.RecordEntry::recordedAt).reversed());
         return record;

@@ -19,7 +19,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class PageSecurity {
 
     /** Every path the pages answer; other capabilities' pages live under these too (missing episodes). */
-    static final String[] PAGES = {"/", "/login", "/logout", "/referrals", "/referrals/**", "/cases", "/cases/**",
+    static final String[] PAGES = {"/", "/login", "/logout", "/referrals", "/referrals/**", "/cases", "/cases/**", "/tasks", "/tasks/**",
             "/missing-episodes", "/missing-episodes/**", "/govuk/**", "/dashboards", "/dashboards/**", "/reports/**"};
 
     @Bean

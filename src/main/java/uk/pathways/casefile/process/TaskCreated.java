@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 
 import uk.pathways.agency.Actor;
+import uk.pathways.agency.Agency;
 import uk.pathways.casefile.ChronicledEvent;
 
 /** A user task was created for an agency. */
@@ -19,7 +20,7 @@ public record TaskCreated(String caseId, String reference, String taskId, String
 
     @Override
     public String summary() {
-        String who = assignee != null ? assignee : String.join(", ", candidateGroups);
+        String who = assignee != null ? assignee : String.join(", ", candidateGroups.stream().map(Agency::nameOfGroup).toList());
         return "New task \"" + name + "\" for " + who + (due == null ? "" : ", due " + Dates.display(due));
     }
 

@@ -30,7 +30,9 @@ import uk.pathways.casefile.CaseViews;
 import uk.pathways.casefile.ChronologyEntry;
 import uk.pathways.screening.Indicator;
 import uk.pathways.screening.IndicatorCatalogue;
+import uk.pathways.web.Display;
 import uk.pathways.web.FormErrors;
+import uk.pathways.web.FormWording;
 import uk.pathways.web.PageLink;
 import uk.pathways.web.PathwaysPage;
 
@@ -43,8 +45,8 @@ import uk.pathways.web.PathwaysPage;
 class CasePages {
 
     static final int MAX_RESULTS = 50;
-    /** Where the Tasklist opens one task. */
-    static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+    /** Where a practitioner opens one task: its task page. */
+    static final String TASK_PAGE = "/tasks/";
 
     private final CaseViews views;
     private final CaseAccess access;
@@ -53,9 +55,13 @@ class CasePages {
     private final IndicatorCatalogue catalogue;
     private final IdentityService identityService;
     private final ObjectMapper json;
+    private final FormWording wording;
+    private final Display display;
 
     CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile, IndicatorCatalogue catalogue,
-              IdentityService identityService, ObjectMapper json) {
+              IdentityService identityService, ObjectMapper json, FormWording wording, Display display) {
+        this.wording = wording;
+        this.display = display;
         this.views = views;
         this.access = access;
         this.search = search;
@@ -125,16 +131,31 @@ class CasePages {
     }
 
     @GetMapping("/cases/{caseId}")
-    String show(@PathVariable String caseId, Principal principal, Model model) {
+    String show(@PathVariable String caseId, @RequestParam(name = "agency", required = false) String agency,
+                @RequestParam(name = "kind", required = false) String kind, Principal principal, Model model) {
         // 404 for no such case, 403 for an agency not involved; the read or the refusal goes to the audit trail
         access.checkRead(principal.getName(), caseId, "PAGE", "case page");
         CaseView view = views.view(caseId, principal.getName()).orElseThrow();
         model.addAttribute("view", view);
         model.addAttribute("decision", latestThresholdDecision(view));
         model.addAttribute("indicatorWording", wording());
-        model.addAttribute("people", people(view.chronology()));
+        Map<String, String> people = people(view.chronology().stream().map(ChronologyEntry::actor).toList(),
+                view.record().stream().map(CaseView.RecordEntry::recordedBy).toList());
+        model.addAttribute("people", people);
+        model.addAttribute("recordSections", RecordSections.of(view.record(), view.involvedAgencies(), wording, display,
+                id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
-        model.addAttribute("taskLink", TASKLIST_TASK);
+        // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators' notifications view)
+        List<ChronologyEntry> story = view.chronology().stream().filter(e -> !e.eventType().startsWith("EMAIL_")).toList();
+        model.addAttribute("chronologyAgencies", story.stream().map(ChronologyEntry::agency).filter(java.util.Objects::nonNull)
+                .distinct().sorted().toList());
+        model.addAttribute("chronologyKinds", story.stream().map(ChronologyEntry::eventType).distinct().sorted().toList());
+        model.addAttribute("agency", agency == null ? "" : agency);
+        model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("chronology", story.stream()
+                .filter(e -> agency == null || agency.isBlank() || agency.equals(e.agency()))
+                .filter(e -> kind == null || kind.isBlank() || kind.equals(e.eventType())).toList());
+        model.addAttribute("taskLink", TASK_PAGE);
         return "cases/case";
     }
 
@@ -158,10 +179,10 @@ class CasePages {
     }
 
     /** Who the users of the chronology are, by name; the engine acting on its own is "Pathways". */
-    private Map<String, String> people(List<ChronologyEntry> chronology) {
+    @SafeVarargs
+    private Map<String, String> people(List<String>... userIds) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (ChronologyEntry entry : chronology) {
-            String id = entry.actor();
+        for (String id : java.util.stream.Stream.of(userIds).flatMap(List::stream).toList()) {
             if (id == null || names.containsKey(id)) {
                 continue;
             }

@@ -62,7 +62,7 @@ class CasePagesTest {
         assertThat(page).contains("Case " + referral.caseId())
                 .contains("Not decided yet")
                 .contains("MASH has not screened a referral for this child yet.")
-                .contains("href=\"/camunda/app/tasklist/default/#/?task=" + screening.getId() + "\">Screen the referral</a>")
+                .contains("href=\"/tasks/" + screening.getId() + "\">Screen the referral</a>")
                 .contains(referral.reference())
                 .contains("Synthetic concern for a test")
                 .contains("No missing episodes recorded.")
@@ -89,6 +89,14 @@ class CasePagesTest {
                 .containsPattern("<dt class=\"govuk-summary-list__key\">Age when decided</dt>\\s*<dd class=\"govuk-summary-list__value\">12</dd>");
         assertThat(page.indexOf("data-event=\"THRESHOLD_DECIDED\"")).isPositive()
                 .isLessThan(page.indexOf("data-event=\"REFERRAL_RECEIVED\""));
+        // what MASH recorded reads back in words, under its stage
+        assertThat(page).contains("id=\"record-screening\"").contains("Synthetic screening note")
+                .containsPattern("Multi-Agency Safeguarding Hub, Multi-Agency Safeguarding Hub Worker, \\d+ \\w+ \\d{4} at");
+        // the practitioners' chronology has no e-mail deliveries and no group ids; it filters by kind
+        assertThat(page).doesNotContain("data-event=\"EMAIL_").doesNotContain("for mash");
+        String screened = mvc.perform(get("/cases/" + referral.caseId() + "?kind=THRESHOLD_DECIDED")
+                .session(Pages.signIn(mvc, "education-worker"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(screened).contains("data-event=\"THRESHOLD_DECIDED\"").doesNotContain("data-event=\"REFERRAL_RECEIVED\"");
     }
 
     @Test
