@@ -46,6 +46,12 @@ public enum Agency {
     }
 
     /** The agency a group belongs to: {@code police} and {@code police-managers} are both police. */
+    /** A group id as people read it: {@code police-managers} is "Police managers"; an unknown group stays as it is. */
+    public static String nameOfGroup(String groupId) {
+        return ofGroup(groupId).map(a -> groupId.endsWith(MANAGERS_SUFFIX) ? a.displayName() + " managers" : a.displayName())
+                .orElse(groupId);
+    }
+
     public static Optional<Agency> ofGroup(String groupId) {
         if (groupId == null) {
             return Optional.empty();

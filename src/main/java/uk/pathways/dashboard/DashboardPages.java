@@ -95,6 +95,8 @@ class DashboardPages {
 
     @Bean
     static PageLink dashboardsLink() {
-        return new PageLink("Dashboards", "/dashboards", 70);
+        // the dashboards are for agency managers, the performance group and administrators (KpiAccess)
+        return new PageLink("Dashboards", "/dashboards", 70, groups -> groups.contains(Agency.CAMUNDA_ADMIN)
+                || groups.contains(Agency.PERFORMANCE) || groups.stream().anyMatch(KpiAccess::isManagersGroup));
     }
 }

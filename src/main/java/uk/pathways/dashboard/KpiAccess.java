@@ -60,7 +60,7 @@ class KpiAccess {
         throw new AccessDeniedException("Only " + agency + "'s managers may see its day");
     }
 
-    private static boolean isManagersGroup(String group) {
+    static boolean isManagersGroup(String group) {
         return group.endsWith(Agency.MANAGERS_SUFFIX) && Agency.ofGroup(group).isPresent();
     }
 }

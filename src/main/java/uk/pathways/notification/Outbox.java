@@ -88,16 +88,16 @@ class Outbox {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("reference", notice.reference());
         model.put("eventType", notice.eventType());
-        model.put("tasklistLink", baseUrl + "/camunda/app/tasklist/");
+        model.put("tasklistLink", baseUrl + "/tasks");
         if (notice.caseId() != null) {
-            model.put("caseLink", baseUrl + "/api/cases/" + notice.caseId());
+            model.put("caseLink", baseUrl + "/cases/" + notice.caseId());
         }
         model.putAll(notice.mailModel());
         return model;
     }
 
     String taskLink(String taskId) {
-        return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return baseUrl + "/tasks/" + taskId;
     }
 
     private NotificationRow row(String id, String key, Notifiable notice, Map<String, Object> model, String recipient,

@@ -71,9 +71,7 @@ public class Display {
         if (groupId == null) {
             return "Pathways (automatic)";
         }
-        return Agency.ofGroup(groupId)
-                .map(a -> groupId.endsWith(Agency.MANAGERS_SUFFIX) ? a.displayName() + " managers" : a.displayName())
-                .orElse(words(groupId));
+        return Agency.ofGroup(groupId).isPresent() ? Agency.nameOfGroup(groupId) : words(groupId);
     }
 
     public String gender(String code) {

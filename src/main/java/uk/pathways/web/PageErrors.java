@@ -41,7 +41,7 @@ class PageErrors {
 
     /** An exception handler's model does not get the @ModelAttribute methods: the layout's model is added here. */
     private void layout(HttpServletRequest request, Principal principal, Model model) {
-        model.addAttribute("navigation", pageModel.navigation());
+        model.addAttribute("navigation", pageModel.navigation(principal));
         model.addAttribute("currentPath", pageModel.currentPath(request));
         model.addAttribute("signedInAs", pageModel.signedInAs(principal));
     }

@@ -18,15 +18,18 @@ class PageModel {
 
     private final ObjectProvider<PageLink> links;
     private final IdentityService identityService;
+    private final uk.pathways.agency.Actors actors;
 
-    PageModel(ObjectProvider<PageLink> links, IdentityService identityService) {
+    PageModel(ObjectProvider<PageLink> links, IdentityService identityService, uk.pathways.agency.Actors actors) {
         this.links = links;
+        this.actors = actors;
         this.identityService = identityService;
     }
 
     @ModelAttribute("navigation")
-    List<PageLink> navigation() {
-        return links.orderedStream().sorted(Comparator.comparingInt(PageLink::order)).toList();
+    List<PageLink> navigation(Principal principal) {
+        java.util.Set<String> groups = principal == null ? java.util.Set.of() : actors.groupsOf(principal.getName());
+        return links.orderedStream().filter(link -> link.shownTo(groups)).sorted(Comparator.comparingInt(PageLink::order)).toList();
     }
 
     @ModelAttribute("currentPath")

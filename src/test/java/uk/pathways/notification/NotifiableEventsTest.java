@@ -70,8 +70,8 @@ class NotifiableEventsTest {
         assertThat(mails).allSatisfy(m -> {
             assertThat(m.reference()).isEqualTo(reference);
             assertThat(m.subject()).contains("Missing child reported").contains(reference);
-            assertThat(m.text()).contains("- Police risk: HIGH").contains("Due: at once").contains("/api/cases/" + caseId);
-            assertThat(m.html()).contains("Police risk: HIGH").contains("/api/cases/" + caseId);
+            assertThat(m.text()).contains("- Police risk: HIGH").contains("Due: at once").contains("/cases/" + caseId).doesNotContain("/api/cases/");
+            assertThat(m.html()).contains("Police risk: HIGH").contains("/cases/" + caseId).doesNotContain("/api/cases/");
         });
         assertThat(jdbc.queryForList("select recipient from pw_notification where reference = ? and status = 'NO_RECIPIENT'",
                 String.class, reference)).as("a mailbox nobody configured is recorded, not silently dropped")

@@ -61,7 +61,7 @@ class NotificationsTest {
         assertThat(ack.html()).contains(referral.reference());
         Mail work = only(mails, "TASK_CREATED");
         assertThat(work.subject()).contains("Screen the referral").contains(referral.reference());
-        assertThat(work.text()).contains("/camunda/app/tasklist/").contains("Due: ");
+        assertThat(work.text()).contains("/tasks/").contains("Due: ");
         assertMinimal(mails, child);
     }
 
