@@ -77,6 +77,11 @@ public class FormWording {
         }
     }
 
+    /** The options of a field of a form, code to wording ({@code screening}, {@code indicators}: the CSE indicators). */
+    public Map<String, String> options(String kind, String key) {
+        return Map.copyOf(options.getOrDefault(kind, Map.of()).getOrDefault(key, Map.of()));
+    }
+
     /** The name of the task that recorded an entry of this kind ("Screen the referral"). */
     public String task(String kind) {
         return taskNames.getOrDefault(kind, display.words(kind));

@@ -30,6 +30,23 @@ class IndicatorCatalogueTest {
                 assertThat(i.wording()).as(i.code()).isNotBlank().doesNotStartWith("\"").doesNotEndWith("\""));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"screening", "strategy-review"})
+    void theFormsOfferEveryIndicatorInTheCataloguesWords(String form) throws IOException {
+        // the case page and the record read indicators back in the form's words: they must be the catalogue's
+        com.fasterxml.jackson.databind.JsonNode components = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(getClass().getResourceAsStream("/forms/" + form + ".form")).path("components");
+        Map<String, String> offered = new LinkedHashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode c : components) {
+            if ("indicators".equals(c.path("key").asText())) {
+                c.path("values").forEach(v -> offered.put(v.path("value").asText(), v.path("label").asText()));
+            }
+        }
+        Map<String, String> catalogued = new LinkedHashMap<>();
+        catalogue.all().forEach(i -> catalogued.put(i.code(), i.wording()));
+        assertThat(offered).as(form + ".form's indicators").isEqualTo(catalogued);
+    }
+
     @Test
     void readsQuotedWordingWithCommasWhole() {
         assertThat(catalogue.find("UNEXPLAINED_GIFTS")).hasValue(

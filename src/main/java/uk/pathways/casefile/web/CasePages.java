@@ -28,8 +28,6 @@ import uk.pathways.casefile.CaseSummary;
 import uk.pathways.casefile.CaseView;
 import uk.pathways.casefile.CaseViews;
 import uk.pathways.casefile.ChronologyEntry;
-import uk.pathways.screening.Indicator;
-import uk.pathways.screening.IndicatorCatalogue;
 import uk.pathways.web.Display;
 import uk.pathways.web.FormErrors;
 import uk.pathways.web.FormWording;
@@ -52,13 +50,12 @@ class CasePages {
     private final CaseAccess access;
     private final CaseSearch search;
     private final CaseFile caseFile;
-    private final IndicatorCatalogue catalogue;
     private final IdentityService identityService;
     private final ObjectMapper json;
     private final FormWording wording;
     private final Display display;
 
-    CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile, IndicatorCatalogue catalogue,
+    CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile,
               IdentityService identityService, ObjectMapper json, FormWording wording, Display display) {
         this.wording = wording;
         this.display = display;
@@ -66,7 +63,6 @@ class CasePages {
         this.access = access;
         this.search = search;
         this.caseFile = caseFile;
-        this.catalogue = catalogue;
         this.identityService = identityService;
         this.json = json;
     }
@@ -170,12 +166,9 @@ class CasePages {
         return latest;
     }
 
+    /** The indicators in the words of the screening form, which the deployment check keeps equal to the catalogue. */
     private Map<String, String> wording() {
-        Map<String, String> wording = new HashMap<>();
-        for (Indicator i : catalogue.all()) {
-            wording.put(i.code(), i.wording());
-        }
-        return wording;
+        return wording.options("screening", "indicators");
     }
 
     /** Who the users of the chronology are, by name; the engine acting on its own is "Pathways". */

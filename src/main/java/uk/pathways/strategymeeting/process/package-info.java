@@ -1,0 +1,3 @@
+/** The strategy meeting's Camunda glue. Named interface {@code process}: its model's key and ids, for the deployment checks. */
+@org.springframework.modulith.NamedInterface("process")
+package uk.pathways.strategymeeting.process;
