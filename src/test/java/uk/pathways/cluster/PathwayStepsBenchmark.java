@@ -34,6 +34,8 @@ import uk.pathways.support.Pathway;
  * information, meeting outcome.
  */
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
+@org.junit.jupiter.api.Tag("app")
+@org.junit.jupiter.api.Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"demo", "test", "postgres"})
 class PathwayStepsBenchmark {

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts the per-task grants instead of guessing (the guess made the first page quadratic in open tasks), the task
  * table has its due-date index, and connections run without JIT and plan each execution with its own values.
  */
+@org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"demo", "test", "postgres"})

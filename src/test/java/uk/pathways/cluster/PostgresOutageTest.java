@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same node serves again without a restart. The full restart under load (pg_ctlcluster restart) is in
  * bench/cluster/faults.sh.
  */
+@org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test", "postgres"})

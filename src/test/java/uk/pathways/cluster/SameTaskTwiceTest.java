@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API, as the Tasklist does: one wins (204), the other is told 409 Conflict, never 500; the task is completed once
  * and the pathway moves on once.
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class SameTaskTwiceTest {

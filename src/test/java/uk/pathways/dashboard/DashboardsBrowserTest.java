@@ -21,9 +21,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The dashboards with data in a real browser (headless Chromium), checked with axe-core: a police manager's
  * dashboards and the board's quarterly report. Skipped only where Debian's chromium is not installed.
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-dashboards-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
+@org.junit.jupiter.api.Tag("browser")
 class DashboardsBrowserTest {
 
     @LocalServerPort
@@ -33,8 +35,8 @@ class DashboardsBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM),
-                "Browser tests skipped: " + Browser.CHROMIUM + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @AfterEach

@@ -28,6 +28,8 @@ import uk.pathways.calendar.Now;
  * {@code bench.small} (10,000) historic referrals, times the KPI queries, grows the history to
  * {@code bench.large} (1,000,000), times them again, and prints both and their ratio.
  */
+@org.junit.jupiter.api.Tag("app")
+@org.junit.jupiter.api.Tag("slow")
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "pathways.data-dir=target/bench-data",
         "spring.datasource.hikari.maximum-pool-size=4"})
 @ActiveProfiles("postgres")

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Every missing-episode path again, on PostgreSQL (see PostgresCseReferralPathwayTest for how CI runs it). */
+@org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @ActiveProfiles({"demo", "test", "postgres"})
 class PostgresMissingEpisodePathwayTest extends MissingEpisodePathwayTest {

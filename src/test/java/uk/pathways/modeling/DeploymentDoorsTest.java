@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MockMvc does not reach): the Modeler's {@code /engine-rest/deployment/create} and Pathways' {@code /api/deployments}.
  * Only process owners deploy; a failing model is refused with the list of problems; nothing deploys on refusal.
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class DeploymentDoorsTest {

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each event's e-mails again, on PostgreSQL (profile {@code postgres}, database from PATHWAYS_DB_URL).
  * CI (.ci/run) installs PostgreSQL, creates the database and sets PATHWAYS_TEST_POSTGRES=true.
  */
+@org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @ActiveProfiles({"demo", "test", "postgres"})
 class PostgresNotificationsTest extends NotificationsTest {

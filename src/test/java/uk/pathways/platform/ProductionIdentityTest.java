@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Outside the demo profile: no demo users, no default passwords, an administrator from configuration. */
+@org.junit.jupiter.api.Tag("app")
+@org.junit.jupiter.api.Tag("slow")
 class ProductionIdentityTest {
 
     @TempDir

@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The embedded default as a user runs it: an H2 file database in a data folder. A restart keeps every
  * referral and makes no new versions of unchanged models; the demo users are there after it.
  */
+@org.junit.jupiter.api.Tag("app")
+@org.junit.jupiter.api.Tag("slow")
 class RestartTest {
 
     @TempDir

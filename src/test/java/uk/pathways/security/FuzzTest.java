@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /api/referrals} and {@code POST /api/missing-episodes} with one field broken at a time. No answer is a
  * 5xx, and none shows SQL, a class name or a stack trace.
  */
+@org.junit.jupiter.api.Tag("app")
+@org.junit.jupiter.api.Tag("slow")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class FuzzTest {

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected 200, 403 (or an empty answer) and 401, and nothing of the other case in any answer.
  * The case: referred by education, so education and MASH (screening) are involved.
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * database administrator has run deploy/postgres/seal-audit.sql (as CI does here, as the postgres superuser) the role
  * may only read the trail and add to it: no TRUNCATE, DELETE, UPDATE, DROP or ALTER, while Pathways keeps auditing.
  */
+@org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"demo", "test", "postgres"})

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Java API, {@code /api} and messages, with a real engine on a real port. Each finding of the issue "Walls that hold"
  * has its test here.
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class WallsTest {

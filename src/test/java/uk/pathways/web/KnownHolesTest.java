@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Probes for the two holes of Camunda 7.24.0, against the real servlets on a real port. */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class KnownHolesTest {

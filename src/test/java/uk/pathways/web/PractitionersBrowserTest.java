@@ -37,9 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the way is checked with axe-core, and every step is kept under {@code target/screenshots/}.
  * Skipped only where Debian's chromium is not installed (CI installs it).
  */
+@org.junit.jupiter.api.Tag("app")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
+@org.junit.jupiter.api.Tag("browser")
 class PractitionersBrowserTest {
 
     @LocalServerPort
@@ -57,8 +59,8 @@ class PractitionersBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM),
-                "Browser tests skipped: " + Browser.CHROMIUM + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
