@@ -69,4 +69,23 @@ public class Actors {
         }
         return groups;
     }
+
+    /**
+     * People's names as practitioners read them, by user id ("Multi-Agency Safeguarding Hub Worker"); an unknown id
+     * stays as it is (a referrer's name, for instance), and the platform acting on its own is "Pathways (automatic)".
+     */
+    public java.util.Map<String, String> namesOf(Collection<String> userIds) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String id : userIds) {
+            if (id == null || names.containsKey(id)) {
+                continue;
+            }
+            org.camunda.bpm.engine.identity.User user = privileged.call(() -> identityService.createUserQuery().userId(id).singleResult());
+            String name = user == null ? id
+                    : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+            names.put(id, Actor.SYSTEM.userId().equals(id) && user == null ? "Pathways (automatic)" : name.isEmpty() ? id : name);
+        }
+        return names;
+    }
 }

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,20 +48,20 @@ class CasePages {
     private final CaseAccess access;
     private final CaseSearch search;
     private final CaseFile caseFile;
-    private final IdentityService identityService;
+    private final uk.pathways.agency.Actors actors;
     private final ObjectMapper json;
     private final FormWording wording;
     private final Display display;
 
     CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile,
-              IdentityService identityService, ObjectMapper json, FormWording wording, Display display) {
+              uk.pathways.agency.Actors actors, ObjectMapper json, FormWording wording, Display display) {
         this.wording = wording;
         this.display = display;
         this.views = views;
         this.access = access;
         this.search = search;
         this.caseFile = caseFile;
-        this.identityService = identityService;
+        this.actors = actors;
         this.json = json;
     }
 
@@ -135,8 +133,9 @@ class CasePages {
         model.addAttribute("view", view);
         model.addAttribute("decision", latestThresholdDecision(view));
         model.addAttribute("indicatorWording", wording());
-        Map<String, String> people = people(view.chronology().stream().map(ChronologyEntry::actor).toList(),
-                view.record().stream().map(CaseView.RecordEntry::recordedBy).toList());
+        List<String> ids = new ArrayList<>(view.chronology().stream().map(ChronologyEntry::actor).toList());
+        view.record().forEach(e -> ids.add(e.recordedBy()));
+        Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
         model.addAttribute("recordSections", RecordSections.of(view.record(), view.involvedAgencies(), wording, display,
                 id -> people.getOrDefault(id, id)));
@@ -169,23 +168,6 @@ class CasePages {
     /** The indicators in the words of the screening form, which the deployment check keeps equal to the catalogue. */
     private Map<String, String> wording() {
         return wording.options("screening", "indicators");
-    }
-
-    /** Who the users of the chronology are, by name; the engine acting on its own is "Pathways". */
-    @SafeVarargs
-    private Map<String, String> people(List<String>... userIds) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String id : java.util.stream.Stream.of(userIds).flatMap(List::stream).toList()) {
-            if (id == null || names.containsKey(id)) {
-                continue;
-            }
-            User user = identityService.createUserQuery().userId(id).singleResult();
-            String name = user == null ? id
-                    : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
-            names.put(id, "pathways".equals(id) && user == null ? "Pathways (automatic)" : name.isEmpty() ? id : name);
-        }
-        return names;
     }
 
     /** Another capability's missing episodes, as field maps the page can list whatever their type. */

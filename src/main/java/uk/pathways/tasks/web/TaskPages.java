@@ -260,8 +260,10 @@ class TaskPages {
         model.addAttribute("mine", user.equals(task.getAssignee()));
         model.addAttribute("form", TaskForm.of(deployedForm(task), dynamicOptions(), posted));
         model.addAttribute("errors", errors);
+        Map<String, String> people = actors.namesOf(needed.stream().map(CaseView.RecordEntry::recordedBy).toList());
         model.addAttribute("briefing", needed.stream().map(e -> new Briefed(wording.task(e.kind()), display.agency(e.agency()),
-                e.recordedBy(), display.dateTime(e.recordedAt()), wording.fields(e.kind(), e.fields()))).toList());
+                people.getOrDefault(e.recordedBy(), e.recordedBy()), display.dateTime(e.recordedAt()),
+                wording.fields(e.kind(), e.fields()))).toList());
         return "tasks/task";
     }
 

@@ -40,6 +40,8 @@ class CasePagesTest {
     Pathway pathway;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    uk.pathways.casefile.CaseFile caseFile;
 
     MockMvc mvc;
 
@@ -97,6 +99,30 @@ class CasePagesTest {
         String screened = mvc.perform(get("/cases/" + referral.caseId() + "?kind=THRESHOLD_DECIDED")
                 .session(Pages.signIn(mvc, "education-worker"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(screened).contains("data-event=\"THRESHOLD_DECIDED\"").doesNotContain("data-event=\"REFERRAL_RECEIVED\"");
+    }
+
+    @Test
+    void theChronologyPrintsAsAPdfForAnAgencyInvolvedOnly() throws Exception {
+        ReferralAccepted referral = pathway.refer(13, List.of());
+        pathway.complete(referral.caseId(), "screening", "mash-worker", Map.of(
+                "indicators", List.of("OLDER_PARTNER"), "disclosure", true, "learningDisability", false));
+        var child = caseFile.find(referral.caseId()).orElseThrow().child();
+
+        org.springframework.test.web.servlet.MvcResult pdf = mvc.perform(get("/cases/" + referral.caseId() + "/chronology.pdf")
+                .session(Pages.signIn(mvc, "education-worker"))).andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf")).andReturn();
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Chronology: " + child.firstName() + " " + child.lastName() + " (" + referral.caseId() + ")")
+                .contains("Referral " + referral.reference() + " received").contains("Printed").contains("Education Worker")
+                .doesNotContain("E-mail");
+        // oldest first: the referral before the screening's decision
+        assertThat(text.indexOf("Referral " + referral.reference() + " received")).isLessThan(text.indexOf("\"Screen the referral\" completed"));
+
+        mvc.perform(get("/cases/" + referral.caseId() + "/chronology.pdf").session(Pages.signIn(mvc, "rhi-service-worker")))
+                .andExpect(status().isForbidden());
     }
 
     @Test
