@@ -41,54 +41,54 @@ class OneSignInTest {
 
     @Test
     void signedInToThePagesTheTasklistKnowsYouAndSigningOutThereSignsOutOfBoth() throws Exception {
-        Browser browser = new Browser();
-        browser.pagesSignIn("education-worker");
+        CookieJar jar = new CookieJar();
+        jar.pagesSignIn("education-worker");
 
-        JsonNode webapp = browser.webappUser();
+        JsonNode webapp = jar.webappUser();
         assertThat(webapp.path("userId").asText()).isEqualTo("education-worker");
         assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class)).contains("tasklist").doesNotContain("cockpit");
-        assertThat(browser.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/cases").statusCode()).as("still signed in to the pages").isEqualTo(200);
+        assertThat(jar.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+        assertThat(jar.get("/cases").statusCode()).as("still signed in to the pages").isEqualTo(200);
 
         // signing out in the Tasklist ends the session for the pages too
-        browser.get("/camunda/api/engine/engine/default/task/count"); // the webapps' CSRF token for this session
-        assertThat(browser.post("/camunda/api/admin/auth/user/default/logout", "").statusCode()).isLessThan(300);
-        HttpResponse<String> after = browser.get("/cases");
+        jar.get("/camunda/api/engine/engine/default/task/count"); // the webapps' CSRF token for this session
+        assertThat(jar.post("/camunda/api/admin/auth/user/default/logout", "").statusCode()).isLessThan(300);
+        HttpResponse<String> after = jar.get("/cases");
         assertThat(after.uri().getPath()).as("the pages ask to sign in again").isEqualTo("/login");
-        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 403, 404);
+        assertThat(jar.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 403, 404);
     }
 
     @Test
     void signedInToTheTasklistThePagesKnowYouAndSigningOutOfThePagesSignsOutOfBoth() throws Exception {
-        Browser browser = new Browser();
-        browser.webappSignIn("police-worker", "tasklist");
+        CookieJar jar = new CookieJar();
+        jar.webappSignIn("police-worker", "tasklist");
 
-        HttpResponse<String> tasks = browser.get("/tasks");
+        HttpResponse<String> tasks = jar.get("/tasks");
         assertThat(tasks.uri().getPath()).as("no second sign-in").isEqualTo("/tasks");
         assertThat(tasks.body()).contains("Signed in as").contains("<h1 class=\"govuk-heading-l\">Tasks</h1>");
 
         // signing in to the pages as someone else: the newest sign-in is who the session is, at both
-        browser.pagesSignIn("health-worker");
-        assertThat(browser.webappUser().path("userId").asText()).isEqualTo("health-worker");
+        jar.pagesSignIn("health-worker");
+        assertThat(jar.webappUser().path("userId").asText()).isEqualTo("health-worker");
 
-        String token = browser.csrf(browser.get("/").body());
-        assertThat(browser.post("/logout", "_csrf=" + token).uri().getPath()).isEqualTo("/login");
-        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 403, 404);
+        String token = jar.csrf(jar.get("/").body());
+        assertThat(jar.post("/logout", "_csrf=" + token).uri().getPath()).isEqualTo("/login");
+        assertThat(jar.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 403, 404);
     }
 
     @Test
     void aWorkerSignedInToThePagesGetsNoCockpit() throws Exception {
-        Browser browser = new Browser();
-        browser.pagesSignIn("mash-worker");
-        assertThat(browser.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(403);
-        Browser owner = new Browser();
+        CookieJar jar = new CookieJar();
+        jar.pagesSignIn("mash-worker");
+        assertThat(jar.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(403);
+        CookieJar owner = new CookieJar();
         owner.pagesSignIn("process-owner");
         JsonNode webapp = owner.webappUser();
         assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class)).contains("cockpit");
     }
 
     /** One cookie jar, following redirects, as a browser is. */
-    final class Browser {
+    final class CookieJar {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
