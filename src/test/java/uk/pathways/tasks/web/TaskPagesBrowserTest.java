@@ -78,6 +78,26 @@ class TaskPagesBrowserTest {
     }
 
     @Test
+    void oneSignInCarriesFromACasePageToTheTasklistAndBack() {
+        String caseId = refer(Pathway.child(14)); // signed in once, at the Pathways sign-in page, as the referrer
+        browser.go("/cases/" + caseId);
+        assertThat(browser.text(By.cssSelector("h1"))).isNotBlank();
+        assertThat(browser.path()).isEqualTo("/cases/" + caseId);
+
+        // the Tasklist opens signed in: no second sign-in form, the user's name in its header
+        browser.go("/camunda/app/tasklist/default/");
+        browser.until(d -> d.getPageSource().contains("Education Worker"));
+        assertThat(browser.all(By.cssSelector("form[name='signinForm'] input[name='username'], input#inputUsername"))
+                .stream().filter(WebElement::isDisplayed).toList()).as("the Tasklist's sign-in form").isEmpty();
+        browser.screenshot("tasklist-signed-in");
+
+        // and back to the case, still signed in
+        browser.go("/cases/" + caseId);
+        assertThat(browser.path()).isEqualTo("/cases/" + caseId);
+        assertThat(browser.find(By.id("record-heading")).getText()).isEqualTo("What agencies recorded");
+    }
+
+    @Test
     void theCsePathwayIsWorkedInTheTaskPagesFromReferralToApprovedClosure() {
         String caseId = refer(Pathway.child(15));
 
