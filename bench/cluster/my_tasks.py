@@ -4,8 +4,11 @@
 The Tasklist's calls for the agency filter "My agency's tasks (<agency>)": the first page (15 tasks, HAL, which
 includes the filter's total count), the same page as plain JSON (no count) and the filter's count (shown beside its
 name); each timed RUNS times after a warm-up of WARMUP (5), signed in as USER with HTTP Basic (authorization checks
-on, as in production)."""
-import base64, json, statistics, sys, time, urllib.request
+on, as in production).
+Then the Pathways inbox (issue 14): GET /tasks, the practitioners' own task list (50 rows a page, never counted),
+signed in as USER through the pages' form login (GET /login for the session and its CSRF token, POST /login), timed
+the same way; each answer must be 200, the inbox, with 50 rows ("inbox_page", "inbox_rows")."""
+import base64, http.cookiejar, json, re, statistics, sys, time, urllib.parse, urllib.request
 
 base, user = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 30
@@ -31,7 +34,7 @@ if len(mine) != 1:
 fid = mine[0]["id"]
 
 
-def timed(path, body=None, accept="application/json"):
+def timed(path, body=None, accept="application/json", call=call):
     """p50 and p95 of RUNS calls after WARMUP; a call that fails (the database's statement_timeout in the "before"
     runs) ends the series and is reported with how long it took to fail."""
     times, last = [], None
@@ -54,8 +57,42 @@ bare, _ = timed("/engine-rest/filter/%s/list?firstResult=0&maxResults=15" % fid,
 # the count beside the filter's name in the Tasklist
 count, counted = timed("/engine-rest/filter/%s/count" % fid)
 out = {"filter": mine[0]["name"], "first_page": page, "first_page_without_count": bare, "count": count, "runs": runs}
+
+# the Pathways inbox, as a signed-in practitioner's browser asks for it (session cookie; no HTTP Basic on the pages)
+browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+with browser.open(base + "/login", timeout=60) as response:
+    token = re.search(r'name="_csrf"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="_csrf"', response.read().decode())
+if not token:
+    sys.exit("no _csrf input on /login")
+form = urllib.parse.urlencode({"username": user, "password": "Demo!Password1", "_csrf": token.group(1) or token.group(2)})
+with browser.open(base + "/login", form.encode(), timeout=60) as response:  # 302 to /, followed with the new session
+    if "/login" in response.geturl():
+        sys.exit("signing in as %s on /login was refused (%s)" % (user, response.geturl()))
+
+
+def page_call(path, body=None, accept="text/html"):
+    t0 = time.perf_counter()
+    with browser.open(urllib.request.Request(base + path, headers={"Accept": accept}), timeout=120) as response:
+        html = response.read().decode()
+        status, where = response.status, response.geturl()
+    ms = (time.perf_counter() - t0) * 1000
+    if status != 200 or "/login" in where or 'id="tasks"' not in html:
+        raise RuntimeError("GET %s: %s at %s, not the inbox" % (path, status, where))
+    return ms, html
+
+
+inbox, html = timed("/tasks", call=page_call)
+out["inbox_page"] = inbox
+if html:
+    out["inbox_rows"] = len(re.findall(r'<tr [^>]*data-task-id=', html))
+    # rows missing what the inbox reads from the variables: the child (task-local), the case reference (task-local)
+    out["inbox_rows_without_child"] = len(re.findall(r">\s*Not known\s*<br>", html))
+    out["inbox_rows_without_reference"] = len(re.findall(r'<span class="govuk-body-s">\s*</span>', html))
 if data:
     out["page_size"] = len(data["_embedded"]["task"])
 if counted:
     out["tasks_visible"] = counted["count"]
+if out.get("inbox_rows", 50) != 50:
+    print(json.dumps(out))
+    sys.exit("the inbox listed %s rows, not 50" % out["inbox_rows"])
 print(json.dumps(out))
