@@ -25,7 +25,8 @@ public record AgencyInvolved(String caseId, String agency, String decision, Acto
     @Override
     public String summary() {
         String name = Agency.byGroupId(agency).map(Agency::displayName).orElse(agency);
-        String by = actor == null || actor == Actor.SYSTEM ? "by the pathway" : "by " + actor.userId();
+        String by = actor == null || actor == Actor.SYSTEM ? "by the pathway"
+                : "by " + (actor.agency() == null ? actor.userId() : Agency.nameOfGroup(actor.agency()));
         return name + " became involved in the case: " + decision + ", " + by + ".";
     }
 }

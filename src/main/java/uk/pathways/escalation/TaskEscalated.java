@@ -22,9 +22,9 @@ public record TaskEscalated(String caseId, String reference, String processInsta
         if (reminder) {
             boolean early = due != null && due.toInstant().isAfter(occurredAt);
             return "Reminder: \"" + name + "\" " + (early ? "is due " : "was due ") + Dates.display(due)
-                    + (escalatedTo == null ? "" : " (reminded: " + escalatedTo + ")");
+                    + (escalatedTo == null ? "" : " (reminded: " + uk.pathways.agency.Agency.nameOfGroup(escalatedTo) + ")");
         }
-        return "\"" + name + "\" is overdue (due " + Dates.display(due) + "): escalated to " + escalatedTo;
+        return "\"" + name + "\" is overdue (due " + Dates.display(due) + "): escalated to " + uk.pathways.agency.Agency.nameOfGroup(escalatedTo);
     }
 
     @Override

@@ -19,7 +19,7 @@ public record ThresholdDecided(String caseId, String reference, String kind, int
 
     @Override
     public String summary() {
-        return "Threshold decision: risk " + riskLevel + ", pathway " + pathway + " (score " + screeningScore
+        return "Threshold decision: risk " + words(riskLevel) + ", pathway " + words(pathway) + " (score " + screeningScore
                 + " from " + indicators.size() + " indicator(s); disclosure " + (disclosure ? "yes" : "no")
                 + "; learning disability " + (learningDisability ? "yes" : "no") + "; age " + age + ")";
     }
@@ -28,5 +28,10 @@ public record ThresholdDecided(String caseId, String reference, String kind, int
     public DecisionRecord decision() {
         return new DecisionRecord(caseId, reference, kind, occurredAt, actor, age, screeningScore, indicators, disclosure,
                 learningDisability, riskLevel, pathway, null);
+    }
+
+    /** A decision code as words ({@code URGENT_STRATEGY_MEETING}: "urgent strategy meeting"). */
+    private static String words(String code) {
+        return code == null ? "none" : code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
     }
 }

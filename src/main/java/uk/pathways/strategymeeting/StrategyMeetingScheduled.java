@@ -20,6 +20,6 @@ public record StrategyMeetingScheduled(String caseId, String reference, Date mee
     @Override
     public String summary() {
         return "Strategy meeting scheduled for " + Dates.display(meetingStartsAt) + " at " + place
-                + "; information asked of " + String.join(", ", agenciesAsked);
+                + "; information asked of " + String.join(", ", agenciesAsked.stream().map(uk.pathways.agency.Agency::nameOfGroup).toList());
     }
 }

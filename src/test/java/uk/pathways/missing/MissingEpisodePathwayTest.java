@@ -382,7 +382,7 @@ class MissingEpisodePathwayTest {
         assertThat(walk.candidateGroups(rhi)).containsExactlyInAnyOrder("rhi-service", "missing-coordinator-managers");
         assertThat(walk.breaches(rhi.getId())).extracting(b -> b.get("KIND")).containsExactly("ESCALATION", "REMINDER");
         assertThat(walk.summaries(accepted.caseId(), "TASK_ESCALATED")).singleElement().asString()
-                .contains("escalated to missing-coordinator-managers");
+                .contains("escalated to Missing Young Person's Co-ordinator managers");
 
         Pathway.at(START.plusHours(80));
         pathway.complete(rhi, "rhi-service-worker", interview(true, true, false, null));

@@ -119,11 +119,15 @@ class TaskPages {
                 : query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(first, PAGE_SIZE + 1);
         List<Task> shown = page.size() > PAGE_SIZE ? page.subList(0, PAGE_SIZE) : page;
         Map<String, Map<String, Object>> shownVariables = variablesOf(shown);
+        // a user of one agency group sees only that agency's tasks: its name once, not a look-up per row
+        List<String> agencyGroups = groups.stream().filter(g -> uk.pathways.agency.Agency.ofGroup(g).isPresent()).toList();
+        String onlyAgency = agencyGroups.size() == 1 && !"mine".equals(tab) ? display.agency(agencyGroups.get(0)) : null;
         List<Row> rows = new ArrayList<>();
         for (Task t : shown) {
             Map<String, Object> v = shownVariables.getOrDefault(t.getId(), Map.of());
             rows.add(new Row(t.getId(), t.getName(), text(v.get(CaseVariables.CHILD_DISPLAY_NAME)),
-                    text(v.get(CaseVariables.REFERENCE)), text(v.get(CaseVariables.CASE_ID)), agencyOf(t), t.getAssignee(),
+                    text(v.get(CaseVariables.REFERENCE)), text(v.get(CaseVariables.CASE_ID)), onlyAgency != null ? onlyAgency : agencyOf(t),
+                    t.getAssignee(),
                     user.equals(t.getAssignee()), t.getDueDate(), display.overdue(t.getDueDate()), dueToday(t.getDueDate()),
                     Boolean.TRUE.equals(v.get("escalated"))));
         }

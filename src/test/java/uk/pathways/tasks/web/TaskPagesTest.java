@@ -151,6 +151,18 @@ class TaskPagesTest {
                 .contains("id=\"record-support\"").contains("id=\"record-closure\"").contains(shared.get("health"))
                 .contains((String) closure.get("closurePlan")).contains("Seen only by Police");
 
+        // the walked case's chronology, as practitioners read it: no e-mail lines, no codes, every row a sentence
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "data-event=\"([A-Z_]+)\">\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"govuk-table__cell\">([^<]*)</td>").matcher(casePage);
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            assertThat(row.group(1)).as("no e-mail lines for practitioners").doesNotStartWith("EMAIL_");
+            rows.add(org.springframework.web.util.HtmlUtils.htmlUnescape(row.group(2)));
+        }
+        assertThat(rows).hasSizeGreaterThan(20).allSatisfy(sentence -> assertThat(sentence)
+                .matches("[A-Z\"].*").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
+                .doesNotContainPattern("\\b(mash|childrens-services|rhi-service|missing-coordinator|[a-z-]+-managers)\\b"));
+
         // an agency never involved is refused the case, and the refusal is audited
         int refusals = audited(caseId, "rhi-service-worker", "ACCESS_REFUSED");
         mvc.perform(get("/api/cases/" + caseId).with(httpBasic("rhi-service-worker", Pages.PASSWORD)))
