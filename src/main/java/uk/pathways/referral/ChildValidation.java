@@ -31,6 +31,22 @@ public record ChildValidation(List<String> districts) {
         districts = districts == null ? List.of() : List.copyOf(districts);
     }
 
+    /** A code field: absent is fine, one of the accepted codes or wordings is stored as its code, anything else is 400. */
+    private static String code(JsonNode child, String name, String path, JsonFields fields, java.util.Optional<String> code,
+                               String allowed) {
+        JsonNode sent = child == null ? null : child.get(name);
+        if (sent == null || sent.isNull() || (sent.isTextual() && sent.asText().isBlank())) {
+            return null;
+        }
+        if (code.isEmpty()) {
+            if (sent.isTextual() && sent.asText().strip().length() <= 100) { // otherwise reported already
+                fields.problem(path, "The child's " + name + " must be " + allowed);
+            }
+            return null;
+        }
+        return code.get();
+    }
+
     /** Reads and checks {@code prefix.*} of the body, reporting problems to {@code fields}; null if bad. */
     public ChildDetails read(JsonNode child, String prefix, LocalDate today, JsonFields fields) {
         String firstName = fields.name(child, "firstName", prefix + ".firstName");
@@ -45,8 +61,12 @@ public record ChildValidation(List<String> districts) {
                 dateOfBirth = null;
             }
         }
-        String gender = fields.oneOf(child, "gender", prefix + ".gender", false, GENDERS);
-        String ethnicity = fields.oneOf(child, "ethnicity", prefix + ".ethnicity", false, ETHNICITIES);
+        String gender = code(child, "gender", prefix + ".gender", fields, ChildCodes.gender(fields.text(child, "gender",
+                prefix + ".gender", false, 100)), "one of " + String.join(", ", GENDERS.stream().sorted().toList())
+                + ", or M, F, U");
+        String ethnicity = code(child, "ethnicity", prefix + ".ethnicity", fields, ChildCodes.ethnicity(fields.text(child,
+                "ethnicity", prefix + ".ethnicity", false, 100)), "one of " + String.join(", ", ETHNICITIES.stream().sorted().toList())
+                + ", a DfE census code (" + String.join(", ", ChildCodes.DFE_ETHNICITY.keySet()) + ") or an ONS 2021 category");
         String district = districts.isEmpty()
                 ? fields.text(child, "district", prefix + ".district", false, 100)
                 : fields.oneOf(child, "district", prefix + ".district", false, Set.copyOf(districts));

@@ -103,6 +103,47 @@ class ReferralValidatorTest {
         return problemsOf(body).stream().map(FieldProblem::field).toList();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "ethnicity {0} is stored as {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "WHITE_BRITISH | WHITE_BRITISH",
+            "WBRI | WHITE_BRITISH",
+            "wbri | WHITE_BRITISH",
+            "WIRI | WHITE_IRISH",
+            "WIRT | WHITE_GYPSY_OR_IRISH_TRAVELLER",
+            "MWBC | MIXED_WHITE_BLACK_CARIBBEAN",
+            "APKN | ASIAN_PAKISTANI",
+            "CHNE | ASIAN_CHINESE",
+            "BCRB | BLACK_CARIBBEAN",
+            "OOTH | OTHER_ANY",
+            "REFU | NOT_STATED",
+            "NOBT | NOT_STATED",
+            "'White: English, Welsh, Scottish, Northern Irish or British' | WHITE_BRITISH",
+            "White British | WHITE_BRITISH",
+            "'  white   british ' | WHITE_BRITISH",
+            "'Asian or Asian British: Bangladeshi' | ASIAN_BANGLADESHI",
+            "'Other ethnic group: Arab' | OTHER_ARAB"})
+    void theDfeCensusCodesAndTheOnsWordingAreAcceptedAndOneCodeStored(String sent, String stored) {
+        assertThat(validator.validate(with("child.ethnicity", quoted(sent)), TODAY).child().ethnicity()).isEqualTo(stored);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "gender {0} is stored as {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "FEMALE | FEMALE", "F | FEMALE", "m | MALE", "U | NOT_KNOWN", "Non-binary | NON_BINARY", "female | FEMALE"})
+    void theCensusGenderCodesAndWordsAreAccepted(String sent, String stored) {
+        assertThat(validator.validate(with("child.gender", quoted(sent)), TODAY).child().gender()).isEqualTo(stored);
+    }
+
+    @Test
+    void unknownCodeTextIsRefusedNamingTheFieldAndTheCodesNeverDropped() {
+        List<FieldProblem> problems = problemsOf(with("child.ethnicity", quoted("Martian")));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("child.ethnicity");
+            assertThat(p.message()).contains("WHITE_BRITISH").contains("WBRI").contains("ONS 2021");
+        });
+        assertThat(fieldsNamed(with("child.gender", quoted("X")))).containsExactly("child.gender");
+        assertThat(fieldsNamed(with("child.ethnicity", "42"))).containsExactly("child.ethnicity");
+    }
+
     @Test
     void aValidReferralPassesWithItsChildReferrerAndIndicators() {
         NewReferral referral = validator.validate(valid(), TODAY);
@@ -200,7 +241,7 @@ class ReferralValidatorTest {
                 arguments("dateOfBirth today", "child.dateOfBirth", quoted("2026-11-23"), "child.dateOfBirth"),
                 arguments("exactly 18 today", "child.dateOfBirth", quoted("2008-11-23"), "child.dateOfBirth"),
                 arguments("over 18", "child.dateOfBirth", quoted("2001-01-01"), "child.dateOfBirth"),
-                arguments("unknown gender", "child.gender", quoted("F"), "child.gender"),
+                arguments("unknown gender", "child.gender", quoted("Q"), "child.gender"),
                 arguments("unknown ethnicity", "child.ethnicity", quoted("BRITISH"), "child.ethnicity"),
                 arguments("unknown district", "child.district", quoted("Northampton"), "child.district"),
                 arguments("lookedAfter not a boolean", "child.lookedAfter", quoted("yes"), "child.lookedAfter"),
@@ -275,7 +316,7 @@ class ReferralValidatorTest {
         ObjectNode body = valid();
         set(body, "child.firstName", null);
         set(body, "child.lastName", quoted("A".repeat(101)));
-        set(body, "child.gender", quoted("F"));
+        set(body, "child.gender", quoted("Q"));
         set(body, "child.district", quoted("Northampton"));
 
         assertThat(fieldsNamed(body))
