@@ -171,6 +171,51 @@ class TaskPagesTest {
     }
 
     @Test
+    void aRevisedClosureStrategySupersedesTheOldOneAndBothStayReadable() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        String caseId = referral.caseId();
+        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false"), "mash-worker");
+        complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "childrens-services-worker");
+        complete(caseId, "strategy-meeting", "childrens-services-worker",
+                Map.of("section47", "false", "policeInvestigation", "false"), "childrens-services-worker");
+        complete(caseId, "allocate-support-worker", "rise-manager", Map.of("supportWorker", "rise-worker"), "rise-worker");
+        complete(caseId, "outreach-contact", "rise-worker", Map.of("proposeClosure", "true"), "rise-worker");
+        Map<String, Object> first = complete(caseId, "closure-strategy", "rise-worker", Map.of(), "rise-worker");
+        complete(caseId, "closure-approval", "rise-manager", Map.of("closureApproved", "false"), "rise-manager");
+        complete(caseId, "outreach-contact", "rise-worker", Map.of("proposeClosure", "true"), "rise-worker");
+        Map<String, Object> second = complete(caseId, "closure-strategy", "rise-worker", Map.of(), "rise-worker");
+
+        List<JsonNode> strategies = new ArrayList<>();
+        json.readTree(api("rise-manager", caseId)).path("record").forEach(e -> {
+            if (e.path("kind").asText().equals("closure-strategy")) {
+                strategies.add(e);
+            }
+        });
+        assertThat(strategies).as("both versions stay readable").hasSize(2);
+        JsonNode newer = strategies.get(0); // newest first
+        JsonNode older = strategies.get(1);
+        assertThat(newer.path("fields").path("closurePlan").asText()).isEqualTo(second.get("closurePlan"));
+        assertThat(older.path("fields").path("closurePlan").asText()).isEqualTo(first.get("closurePlan"));
+        assertThat(newer.path("supersedes").asText()).isEqualTo(older.path("id").asText());
+        assertThat(older.path("supersededBy").asText()).isEqualTo(newer.path("id").asText());
+        assertThat(newer.path("supersededBy").isNull() || newer.path("supersededBy").isMissingNode()).as("the newest is current").isTrue();
+        assertThat(texts(newer.path("visibleTo"))).contains("rise", "childrens-services", "mash");
+
+        String casePage = page("rise-manager", get("/cases/" + caseId));
+        assertThat(casePage).contains((String) first.get("closurePlan")).contains((String) second.get("closurePlan"))
+                .containsPattern("id=\"entry-" + older.path("id").asText() + "\"[\\s\\S]*?Replaced by a later version");
+        // the approval page shows the current strategy, not the replaced one
+        String approval = page("rise-manager", get("/tasks/" + pathway.task(caseId, "closure-approval").getId()));
+        assertThat(approval).contains((String) second.get("closurePlan")).doesNotContain((String) first.get("closurePlan"));
+    }
+
+    private List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
     void aLowRiskReferralGoesToTheEarlyHelpPlanPage() throws Exception {
         ReferralAccepted referral = pathway.refer(14, List.of());
         complete(referral.caseId(), "screening", "mash-worker",
