@@ -145,6 +145,12 @@ class TaskPagesTest {
                 .contains((String) plan.get("safetyPlanActions"));
         complete(caseId, "closure-approval", "rise-manager", Map.of(), "education-worker");
 
+        // support read across its entries: the wheel's scores over time, topics and onward referrals accumulated
+        String support = page("rise-worker", get("/cases/" + caseId));
+        assertThat(support).contains("RISE support so far").contains("id=\"outcome-wheel-trend\"")
+                .containsPattern("id=\"topics-covered\"[\\s\\S]*?\\(1 contact\\)")
+                .contains("id=\"onward-referrals\"");
+
         // the case page tells it by stage, every entry in words
         String casePage = page("childrens-services-worker", get("/cases/" + caseId));
         assertThat(casePage).contains("What agencies recorded").contains("id=\"record-strategy-meeting\"")
