@@ -69,6 +69,28 @@ public class CaseAccess {
         }
     }
 
+    /** Whether a user reads a case as its lead agency: a member of the lead agency, one of its managers, an administrator. */
+    public boolean mayReadAsLead(String userId, String caseId) {
+        if (!exists(caseId)) {
+            return false;
+        }
+        Set<String> groups = actors.groupsOf(userId);
+        String lead = caseFile.leadAgency(caseId);
+        return groups.contains(Agency.CAMUNDA_ADMIN) || groups.contains(lead) || groups.contains(lead + Agency.MANAGERS_SUFFIX);
+    }
+
+    /** Reads what only the lead agency reads (the sharing log), or refuses; audited either way. */
+    public void checkLeadRead(String userId, String caseId, String door, String what) {
+        if (!exists(caseId)) {
+            throw new NoSuchElementException("No case " + caseId);
+        }
+        boolean allowed = mayReadAsLead(userId, caseId);
+        events.publishEvent(new CaseRead(caseId, userId, firstAgency(userId), door, what, !allowed));
+        if (!allowed) {
+            throw new CaseAccessDenied(caseId, caseFile.involvedAgencies(caseId), caseFile.leadAgency(caseId));
+        }
+    }
+
     /** Audits a read that another rule allowed (an episode read by its reporting agency, for example). */
     public void recordRead(String userId, String caseId, String door, String what) {
         events.publishEvent(new CaseRead(caseId, userId, firstAgency(userId), door, what, false));

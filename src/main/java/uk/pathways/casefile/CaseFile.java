@@ -29,7 +29,11 @@ public class CaseFile {
     private final References references;
     private final ObjectProvider<OpenWork> otherOpenWork;
 
-    CaseFile(CaseRepository cases, References references, ObjectProvider<OpenWork> otherOpenWork) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CaseFile(CaseRepository cases, References references, ObjectProvider<OpenWork> otherOpenWork,
+             org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.references = references;
         this.otherOpenWork = otherOpenWork;
@@ -72,7 +76,8 @@ public class CaseFile {
     public boolean involve(String caseId, String agency, String decision, Actor decidedBy) {
         boolean added = cases.involve(caseId, agency, decision, Now.instant());
         if (added) {
-            cases.insertChronology(new AgencyInvolved(caseId, agency, decision, decidedBy, Now.instant()));
+            // published, so that the chronology (ChronologyWriter) and the sharing log both record it
+            events.publishEvent(new AgencyInvolved(caseId, agency, decision, decidedBy, Now.instant()));
         }
         return added;
     }

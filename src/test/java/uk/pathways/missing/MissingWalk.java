@@ -70,7 +70,7 @@ public class MissingWalk {
         }
     }
 
-    static String policeReference() {
+    public static String policeReference() {
         return "NP-" + POLICE_REFERENCES.incrementAndGet();
     }
 

@@ -137,6 +137,7 @@ class CasePages {
         view.record().forEach(e -> ids.add(e.recordedBy()));
         Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
+        model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));
         model.addAttribute("support", SupportSummary.of(view.record(), wording, display));
         model.addAttribute("recordSections", RecordSections.of(view.record(), view.involvedAgencies(), wording, display,
                 id -> people.getOrDefault(id, id)));

@@ -26,6 +26,7 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseAccess;
+import uk.pathways.casefile.CaseExported;
 import uk.pathways.casefile.CaseView;
 import uk.pathways.casefile.CaseViews;
 import uk.pathways.casefile.ChronologyEntry;
@@ -47,7 +48,11 @@ class ChronologyPdf {
     private final Display display;
     private final uk.pathways.agency.Actors actors;
 
-    ChronologyPdf(CaseAccess access, CaseViews views, Display display, uk.pathways.agency.Actors actors) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ChronologyPdf(CaseAccess access, CaseViews views, Display display, uk.pathways.agency.Actors actors,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.actors = actors;
         this.access = access;
         this.views = views;
@@ -94,6 +99,8 @@ class ChronologyPdf {
         }
         document.add(table);
         document.close();
+        events.publishEvent(new CaseExported(caseId, "The chronology, printed (" + rows.size() + " rows)",
+                actors.of(principal.getName(), List.of()), Now.instant()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("chronology-" + caseId + ".pdf").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

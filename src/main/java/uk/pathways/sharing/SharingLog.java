@@ -1,0 +1,124 @@
+package uk.pathways.sharing;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import uk.pathways.agency.Actor;
+import uk.pathways.agency.Agency;
+import uk.pathways.casefile.AccessGranted;
+import uk.pathways.casefile.AgencyInvolved;
+import uk.pathways.casefile.CaseEntry;
+import uk.pathways.casefile.CaseExported;
+import uk.pathways.casefile.CaseFile;
+import uk.pathways.casefile.process.TaskCompleted;
+import uk.pathways.casefile.process.TaskCreated;
+import uk.pathways.missing.PlacingAuthorityNotified;
+import uk.pathways.notification.NotificationSent;
+
+/**
+ * Writes a row of the sharing log for every disclosure of a case's information, in the transaction of the event that
+ * made it (so a share is logged exactly when it happened): an agency given access by a pathway decision or by a
+ * manager's approval, an agency's information for a strategy meeting (to the agencies that may read it), an e-mail
+ * about the case, the placing authority told of a missing episode, the return home interview's information given to
+ * the police, a printed chronology. Each with the lawful basis configured for its kind.
+ */
+@Component
+public class SharingLog {
+
+    private static final Set<String> ALL_AGENCIES = Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
+
+    private final JdbcTemplate jdbc;
+    private final SharingProperties properties;
+    private final CaseFile caseFile;
+
+    SharingLog(JdbcTemplate jdbc, SharingProperties properties, CaseFile caseFile) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.caseFile = caseFile;
+    }
+
+    @EventListener
+    void on(AgencyInvolved event) {
+        write(event.caseId(), event.occurredAt(), Share.ACCESS_BY_DECISION, "Access to the case: " + event.decision(),
+                Agency.nameOfGroup(event.agency()), event.actor(), null);
+    }
+
+    @EventListener
+    void on(AccessGranted event) {
+        write(event.caseId(), event.occurredAt(), Share.ACCESS_BY_MANAGER, "Access to the case, asked for: " + event.reason(),
+                Agency.nameOfGroup(event.agency()), event.actor(), null);
+    }
+
+    @EventListener
+    void on(TaskCompleted event) {
+        if (!"agency-information".equals(event.taskDefinitionKey())) {
+            return;
+        }
+        CaseEntry entry = caseFile.entries(event.caseId(), ALL_AGENCIES).stream()
+                .filter(e -> event.taskId().equals(e.taskId())).findFirst().orElse(null);
+        List<String> readers = entry != null && entry.restricted() ? entry.restrictedTo() : caseFile.involvedAgencies(event.caseId());
+        write(event.caseId(), event.occurredAt(), Share.MEETING_INFORMATION,
+                Agency.nameOfGroup(event.actor().agency()) + "'s information for the strategy meeting"
+                        + (entry != null && entry.restricted() ? " (restricted)" : ""),
+                readers.stream().map(Agency::nameOfGroup).collect(Collectors.joining(", ")), event.actor(), event.reference());
+    }
+
+    @EventListener
+    void on(TaskCreated event) {
+        if ("police-intelligence".equals(event.taskDefinitionKey())) {
+            write(event.caseId(), event.occurredAt(), Share.INTELLIGENCE_TO_POLICE,
+                    "The return home interview's information for the police", Agency.POLICE.displayName(), Actor.SYSTEM,
+                    event.reference());
+        }
+    }
+
+    @EventListener
+    void on(NotificationSent event) {
+        if (event.caseId() == null) {
+            return;
+        }
+        write(event.caseId(), event.occurredAt(), Share.EMAIL, (event.recordedOnly() ? "E-mail (recorded, no mail server): " : "E-mail: ")
+                + event.subject(), event.recipient(), Actor.SYSTEM, event.reference());
+    }
+
+    @EventListener
+    void on(PlacingAuthorityNotified event) {
+        write(event.caseId(), event.occurredAt(), Share.PLACING_AUTHORITY, (PlacingAuthorityNotified.RETURNED.equals(event.about())
+                        ? "The child's return from missing episode " : "Missing episode ") + event.reference(),
+                event.placingAuthority(), event.actor(), event.reference());
+    }
+
+    @EventListener
+    void on(CaseExported event) {
+        write(event.caseId(), event.occurredAt(), Share.EXPORT, event.what(), "Printed by " + event.actor().userId(),
+                event.actor(), null);
+    }
+
+    private void write(String caseId, java.time.Instant at, String kind, String what, String with, Actor by, String reference) {
+        Actor actor = by == null ? Actor.SYSTEM : by;
+        jdbc.update("""
+                insert into pw_sharing_log (case_id, shared_at, kind, what, shared_with, shared_by, by_agency, lawful_basis,
+                  consent, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                caseId, Timestamp.from(at), kind, cut(what, 500), cut(with, 500), actor.userId(), actor.agency(),
+                properties.basisFor(kind), properties.consent(), reference);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null ? "" : text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The case's shares, newest first. */
+    public List<Share> of(String caseId) {
+        return jdbc.query("select * from pw_sharing_log where case_id = ? order by shared_at desc, id desc", (rs, i) -> new Share(
+                rs.getLong("id"), rs.getString("case_id"), rs.getTimestamp("shared_at").toInstant(), rs.getString("kind"),
+                rs.getString("what"), rs.getString("shared_with"), rs.getString("shared_by"), rs.getString("by_agency"),
+                rs.getString("lawful_basis"), rs.getString("consent"), rs.getString("reference")), caseId);
+    }
+}

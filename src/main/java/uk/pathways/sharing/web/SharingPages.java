@@ -1,0 +1,43 @@
+package uk.pathways.sharing.web;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import uk.pathways.agency.Actors;
+import uk.pathways.casefile.CaseAccess;
+import uk.pathways.sharing.SharingLog;
+import uk.pathways.web.PathwaysPage;
+
+/**
+ * {@code /cases/{caseId}/sharing}: what of the case was shared, with whom, when, by whom and on which lawful basis,
+ * for the case's lead agency, its managers and administrators (a data protection officer reads it through them);
+ * others get the refusal page. Every read and refusal is audited.
+ */
+@Controller
+@PathwaysPage
+class SharingPages {
+
+    private final CaseAccess access;
+    private final SharingLog log;
+    private final Actors actors;
+
+    SharingPages(CaseAccess access, SharingLog log, Actors actors) {
+        this.access = access;
+        this.log = log;
+        this.actors = actors;
+    }
+
+    @GetMapping("/cases/{caseId}/sharing")
+    String sharing(@PathVariable String caseId, Principal principal, Model model) {
+        access.checkLeadRead(principal.getName(), caseId, "PAGE", "sharing log");
+        var shares = log.of(caseId);
+        model.addAttribute("caseId", caseId);
+        model.addAttribute("shares", shares);
+        model.addAttribute("people", actors.namesOf(shares.stream().map(s -> s.sharedBy()).toList()));
+        return "sharing/log";
+    }
+}
