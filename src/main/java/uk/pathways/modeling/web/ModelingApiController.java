@@ -25,6 +25,14 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import uk.pathways.agency.Actors;
 import uk.pathways.modeling.Deployments;
 import uk.pathways.modeling.Finding;
@@ -42,7 +50,11 @@ import uk.pathways.web.InvalidInputException;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Process owners", description = "Deploy pathway models, plan and run migrations, compare versions "
+        + "(docs/process-owners.md); for members of process-owners only")
 class ModelingApiController {
+
+    static final String PROBLEM = "application/problem+json";
 
     private final Deployments deployments;
     private final Migrations migrations;
@@ -59,9 +71,21 @@ class ModelingApiController {
         this.actors = actors;
     }
 
+    @Operation(summary = "Deploy (or check) pathway models", description = """
+            Uploads .bpmn, .dmn and .form files, each checked first (validation report); with `dryRun=true` only \
+            checked. Nothing is deployed if any file has an error.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = DeploymentUpload.class))))
+    @ApiResponse(responseCode = "200", description = "Deployed, or (dry run) would be",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DeploymentOutcome.class)))
+    @ApiResponse(responseCode = "400", description = "No file, or models refused: `errors` and `warnings` name each finding",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ModelsRefused.class)))
+    @ApiResponse(responseCode = "403", description = "The caller is not in process-owners",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> deploy(MultipartHttpServletRequest request,
-                             @RequestParam(defaultValue = "false") boolean dryRun,
+                             @Parameter(description = "Only check") @RequestParam(defaultValue = "false") boolean dryRun,
+                             @Parameter(description = "Default: Pathways upload")
                              @RequestParam(name = "deployment-name", required = false) String name) throws IOException {
         ownerOnly("deploy pathways");
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -97,12 +121,36 @@ class ModelingApiController {
         return ResponseEntity.ok(body);
     }
 
+    @Operation(summary = "Plan a migration", description = "Running cases of one version and how their activities map to "
+            + "another; `canMigrate` is false if it has problems or a case waits where nothing maps.")
+    @ApiResponse(responseCode = "200", description = "The plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Migrations.Plan.class)))
+    @ApiResponse(responseCode = "400", description = "`key`, `from` or `to` missing, or a version not a number",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "403", description = "The caller is not in process-owners",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "The process has no such version",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping("/migrations/plan")
     Migrations.Plan plan(@RequestParam String key, @RequestParam int from, @RequestParam int to) {
         ownerOnly("plan migrations");
         return migrations.plan(key, from, to);
     }
 
+    @Operation(summary = "Migrate running cases", description = "Moves every running case of `from` to `to` (`dryRun`: done "
+            + "and rolled back), recorded in each case's chronology.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = MigrationRequest.class))))
+    @ApiResponse(responseCode = "200", description = "Migrated (or, dry run, would be)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Migrations.Result.class)))
+    @ApiResponse(responseCode = "400", description = "No `key`, or a version not 1 or more",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/InvalidInput")))
+    @ApiResponse(responseCode = "403", description = "The caller is not in process-owners",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "The process has no such version",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "Not migrated: `problems` says why (the result, as JSON, not a problem)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Migrations.Result.class)))
     @PostMapping(path = "/migrations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Migrations.Result> migrate(@RequestBody JsonNode body) {
         ownerOnly("migrate running cases");
@@ -121,6 +169,16 @@ class ModelingApiController {
         return result.problems().isEmpty() ? ResponseEntity.ok(result) : ResponseEntity.status(HttpStatus.CONFLICT).body(result);
     }
 
+    @Operation(summary = "Compare two versions of a pathway", description = "Elements added, removed and changed, and the "
+            + "clocks and candidate groups that changed.")
+    @ApiResponse(responseCode = "200", description = "The differences",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ModelDiff.Diff.class)))
+    @ApiResponse(responseCode = "400", description = "`key`, `from` or `to` missing, or a version not a number",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "403", description = "The caller is not in process-owners",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "The process has no such version",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping("/models/diff")
     ModelDiff.Diff diff(@RequestParam String key, @RequestParam int from, @RequestParam int to) {
         ownerOnly("compare pathway versions");
@@ -159,5 +217,32 @@ class ModelingApiController {
         if (auth == null || !ProcessOwners.isOwner(auth.getGroupIds())) {
             throw new AccessDeniedException("Only process owners (group " + ProcessOwners.GROUP + ") may " + action);
         }
+    }
+
+    @Schema(name = "DeploymentUpload")
+    record DeploymentUpload(@ArraySchema(schema = @Schema(type = "string", format = "binary"),
+            arraySchema = @Schema(description = "The .bpmn, .dmn and .form files, one part each (any part name)")) List<String> files) {
+    }
+
+    @Schema(name = "Finding", description = "One finding of the validation report")
+    record FindingView(String field, String file, String element, String elementName, String message) {
+    }
+
+    @Schema(name = "DeploymentOutcome")
+    record DeploymentOutcome(boolean dryRun, boolean deployed, String summary, String deploymentId,
+                             List<Deployments.Deployed> definitions, List<FindingView> errors, List<FindingView> warnings) {
+    }
+
+    @Schema(name = "ModelsRefused", description = "400: the models were refused (problem details); for no file at all, "
+            + "`errors` is `[{field: files, message}]` only")
+    record ModelsRefused(String type, String title, int status, String detail, Boolean dryRun, Boolean deployed,
+                         List<FindingView> errors, List<FindingView> warnings) {
+    }
+
+    @Schema(name = "MigrationRequest")
+    record MigrationRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "cse-referral") String key,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") int from,
+                            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") int to,
+                            @Schema(description = "Migrate and roll back") Boolean dryRun) {
     }
 }
