@@ -321,7 +321,8 @@ class WallsTest {
 
         assertThat(caseFile.chronology(referral.caseId())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("AGENCY_INVOLVED");
-            assertThat(e.summary()).contains("RISE team").contains("strategy meeting").contains("childrens-services-worker");
+            assertThat(e.summary()).contains("RISE team").contains("strategy meeting").contains("by Children's services");
+            assertThat(e.actor()).as("who made the decision").isEqualTo("childrens-services-worker");
         });
     }
 
