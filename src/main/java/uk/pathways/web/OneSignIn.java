@@ -1,8 +1,6 @@
 package uk.pathways.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -14,9 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -118,10 +114,7 @@ class OneSignIn {
             if (identity.createUserQuery().userId(user).count() == 0) {
                 return;
             }
-            List<SimpleGrantedAuthority> groups = new ArrayList<>();
-            identity.createGroupQuery().groupMember(user).list()
-                    .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
-            SecurityContext context = new SecurityContextImpl(new UsernamePasswordAuthenticationToken(user, null, groups));
+            SecurityContext context = new SecurityContextImpl(SecurityConfiguration.authenticated(user, identity));
             session.setAttribute(CONTEXT, context);
         }
 

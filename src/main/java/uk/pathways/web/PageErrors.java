@@ -29,7 +29,7 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(HttpServletRequest request, Principal principal, Model model) {
         layout(request, principal, model);
-        return "errors/not-found";
+        return "error/404";
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -83,6 +83,14 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** A signed-in user for Spring Security: the user and their engine groups as {@code GROUP_<id>} authorities. */
+    static UsernamePasswordAuthenticationToken authenticated(String user, IdentityService identityService) {
+        List<SimpleGrantedAuthority> groups = new ArrayList<>();
+        identityService.createGroupQuery().groupMember(user).list()
+                .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
+        return new UsernamePasswordAuthenticationToken(user, null, groups);
+    }
+
     static AuthenticationProvider camundaIdentity(IdentityService identityService) {
         return new AuthenticationProvider() {
             @Override
@@ -92,10 +100,7 @@ class SecurityConfiguration {
                 if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
                     throw new BadCredentialsException("Bad credentials");
                 }
-                List<SimpleGrantedAuthority> groups = new ArrayList<>();
-                identityService.createGroupQuery().groupMember(user).list()
-                        .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
-                return new UsernamePasswordAuthenticationToken(user, null, groups);
+                return authenticated(user, identityService);
             }
 
             @Override
