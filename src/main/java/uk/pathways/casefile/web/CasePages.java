@@ -52,9 +52,12 @@ class CasePages {
     private final ObjectMapper json;
     private final FormWording wording;
     private final Display display;
+    private final uk.pathways.casefile.PossibleDuplicates duplicates;
 
     CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile,
-              uk.pathways.agency.Actors actors, ObjectMapper json, FormWording wording, Display display) {
+              uk.pathways.agency.Actors actors, ObjectMapper json, FormWording wording, Display display,
+              uk.pathways.casefile.PossibleDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.wording = wording;
         this.display = display;
         this.views = views;
@@ -138,6 +141,7 @@ class CasePages {
         Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
         model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));
+        model.addAttribute("duplicates", duplicates.of(caseId));
         model.addAttribute("support", SupportSummary.of(view.record(), wording, display));
         model.addAttribute("recordSections", RecordSections.of(view.record(), view.involvedAgencies(), wording, display,
                 id -> people.getOrDefault(id, id)));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -73,9 +74,12 @@ class TaskPages {
     private final Display display;
     private final List<OptionSource> optionSources;
     private final ObjectMapper json;
+    private final uk.pathways.casefile.PossibleDuplicates duplicates;
 
     TaskPages(TaskService taskService, RuntimeService runtimeService, FormService formService, Privileged privileged, Actors actors, CaseAccess access,
-              TaskBriefing briefing, FormWording wording, Display display, List<OptionSource> optionSources, ObjectMapper json) {
+              TaskBriefing briefing, FormWording wording, Display display, List<OptionSource> optionSources, ObjectMapper json,
+              uk.pathways.casefile.PossibleDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.formService = formService;
@@ -255,6 +259,9 @@ class TaskPages {
         }
         Map<String, Object> local = privileged.call(() -> taskService.getVariablesLocal(task.getId(),
                 List.of(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated")));
+        // MASH and the strategy review check whether the child has another record
+        model.addAttribute("duplicates", caseId != null && Set.of("screening", "strategy-review").contains(task.getTaskDefinitionKey())
+                ? duplicates.of(caseId) : List.of());
         model.addAttribute("task", task);
         model.addAttribute("caseId", caseId);
         model.addAttribute("child", text(local.get(CaseVariables.CHILD_DISPLAY_NAME)));

@@ -1,0 +1,172 @@
+package uk.pathways.casefile;
+
+import java.sql.Date;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Other cases that may be the same child (issue 16): exploited children often give other names, and a record split
+ * in two hides cumulative risk. A candidate has a date of birth near the child's (a few days out, day and month
+ * swapped, the year one out) and both names alike (the same, sounding the same by Double Metaphone, close by
+ * Jaro-Winkler, or sharing a part of a double-barrelled name). Scored; the best first. Looked for by date of birth,
+ * which is indexed, so that it stays cheap however many cases there are. A hint for MASH, never a merge.
+ */
+@Component
+public class PossibleDuplicates {
+
+    static final int DAYS = 7;
+    static final int THRESHOLD = 60;
+    static final int MOST = 5;
+
+    /** Another case that may be the same child, why, and how sure (0 to 100). */
+    public record Candidate(String caseId, String firstName, String lastName, LocalDate dateOfBirth, int score,
+                            List<String> reasons, List<String> involvedAgencies) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final CaseRepository cases;
+    private final DoubleMetaphone metaphone = new DoubleMetaphone();
+    private final JaroWinklerSimilarity similarity = new JaroWinklerSimilarity();
+
+    PossibleDuplicates(JdbcTemplate jdbc, CaseRepository cases) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        // codes of 8, not the default 4: long names that only begin alike do not sound the same
+        metaphone.setMaxCodeLen(8);
+    }
+
+    /** The possible duplicates of this case's child, best first; empty for no such case. */
+    @Transactional(readOnly = true)
+    public List<Candidate> of(String caseId) {
+        CaseSummary summary = cases.find(caseId).orElse(null);
+        if (summary == null) {
+            return List.of();
+        }
+        ChildDetails child = summary.child();
+        LocalDate dob = child.dateOfBirth();
+        List<Object> params = new ArrayList<>(List.of(caseId, Date.valueOf(dob.minusDays(DAYS)), Date.valueOf(dob.plusDays(DAYS)),
+                Date.valueOf(dob.minusYears(1)), Date.valueOf(dob.plusYears(1))));
+        LocalDate swapped = swapped(dob);
+        params.add(Date.valueOf(swapped == null ? dob : swapped));
+        List<Candidate> found = new ArrayList<>();
+        jdbc.query("""
+                select case_id, first_name, last_name, date_of_birth from pw_case where case_id <> ?
+                  and (date_of_birth between ? and ? or date_of_birth = ? or date_of_birth = ? or date_of_birth = ?)""",
+                rs -> {
+                    Candidate c = score(child, rs.getString("case_id"), rs.getString("first_name"), rs.getString("last_name"),
+                            rs.getDate("date_of_birth").toLocalDate());
+                    if (c != null) {
+                        found.add(c);
+                    }
+                }, params.toArray());
+        return found.stream().sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::caseId))
+                .limit(MOST).map(c -> new Candidate(c.caseId(), c.firstName(), c.lastName(), c.dateOfBirth(), c.score(),
+                        c.reasons(), cases.involvedAgencies(c.caseId()))).toList();
+    }
+
+    private Candidate score(ChildDetails child, String caseId, String firstName, String lastName, LocalDate dob) {
+        List<String> reasons = new ArrayList<>();
+        int first = names(child.firstName(), firstName, "first name", reasons);
+        int last = lastNames(child.lastName(), lastName, reasons);
+        int born = born(child.dateOfBirth(), dob, reasons);
+        if (first == 0 || last == 0 || born == 0) {
+            return null;
+        }
+        int score = first + last + born;
+        return score >= THRESHOLD ? new Candidate(caseId, firstName, lastName, dob, Math.min(score, 100), reasons, List.of()) : null;
+    }
+
+    private int names(String ours, String theirs, String which, List<String> reasons) {
+        String a = norm(ours);
+        String b = norm(theirs);
+        if (a.equals(b)) {
+            reasons.add("the same " + which);
+            return 35;
+        }
+        if (metaphone.isDoubleMetaphoneEqual(a, b) || metaphone.isDoubleMetaphoneEqual(a, b, true)) {
+            reasons.add(which + " sounds the same (" + theirs + ")");
+            return 28;
+        }
+        if (similarity.apply(a, b) >= 0.88) {
+            reasons.add(which + " spelt nearly the same (" + theirs + ")");
+            return 22;
+        }
+        return 0;
+    }
+
+    private int lastNames(String ours, String theirs, List<String> reasons) {
+        if (!norm(ours).equals(norm(theirs))) {
+            int part = sharedPart(ours, theirs, reasons);
+            if (part > 0) {
+                return part;
+            }
+        }
+        return names(ours, theirs, "last name", reasons);
+    }
+
+    /** A double-barrelled last name and one of its parts ("Example-Sample" and "Sample"). */
+    private static int sharedPart(String ours, String theirs, List<String> reasons) {
+        for (String a : norm(ours).split("[- ]+")) {
+            for (String b : norm(theirs).split("[- ]+")) {
+                if (a.length() > 1 && a.equals(b)) {
+                    reasons.add("last names share \"" + cap(a) + "\" (" + theirs + ")");
+                    return 25;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int born(LocalDate ours, LocalDate theirs, List<String> reasons) {
+        long days = Math.abs(ChronoUnit.DAYS.between(ours, theirs));
+        if (days == 0) {
+            reasons.add("the same date of birth");
+            return 30;
+        }
+        if (theirs.equals(swapped(ours))) {
+            reasons.add("date of birth with day and month swapped");
+            return 22;
+        }
+        if (theirs.getDayOfMonth() == ours.getDayOfMonth() && theirs.getMonth() == ours.getMonth()
+                && Math.abs(theirs.getYear() - ours.getYear()) == 1) {
+            reasons.add("date of birth a year out");
+            return 18;
+        }
+        if (days <= DAYS) {
+            reasons.add("date of birth " + days + (days == 1 ? " day" : " days") + " apart");
+            return days <= 3 ? 22 : 15;
+        }
+        return 0;
+    }
+
+    /** The date with day and month swapped (3 May for 5 March), if that is a date and a different one. */
+    static LocalDate swapped(LocalDate date) {
+        if (date.getDayOfMonth() > 12 || date.getDayOfMonth() == date.getMonthValue()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(date.getYear(), date.getDayOfMonth(), date.getMonthValue());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String norm(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.UK).replaceAll("[^a-z' -]", "");
+    }
+
+    private static String cap(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
