@@ -169,6 +169,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The page's violations of WCAG 2.0, 2.1 and 2.2 A and AA, rule id to the number of elements that fail it, in
+     * axe's order; each rule is printed with its impact and up to five of its elements. For pages that are known not
+     * to conform (the Camunda Tasklist): the caller decides which rules may remain.
+     */
+    public Map<String, Integer> wcagViolations(String page) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> v : axe(page, WCAG_A_AA)) {
+            counts.put((String) v.get("id"), ((Number) v.get("count")).intValue());
+            System.out.printf("axe on %s: %s (%s) %d element(s): %s%n    e.g. %s%n    %s%n", page, v.get("id"), v.get("impact"),
+                    v.get("count"), v.get("help"), v.get("nodes"), v.get("summary"));
+        }
+        return counts;
+    }
+
     private List<Map<String, Object>> axe(String page, List<String> tags) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript(axeSource());
@@ -176,7 +191,7 @@ public final class Browser implements AutoCloseable {
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
                   .then(r => done(JSON.stringify(r.violations.map(v => ({
-                      id: v.id, impact: v.impact, help: v.help,
+                      id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
                       nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
                       summary: v.nodes.length ? v.nodes[0].failureSummary : null })))))
                   .catch(e => done('axe failed: ' + e));

@@ -17,12 +17,16 @@
 
 // Pathways: the webapps carry the Pathways name ("Pathways Tasklist"). The vendor's end-of-life banner is
 // hidden by styles/user-styles.css beside this folder, and so are the controls workers may not use (create task,
-// start process, comments); the start-process shortcut is left out for the same reason. Everything below the app block is Camunda's default.
+// start process, comments); the start-process shortcut is left out for the same reason. scripts/custom-a11y.js repairs
+// what it can of the Tasklist's accessibility (names for icon-only controls, ARIA, filter colours), user-styles.css the
+// rest it can (contrast, target size, underlined links, focus): docs/accessibility.md. Camunda 7.24 loads each
+// customScripts entry, relative to app/tasklist/, as an ES module. Everything below the customScripts block is Camunda's default.
 export default {
   app: {
     name: 'Tasklist',
     vendor: 'Pathways'
   },
+  customScripts: ['scripts/custom-a11y'],
 
   // change the app name and vendor
   // app: {
