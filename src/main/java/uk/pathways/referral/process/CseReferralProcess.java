@@ -24,6 +24,8 @@ public final class CseReferralProcess {
     public static final String TASK_STRATEGY_REVIEW = "strategy-review";
     public static final String TASK_CLOSURE_STRATEGY = "closure-strategy";
     public static final String TASK_CLOSURE_APPROVAL = "closure-approval";
+    /** A MASH manager agrees (or not) a screening judgement that differs from the threshold decision. */
+    public static final String TASK_APPROVE_OVERRIDE = "approve-override";
 
     // other elements
     public static final String START_API = "Start_ReferralReceived";
@@ -66,7 +68,8 @@ public final class CseReferralProcess {
             CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
             ScreeningVariables.INDICATORS, ScreeningVariables.DISCLOSURE, ScreeningVariables.LEARNING_DISABILITY,
             ScreeningVariables.SCREENING_SCORE, ScreeningVariables.THRESHOLD_RESULT, ScreeningVariables.RISK_LEVEL,
-            ScreeningVariables.PATHWAY, ScreeningVariables.URGENT,
+            ScreeningVariables.PATHWAY, ScreeningVariables.URGENT, ScreeningVariables.OVERRIDE_RISK_LEVEL,
+            ScreeningVariables.OVERRIDE_PROPOSED, ScreeningVariables.OVERRIDE_AGREED,
             REFERRER_AGENCY, RISE_ACCEPTED, SECTION_47, POLICE_INVESTIGATION, StrategyMeetingProcess.MEETING_HELD_AT,
             SUPPORT_WORKER, SAFETY_PLAN_DUE, OUTCOME_WHEEL_DUE, LAST_SUCCESSFUL_CONTACT_AT, CONTACT_SUCCESSFUL,
             PROPOSE_CLOSURE, INVESTIGATION_CONCLUDED, REVIEW_DECISION, CLOSURE_REASON, CLOSURE_APPROVED);

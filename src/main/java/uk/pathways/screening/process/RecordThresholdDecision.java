@@ -46,6 +46,10 @@ class RecordThresholdDecision implements ExecutionListener {
         execution.setVariable(PATHWAY, pathway);
         execution.setVariable(URGENT, "URGENT_STRATEGY_MEETING".equals(pathway));
         execution.removeVariable(THRESHOLD_RESULT);
+        // a screening practitioner's different judgement waits for a MASH manager (Gateway_Judgement)
+        Object override = execution.getVariable(ScreeningVariables.OVERRIDE_RISK_LEVEL);
+        execution.setVariable(ScreeningVariables.OVERRIDE_PROPOSED, override != null && !override.toString().isBlank()
+                && !override.toString().equals(riskLevel));
 
         String kind = ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault(DECISION_KIND, "SCREENING");
         String agency = "REVIEW".equals(kind) ? Agency.CHILDRENS_SERVICES.groupId() : Agency.MASH.groupId();

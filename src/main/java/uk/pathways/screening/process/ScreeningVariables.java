@@ -12,6 +12,13 @@ public final class ScreeningVariables {
     public static final String PATHWAY = "pathway";
     /** True for the urgent strategy meeting pathway: picks the meeting's 1 working day clock. */
     public static final String URGENT = "urgent";
+    /** Screening's professional judgement: a risk level other than the threshold's (NONE, LOW, MEDIUM, HIGH), or none. */
+    public static final String OVERRIDE_RISK_LEVEL = "overrideRiskLevel";
+    /** Set at the threshold decision: the judgement differs from the decision and waits for a MASH manager. */
+    public static final String OVERRIDE_PROPOSED = "overrideProposed";
+    /** The MASH manager's answer on "Agree a different risk level". */
+    public static final String OVERRIDE_AGREED = "overrideAgreed";
+    public static final String OVERRIDE_REASON = "overrideReason";
     public static final String DECISION_KIND = "decisionKind";
 
     private ScreeningVariables() {

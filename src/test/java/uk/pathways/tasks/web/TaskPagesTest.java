@@ -93,7 +93,7 @@ class TaskPagesTest {
                 .contains("From the case record").contains("Referral").contains("In a relationship with a significantly older person")
                 .contains("name=\"indicators\"").contains("name=\"screeningNotes\"");
 
-        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false"), "education-worker");
+        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false", "overrideRiskLevel", ""), "education-worker");
         complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "education-worker");
 
         List<Task> asked = pathway.tasks(caseId, "agency-information");
@@ -180,7 +180,7 @@ class TaskPagesTest {
     void aRevisedClosureStrategySupersedesTheOldOneAndBothStayReadable() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         String caseId = referral.caseId();
-        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false"), "mash-worker");
+        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false", "overrideRiskLevel", ""), "mash-worker");
         complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "childrens-services-worker");
         complete(caseId, "strategy-meeting", "childrens-services-worker",
                 Map.of("section47", "false", "policeInvestigation", "false"), "childrens-services-worker");
@@ -224,9 +224,14 @@ class TaskPagesTest {
     @Test
     void aLowRiskReferralGoesToTheEarlyHelpPlanPage() throws Exception {
         ReferralAccepted referral = pathway.refer(14, List.of());
-        complete(referral.caseId(), "screening", "mash-worker",
-                Map.of("indicators", "OLDER_PARTNER,SUBSTANCE_MISUSE", "disclosure", "false", "learningDisability", "false"),
-                "education-worker"); // 4 + 2 = 6: LOW, early help
+        // 4 + 2 = 6: LOW, early help; the practitioner's judgement is medium, which a MASH manager does not agree
+        Map<String, Object> screened = complete(referral.caseId(), "screening", "mash-worker",
+                Map.of("indicators", "OLDER_PARTNER,SUBSTANCE_MISUSE", "disclosure", "false", "learningDisability", "false",
+                        "overrideRiskLevel", "MEDIUM"), "education-worker");
+        String approval = page("mash-manager", get("/tasks/" + pathway.task(referral.caseId(), "approve-override").getId()));
+        assertThat(approval).as("the practitioner's reason beside the manager's form")
+                .contains((String) screened.get("overrideReason")).contains("name=\"overrideAgreed\"");
+        complete(referral.caseId(), "approve-override", "mash-manager", Map.of("overrideAgreed", "false"), "mash-worker");
         complete(referral.caseId(), "early-help-plan", "childrens-services-worker", Map.of(), "education-worker");
     }
 
@@ -265,7 +270,7 @@ class TaskPagesTest {
     @Test
     void aMistakeIsShownOnThePageAndTheTaskStaysOpen() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
-        complete(referral.caseId(), "screening", "mash-worker", Map.of("disclosure", "true"), "education-worker");
+        complete(referral.caseId(), "screening", "mash-worker", Map.of("disclosure", "true", "overrideRiskLevel", ""), "education-worker");
         Task schedule = pathway.task(referral.caseId(), "schedule-strategy-meeting");
         String answer = page("childrens-services-worker", post("/tasks/" + schedule.getId())
                 .param("meetingAt.day", "31").param("meetingAt.month", "2").param("meetingAt.year", "2027")
@@ -347,6 +352,9 @@ class TaskPagesTest {
                     expected.put(field, chosen);
                 }
                 case "radio", "select" -> {
+                    if ("".equals(override)) {
+                        continue; // left blank: an optional choice not made
+                    }
                     String value = override != null ? override : c.path("values").get(0).path("value").asText();
                     post.param(field, value);
                     expected.put(field, value);

@@ -1,0 +1,41 @@
+package uk.pathways.screening;
+
+import java.time.Instant;
+import java.util.List;
+
+import uk.pathways.agency.Actor;
+import uk.pathways.casefile.DecisionEvent;
+import uk.pathways.casefile.DecisionRecord;
+
+/**
+ * A MASH manager answered a screening practitioner's professional judgement: agreed, the case follows the judgement's
+ * risk level and pathway; not agreed, the threshold's decision stands. Either way the chronology says so.
+ */
+public record ThresholdJudged(String caseId, String reference, String decidedRiskLevel, String judgedRiskLevel,
+                              boolean agreed, String riskLevel, String pathway, int age, Actor actor, Instant occurredAt)
+        implements DecisionEvent {
+
+    @Override
+    public String eventType() {
+        return agreed ? "JUDGEMENT_AGREED" : "JUDGEMENT_NOT_AGREED";
+    }
+
+    @Override
+    public String summary() {
+        return agreed
+                ? "Professional judgement agreed: risk " + words(judgedRiskLevel) + " instead of the threshold's "
+                        + words(decidedRiskLevel) + ", pathway " + words(pathway)
+                : "Professional judgement not agreed: the threshold's risk " + words(decidedRiskLevel) + " stands (risk "
+                        + words(judgedRiskLevel) + " was proposed)";
+    }
+
+    @Override
+    public DecisionRecord decision() {
+        return new DecisionRecord(caseId, reference, "OVERRIDE", occurredAt, actor, age, null, List.of(), null, null,
+                agreed ? riskLevel : null, agreed ? pathway : null, agreed ? "AGREED" : "NOT_AGREED");
+    }
+
+    private static String words(String code) {
+        return code == null ? "none" : code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
+    }
+}
