@@ -50,6 +50,12 @@ function tooltip(el) {
 
 function hasOwnName(el) {
   if (el.hasAttribute('data-pw-a11y')) {
+    if (el.innerText.trim() !== '') {
+      // the control has text of its own now (Angular rendered it later): its name is its text, never ours
+      el.removeAttribute('aria-label');
+      el.removeAttribute('data-pw-a11y');
+      return true;
+    }
     return false; // ours: recomputed, the tooltip may have changed ("Ascending", "Show less")
   }
   return (el.getAttribute('aria-label') || '').trim() !== '' || el.hasAttribute('aria-labelledby')
