@@ -194,8 +194,19 @@ class TaskPages {
                  RedirectAttributes redirect) {
         Task task = readable(id);
         if (task.getAssignee() == null) {
-            taskService.claim(id, principal.getName());
-            redirect.addFlashAttribute("notice", "You have claimed \"" + task.getName() + "\".");
+            try {
+                taskService.claim(id, principal.getName());
+                redirect.addFlashAttribute("notice", "You have claimed \"" + task.getName() + "\".");
+            } catch (RuntimeException raced) {
+                // claimed (or completed) by someone at the same moment
+                Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
+                if (now == null || now.getAssignee() == null) {
+                    throw raced;
+                }
+                redirect.addFlashAttribute("notice", principal.getName().equals(now.getAssignee())
+                        ? "You have claimed \"" + task.getName() + "\"." : "\"" + task.getName() + "\" was claimed by "
+                        + now.getAssignee() + " just before you.");
+            }
         }
         return "redirect:" + (back.equals("inbox") ? "/tasks" : "/tasks/" + id);
     }
@@ -213,7 +224,15 @@ class TaskPages {
     @GetMapping("/tasks/{id}")
     String task(@PathVariable String id, Principal principal, Model model) {
         Task task = readable(id);
-        return show(task, principal.getName(), model, null, FormErrors.none());
+        try {
+            return show(task, principal.getName(), model, null, FormErrors.none());
+        } catch (org.camunda.bpm.engine.ProcessEngineException | NullPointerException gone) {
+            // completed while the page was being made: as if there were no such task
+            if (taskService.createTaskQuery().taskId(id).active().count() == 0) {
+                throw new NoSuchElementException("No open task " + id);
+            }
+            throw gone;
+        }
     }
 
     @PostMapping("/tasks/{id}")
@@ -243,6 +262,20 @@ class TaskPages {
                 gate.add(p.field(), p.message());
             }
             return show(readable(id), user, model, params, gate);
+        } catch (RuntimeException raced) {
+            // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
+            Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
+            if (now == null) {
+                redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" was completed by someone else just before you."
+                        + " Nothing you entered was recorded.");
+                return "redirect:/tasks";
+            }
+            if (raced instanceof org.springframework.security.access.AccessDeniedException
+                    || raced instanceof org.camunda.bpm.engine.AuthorizationException) {
+                throw raced;
+            }
+            return show(now, user, model, params, new FormErrors().add("task", "This task changed while you were completing it"
+                    + " (someone claimed or completed it at the same moment). Check it and complete it again"));
         }
         redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" is done. What you recorded is on the case.");
         redirect.addFlashAttribute("caseId", caseId);

@@ -284,6 +284,40 @@ class TaskPagesTest {
     }
 
     @Test
+    void twoPractitionersCompletingTheSameTaskAtOnceGetAnAnswerNeverAnError() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                ReferralAccepted referral = pathway.refer(15, List.of());
+                Task screening = pathway.task(referral.caseId(), "screening");
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<MvcResult>> answers = new ArrayList<>();
+                for (String user : List.of("mash-worker", "mash-manager")) {
+                    MockHttpSession session = session(user);
+                    answers.add(two.submit(() -> {
+                        together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return mvc.perform(post("/tasks/" + screening.getId()).session(session).with(csrf())
+                                .param("indicators", "OLDER_PARTNER").param("screeningNotes", "Synthetic race")).andReturn();
+                    }));
+                }
+                int done = 0;
+                for (var answer : answers) {
+                    MvcResult result = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    int status = result.getResponse().getStatus();
+                    assertThat(status).as("round %d: %s", round, result.getResponse().getContentAsString()).isIn(200, 302);
+                    if (status == 302) {
+                        done++;
+                    }
+                }
+                assertThat(done).as("round %d: at least the winner is done", round).isPositive();
+                assertThat(taskService.createTaskQuery().taskId(screening.getId()).count()).isZero();
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
     void claimingAndUnclaimingFromTheInbox() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         Task screening = pathway.task(referral.caseId(), "screening");
