@@ -1,17 +1,16 @@
 package uk.pathways;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The capability packages are modules (Spring Modulith). No module reaches into another's internals: what others use
@@ -41,8 +40,11 @@ class ModularityTests {
     @Test
     void noModuleReachesIntoAnothersInternals() {
         List<String> violations = messages(MODULES.detectViolations());
-        assertThat(violations.stream().filter(v -> !v.startsWith("Cycle detected")).toList())
-                .as("dependencies on types a module does not expose").isEmpty();
+        assertThat(violations.stream()
+                        .filter(v -> !v.startsWith("Cycle detected"))
+                        .toList())
+                .as("dependencies on types a module does not expose")
+                .isEmpty();
     }
 
     @Test
@@ -51,17 +53,28 @@ class ModularityTests {
         for (String v : messages(MODULES.detectViolations())) {
             Matcher m = CYCLE.matcher(v);
             if (m.find()) {
-                cycles.add(m.group(1).replaceAll("Slice ", "").replaceAll("\\s+", " ").strip());
+                cycles.add(m.group(1)
+                        .replaceAll("Slice ", "")
+                        .replaceAll("\\s+", " ")
+                        .strip());
             }
         }
-        assertThat(KNOWN_CYCLES).as("cycles left to break (remove the ones that went)").containsAll(cycles);
-        assertThat(cycles).as("the known cycles are still there; delete the ones that are not").containsAll(KNOWN_CYCLES);
+        assertThat(KNOWN_CYCLES)
+                .as("cycles left to break (remove the ones that went)")
+                .containsAll(cycles);
+        assertThat(cycles)
+                .as("the known cycles are still there; delete the ones that are not")
+                .containsAll(KNOWN_CYCLES);
     }
 
     @Test
     void theModulesAreDocumented() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
-        assertThat(java.nio.file.Path.of("target/spring-modulith-docs/components.puml")).exists();
+        new Documenter(MODULES)
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        assertThat(java.nio.file.Path.of("target/spring-modulith-docs/components.puml"))
+                .exists();
     }
 
     private static List<String> messages(Violations violations) {

@@ -1,14 +1,13 @@
 package uk.pathways;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The test groups are JUnit tags (pom.xml's surefire executions): a PostgreSQL test tagged {@code postgres} runs in its
@@ -24,8 +23,10 @@ class TestGroupsTest {
     void everyTestIsInTheGroupItsKindNeeds() throws IOException {
         List<Path> classes;
         try (Stream<Path> files = Files.walk(TESTS)) {
-            classes = files.filter(f -> f.toString().endsWith("Test.java") || f.toString().endsWith("Bench.java")
-                    || f.toString().endsWith("Benchmark.java")).toList();
+            classes = files.filter(f -> f.toString().endsWith("Test.java")
+                            || f.toString().endsWith("Bench.java")
+                            || f.toString().endsWith("Benchmark.java"))
+                    .toList();
         }
         assertThat(classes).hasSizeGreaterThan(50);
         for (Path file : classes) {
@@ -34,10 +35,13 @@ class TestGroupsTest {
             if (name.equals("TestGroupsTest.java")) {
                 continue;
             }
-            boolean boots = source.contains("\n@SpringBootTest") || source.contains("SpringApplicationBuilder")
+            boolean boots = source.contains("\n@SpringBootTest")
+                    || source.contains("SpringApplicationBuilder")
                     || source.contains("\n@PathwaysTest");
             if (name.startsWith("Postgres")) {
-                assertThat(source).as(name + " runs on PostgreSQL in its own JVM").contains("@org.junit.jupiter.api.Tag(\"postgres\")");
+                assertThat(source)
+                        .as(name + " runs on PostgreSQL in its own JVM")
+                        .contains("@org.junit.jupiter.api.Tag(\"postgres\")");
             }
             if (boots && !name.startsWith("Postgres") && !source.contains("\n@PathwaysTest")) {
                 assertThat(source).as(name + " boots the application").contains("Tag(\"app\")");

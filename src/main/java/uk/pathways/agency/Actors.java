@@ -5,13 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-
-
 
 /** Who is acting now (the engine's authenticated user) and for which agency. */
 @Component
@@ -64,7 +61,12 @@ public class Actors {
 
     public Set<String> groupsOf(String userId) {
         Set<String> groups = new LinkedHashSet<>();
-        for (Group g : privileged.call(() -> identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc().list())) {
+        for (Group g : privileged.call(() -> identityService
+                .createGroupQuery()
+                .groupMember(userId)
+                .orderByGroupId()
+                .asc()
+                .list())) {
             groups.add(g.getId());
         }
         return groups;
@@ -80,11 +82,18 @@ public class Actors {
             if (id == null || names.containsKey(id)) {
                 continue;
             }
-            org.camunda.bpm.engine.identity.User user = privileged.call(() -> identityService.createUserQuery().userId(id).singleResult());
-            String name = user == null ? id
+            org.camunda.bpm.engine.identity.User user = privileged.call(
+                    () -> identityService.createUserQuery().userId(id).singleResult());
+            String name = user == null
+                    ? id
                     : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
-            names.put(id, Actor.SYSTEM.userId().equals(id) && user == null ? "Pathways (automatic)" : name.isEmpty() ? id : name);
+                                    + (user.getLastName() == null ? "" : user.getLastName()))
+                            .strip();
+            names.put(
+                    id,
+                    Actor.SYSTEM.userId().equals(id) && user == null
+                            ? "Pathways (automatic)"
+                            : name.isEmpty() ? id : name);
         }
         return names;
     }

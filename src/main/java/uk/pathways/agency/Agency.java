@@ -17,6 +17,7 @@ public enum Agency {
 
     /** The other groups of the contract, which are not agencies. */
     public static final String PROCESS_OWNERS = "process-owners";
+
     public static final String PERFORMANCE = "performance";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
     public static final String MANAGERS_SUFFIX = "-managers";
@@ -48,7 +49,8 @@ public enum Agency {
     /** The agency a group belongs to: {@code police} and {@code police-managers} are both police. */
     /** A group id as people read it: {@code police-managers} is "Police managers"; an unknown group stays as it is. */
     public static String nameOfGroup(String groupId) {
-        return ofGroup(groupId).map(a -> groupId.endsWith(MANAGERS_SUFFIX) ? a.displayName() + " managers" : a.displayName())
+        return ofGroup(groupId)
+                .map(a -> groupId.endsWith(MANAGERS_SUFFIX) ? a.displayName() + " managers" : a.displayName())
                 .orElse(groupId);
     }
 
@@ -57,7 +59,8 @@ public enum Agency {
             return Optional.empty();
         }
         String base = groupId.endsWith(MANAGERS_SUFFIX)
-                ? groupId.substring(0, groupId.length() - MANAGERS_SUFFIX.length()) : groupId;
+                ? groupId.substring(0, groupId.length() - MANAGERS_SUFFIX.length())
+                : groupId;
         return byGroupId(base);
     }
 

@@ -1,8 +1,8 @@
 package uk.pathways.agency;
 
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,8 @@ class ContractGroups extends AbstractProcessEnginePlugin {
         int created = 0;
         for (Agency agency : Agency.values()) {
             created += ensure(identityService, agency.groupId(), agency.displayName(), "AGENCY");
-            created += ensure(identityService, agency.managersGroupId(), agency.displayName() + " managers", "AGENCY_MANAGERS");
+            created += ensure(
+                    identityService, agency.managersGroupId(), agency.displayName() + " managers", "AGENCY_MANAGERS");
         }
         created += ensure(identityService, Agency.PROCESS_OWNERS, "Process owners", "PATHWAYS");
         created += ensure(identityService, Agency.PERFORMANCE, "Performance and safeguarding board", "PATHWAYS");

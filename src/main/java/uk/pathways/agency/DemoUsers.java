@@ -2,10 +2,9 @@ package uk.pathways.agency;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +25,17 @@ class DemoUsers extends AbstractProcessEnginePlugin {
     static final String DEMO_PASSWORD = "Demo!Password1";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    record DemoUser(String id, String firstName, String lastName, List<String> groups) {
-    }
+    record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 
     static List<DemoUser> all() {
         List<DemoUser> users = new ArrayList<>();
         for (Agency agency : Agency.values()) {
-            users.add(new DemoUser(agency.groupId() + "-worker", agency.displayName(), "Worker", List.of(agency.groupId())));
-            users.add(new DemoUser(agency.groupId() + "-manager", agency.displayName(), "Manager",
+            users.add(new DemoUser(
+                    agency.groupId() + "-worker", agency.displayName(), "Worker", List.of(agency.groupId())));
+            users.add(new DemoUser(
+                    agency.groupId() + "-manager",
+                    agency.displayName(),
+                    "Manager",
                     List.of(agency.groupId(), agency.managersGroupId())));
         }
         users.add(new DemoUser("process-owner", "Process", "Owner", List.of(Agency.PROCESS_OWNERS)));
@@ -57,7 +59,12 @@ class DemoUsers extends AbstractProcessEnginePlugin {
                 created++;
             }
             for (String group : demo.groups()) {
-                if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                if (identityService
+                                .createUserQuery()
+                                .userId(demo.id())
+                                .memberOfGroup(group)
+                                .count()
+                        == 0) {
                     identityService.createMembership(demo.id(), group);
                 }
             }

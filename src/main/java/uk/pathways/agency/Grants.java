@@ -2,7 +2,6 @@ package uk.pathways.agency;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -46,7 +45,9 @@ class Grants extends AbstractProcessEnginePlugin {
     /** Members of camunda-admin pass every engine check (the contract's administrators). */
     @Override
     public void preInit(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration) {
-        List<String> admins = configuration.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(configuration.getAdminGroups());
+        List<String> admins = configuration.getAdminGroups() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getAdminGroups());
         if (!admins.contains(Agency.CAMUNDA_ADMIN)) {
             admins.add(Agency.CAMUNDA_ADMIN);
         }
@@ -70,8 +71,13 @@ class Grants extends AbstractProcessEnginePlugin {
                 created += grant(authorizations, group, Resources.PROCESS_DEFINITION, key, Permissions.READ);
             }
             for (String key : STARTABLE) {
-                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, key,
-                        ProcessDefinitionPermissions.CREATE_INSTANCE, Permissions.READ);
+                created += grant(
+                        authorizations,
+                        group,
+                        Resources.PROCESS_DEFINITION,
+                        key,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE,
+                        Permissions.READ);
             }
             created += grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
@@ -89,7 +95,12 @@ class Grants extends AbstractProcessEnginePlugin {
         created += grant(authorizations, owners, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
         created += grant(authorizations, owners, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
         created += grant(authorizations, owners, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
-        created += grant(authorizations, owners, Resources.BATCH, "*", Permissions.READ,
+        created += grant(
+                authorizations,
+                owners,
+                Resources.BATCH,
+                "*",
+                Permissions.READ,
                 BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
         if (created > 0) {
             log.info("Created {} engine authorizations (grant-only)", created);
@@ -100,10 +111,22 @@ class Grants extends AbstractProcessEnginePlugin {
      * Grants the permissions, adding any that an existing grant of the group on the resource lacks (the same group may
      * be granted READ on a definition first and CREATE_INSTANCE on it after). Returns 1 if anything was written.
      */
-    private static int grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
-                             Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream().findFirst().orElse(null);
+    private static int grant(
+            AuthorizationService authorizations,
+            String groupId,
+            Resource resource,
+            String resourceId,
+            Permission... permissions) {
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .list()
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (existing != null) {
             boolean changed = false;
             for (Permission permission : permissions) {

@@ -1,7 +1,6 @@
 package uk.pathways.agency;
 
 import java.util.function.Supplier;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,8 @@ public class Privileged {
     }
 
     public <T> T call(Supplier<T> work) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         return configuration.getCommandExecutorTxRequired().execute(context -> {
             boolean wasChecking = context.isAuthorizationCheckEnabled();
             context.disableAuthorizationCheck();

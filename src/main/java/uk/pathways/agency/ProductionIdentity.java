@@ -2,7 +2,6 @@ package uk.pathways.agency;
 
 import java.util.List;
 import java.util.Set;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -26,14 +25,15 @@ import org.springframework.stereotype.Component;
 class ProductionIdentity extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(ProductionIdentity.class);
-    static final Set<String> DEFAULT_PASSWORDS = Set.of(DemoUsers.DEMO_PASSWORD, "admin", "demo", "password", "camunda",
-            "Password1", "changeme");
+    static final Set<String> DEFAULT_PASSWORDS =
+            Set.of(DemoUsers.DEMO_PASSWORD, "admin", "demo", "password", "camunda", "Password1", "changeme");
 
     private final String adminUser;
     private final String adminPassword;
 
-    ProductionIdentity(@Value("${pathways.admin.user:admin}") String adminUser,
-                       @Value("${pathways.admin.password:}") String adminPassword) {
+    ProductionIdentity(
+            @Value("${pathways.admin.user:admin}") String adminUser,
+            @Value("${pathways.admin.password:}") String adminPassword) {
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
@@ -41,9 +41,11 @@ class ProductionIdentity extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
-        List<String> demoUsers = DemoUsers.all().stream().map(DemoUsers.DemoUser::id)
+        List<String> demoUsers = DemoUsers.all().stream()
+                .map(DemoUsers.DemoUser::id)
                 .filter(id -> !id.equals(adminUser))
-                .filter(id -> identity.createUserQuery().userId(id).count() > 0).toList();
+                .filter(id -> identity.createUserQuery().userId(id).count() > 0)
+                .toList();
         if (!demoUsers.isEmpty()) {
             throw new IllegalStateException("Refusing to start: demo users exist outside the demo profile: "
                     + String.join(", ", demoUsers) + ". Delete them (Admin webapp) or use a new database.");
@@ -53,7 +55,8 @@ class ProductionIdentity extends AbstractProcessEnginePlugin {
                     + "(environment PATHWAYS_ADMIN_PASSWORD) to a strong password.");
         }
         if (DEFAULT_PASSWORDS.stream().anyMatch(p -> p.equalsIgnoreCase(adminPassword))) {
-            throw new IllegalStateException("Refusing to start: pathways.admin.password is a well-known default password.");
+            throw new IllegalStateException(
+                    "Refusing to start: pathways.admin.password is a well-known default password.");
         }
         User admin = identity.createUserQuery().userId(adminUser).singleResult();
         if (admin == null) {
@@ -65,11 +68,17 @@ class ProductionIdentity extends AbstractProcessEnginePlugin {
         try {
             identity.saveUser(admin);
         } catch (org.camunda.bpm.engine.ProcessEngineException weak) {
-            throw new IllegalStateException("Refusing to start: pathways.admin.password does not meet the password policy "
-                    + "(at least 10 characters with upper and lower case, a digit and a symbol, and not containing the user's "
-                    + "id or name): " + weak.getMessage(), weak);
+            throw new IllegalStateException(
+                    "Refusing to start: pathways.admin.password does not meet the password policy "
+                            + "(at least 10 characters with upper and lower case, a digit and a symbol, and not containing the user's "
+                            + "id or name): " + weak.getMessage(),
+                    weak);
         }
-        if (identity.createUserQuery().userId(adminUser).memberOfGroup(Agency.CAMUNDA_ADMIN).count() == 0) {
+        if (identity.createUserQuery()
+                        .userId(adminUser)
+                        .memberOfGroup(Agency.CAMUNDA_ADMIN)
+                        .count()
+                == 0) {
             identity.createMembership(adminUser, Agency.CAMUNDA_ADMIN);
         }
         log.info("Administrator '{}' set from configuration", adminUser);

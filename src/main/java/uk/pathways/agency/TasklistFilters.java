@@ -5,7 +5,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.calendar.Now;
 
 /**
@@ -74,16 +72,32 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
             Agency agency = agencies[i];
             String workers = agency.groupId();
             String managers = agency.managersGroupId();
-            Filter mine = ensure(filters, name(MY_AGENCY, agency), agencyTasks(tasks, agency),
+            Filter mine = ensure(
+                    filters,
+                    name(MY_AGENCY, agency),
+                    agencyTasks(tasks, agency),
                     "Tasks for " + agency.displayName() + ", and for its managers the tasks escalated to them.",
-                    i * 10 + 1, "#1d70b8");
-            Filter escalated = ensure(filters, name(ESCALATED, agency), escalatedTasks(tasks, agency),
-                    "Tasks whose clock ran out, escalated to " + agency.displayName() + " managers.", i * 10 + 2, "#d4351c");
-            Filter dueToday = ensure(filters, name(DUE_TODAY, agency), dueTodayTasks(tasks, agency),
-                    agency.displayName() + " tasks due by the end of today, and any that are overdue.", i * 10 + 3, "#f47738");
-            granted += grantRead(authorizations, workers, mine.getId()) + grantRead(authorizations, managers, mine.getId());
+                    i * 10 + 1,
+                    "#1d70b8");
+            Filter escalated = ensure(
+                    filters,
+                    name(ESCALATED, agency),
+                    escalatedTasks(tasks, agency),
+                    "Tasks whose clock ran out, escalated to " + agency.displayName() + " managers.",
+                    i * 10 + 2,
+                    "#d4351c");
+            Filter dueToday = ensure(
+                    filters,
+                    name(DUE_TODAY, agency),
+                    dueTodayTasks(tasks, agency),
+                    agency.displayName() + " tasks due by the end of today, and any that are overdue.",
+                    i * 10 + 3,
+                    "#f47738");
+            granted += grantRead(authorizations, workers, mine.getId())
+                    + grantRead(authorizations, managers, mine.getId());
             granted += grantRead(authorizations, managers, escalated.getId());
-            granted += grantRead(authorizations, workers, dueToday.getId()) + grantRead(authorizations, managers, dueToday.getId());
+            granted += grantRead(authorizations, workers, dueToday.getId())
+                    + grantRead(authorizations, managers, dueToday.getId());
         }
         refreshDueToday(processEngine);
         granted += allTasksLast(filters, authorizations, tasks);
@@ -101,7 +115,9 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     static void refreshDueToday(ProcessEngine processEngine) {
         FilterService filters = processEngine.getFilterService();
         for (Agency agency : Agency.values()) {
-            Filter filter = filters.createFilterQuery().filterName(name(DUE_TODAY, agency)).singleResult();
+            Filter filter = filters.createFilterQuery()
+                    .filterName(name(DUE_TODAY, agency))
+                    .singleResult();
             if (filter != null) {
                 filter.setQuery(dueTodayTasks(processEngine.getTaskService(), agency));
                 filters.saveFilter(filter);
@@ -114,18 +130,29 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     }
 
     private static TaskQuery agencyTasks(TaskService tasks, Agency agency) {
-        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
-                .includeAssignedTasks().orderByDueDate().asc();
+        return tasks.createTaskQuery()
+                .taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
+                .includeAssignedTasks()
+                .orderByDueDate()
+                .asc();
     }
 
     private static TaskQuery escalatedTasks(TaskService tasks, Agency agency) {
-        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.managersGroupId())).includeAssignedTasks()
-                .taskVariableValueEquals("escalated", true).orderByDueDate().asc();
+        return tasks.createTaskQuery()
+                .taskCandidateGroupIn(List.of(agency.managersGroupId()))
+                .includeAssignedTasks()
+                .taskVariableValueEquals("escalated", true)
+                .orderByDueDate()
+                .asc();
     }
 
     private static TaskQuery dueTodayTasks(TaskService tasks, Agency agency) {
-        return tasks.createTaskQuery().taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
-                .includeAssignedTasks().dueBefore(endOfToday()).orderByDueDate().asc();
+        return tasks.createTaskQuery()
+                .taskCandidateGroupIn(List.of(agency.groupId(), agency.managersGroupId()))
+                .includeAssignedTasks()
+                .dueBefore(endOfToday())
+                .orderByDueDate()
+                .asc();
     }
 
     private int allTasksLast(FilterService filters, AuthorizationService authorizations, TaskService tasks) {
@@ -136,7 +163,8 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         if (all == null) {
             all = filters.newTaskFilter(allTasksFilter).setQuery(tasks.createTaskQuery());
         }
-        Map<String, Object> properties = new LinkedHashMap<>(all.getProperties() == null ? Map.of() : all.getProperties());
+        Map<String, Object> properties =
+                new LinkedHashMap<>(all.getProperties() == null ? Map.of() : all.getProperties());
         if (!properties.containsKey("priority")) {
             properties.put("priority", 1000);
             properties.putIfAbsent("description", "Every task of every agency: system administrators only.");
@@ -147,8 +175,8 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         return grantRead(authorizations, Agency.CAMUNDA_ADMIN, all.getId());
     }
 
-    private static Filter ensure(FilterService filters, String name, TaskQuery query, String description, int priority,
-                                 String color) {
+    private static Filter ensure(
+            FilterService filters, String name, TaskQuery query, String description, int priority, String color) {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
             return existing;
@@ -165,13 +193,19 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
 
     /** The variables the task list shows of each task: the case reference and the child. */
     private static List<Map<String, String>> variables() {
-        return new ArrayList<>(List.of(Map.of("name", "reference", "label", "Reference"),
+        return new ArrayList<>(List.of(
+                Map.of("name", "reference", "label", "Reference"),
                 Map.of("name", "childDisplayName", "label", "Child")));
     }
 
     private static int grantRead(AuthorizationService authorizations, String groupId, String filterId) {
-        if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(Resources.FILTER)
-                .resourceId(filterId).count() > 0) {
+        if (authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(groupId)
+                        .resourceType(Resources.FILTER)
+                        .resourceId(filterId)
+                        .count()
+                > 0) {
             return 0;
         }
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Turns on Spring's scheduler for {@link TasklistFilters#refreshDueToday()} (each midnight, UK time). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class TasklistSchedule {
-}
+class TasklistSchedule {}

@@ -23,16 +23,34 @@ class WhereToGo {
         String base = "http://localhost:" + web.getWebServer().getPort();
         Environment env = event.getApplicationContext().getEnvironment();
         StringBuilder text = new StringBuilder("\n\n  Pathways is running.\n")
-                .append("    Tasklist (practitioners):  ").append(base).append("/camunda/app/tasklist/\n")
-                .append("    Cockpit (process owners):  ").append(base).append("/camunda/app/cockpit/\n")
-                .append("    Admin (administrators):    ").append(base).append("/camunda/app/admin/\n")
-                .append("    Referral and case API:     ").append(base).append("/api/referrals, ").append(base).append("/api/cases/{caseId}\n")
-                .append("    Engine REST API:           ").append(base).append("/engine-rest\n")
-                .append("    Health:                    ").append(base).append("/actuator/health\n");
+                .append("    Tasklist (practitioners):  ")
+                .append(base)
+                .append("/camunda/app/tasklist/\n")
+                .append("    Cockpit (process owners):  ")
+                .append(base)
+                .append("/camunda/app/cockpit/\n")
+                .append("    Admin (administrators):    ")
+                .append(base)
+                .append("/camunda/app/admin/\n")
+                .append("    Referral and case API:     ")
+                .append(base)
+                .append("/api/referrals, ")
+                .append(base)
+                .append("/api/cases/{caseId}\n")
+                .append("    Engine REST API:           ")
+                .append(base)
+                .append("/engine-rest\n")
+                .append("    Health:                    ")
+                .append(base)
+                .append("/actuator/health\n");
         if (env.acceptsProfiles(Profiles.of("demo"))) {
-            text.append("  Demo sign-ins (password ").append(DemoUsers.DEMO_PASSWORD).append("): mash-worker, mash-manager, ")
-                    .append("childrens-services-worker, police-worker, health-worker, education-worker, rise-worker, rise-manager, ")
-                    .append("missing-coordinator-worker, rhi-service-worker, ... (<agency>-worker and <agency>-manager), ")
+            text.append("  Demo sign-ins (password ")
+                    .append(DemoUsers.DEMO_PASSWORD)
+                    .append("): mash-worker, mash-manager, ")
+                    .append(
+                            "childrens-services-worker, police-worker, health-worker, education-worker, rise-worker, rise-manager, ")
+                    .append(
+                            "missing-coordinator-worker, rhi-service-worker, ... (<agency>-worker and <agency>-manager), ")
                     .append("process-owner, performance-reader, admin\n");
         }
         log.info(text.toString());

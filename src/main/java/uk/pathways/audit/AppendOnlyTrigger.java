@@ -2,7 +2,6 @@ package uk.pathways.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import org.h2.api.Trigger;
 
 /** H2's trigger refusing updates and deletes on pw_audit (PostgreSQL has its own, in plpgsql). */

@@ -3,8 +3,17 @@ package uk.pathways.audit;
 import java.time.Instant;
 
 /** One line of the audit trail. */
-public record AuditEntry(long id, Instant at, String userId, String agency, String action, String door, String caseId,
-                         String resource, String detail, String reason) {
+public record AuditEntry(
+        long id,
+        Instant at,
+        String userId,
+        String agency,
+        String action,
+        String door,
+        String caseId,
+        String resource,
+        String detail,
+        String reason) {
 
     public static final String READ = "READ";
     public static final String CHANGE = "CHANGE";

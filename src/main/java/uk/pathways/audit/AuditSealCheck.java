@@ -2,9 +2,7 @@ package uk.pathways.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,8 +32,10 @@ class AuditSealCheck {
         if (!postgres()) {
             return;
         }
-        Boolean ownsIt = jdbc.queryForObject("select exists (select 1 from pg_tables where tablename = 'pw_audit' "
-                + "and tableowner = current_user)", Boolean.class);
+        Boolean ownsIt = jdbc.queryForObject(
+                "select exists (select 1 from pg_tables where tablename = 'pw_audit' "
+                        + "and tableowner = current_user)",
+                Boolean.class);
         if (Boolean.TRUE.equals(ownsIt)) {
             log.warn("The audit trail (pw_audit) belongs to the application's own database role, which could drop it. "
                     + "Seal it once as a database administrator: psql -d <database> -v app_role=<role> "
@@ -47,7 +47,11 @@ class AuditSealCheck {
 
     private boolean postgres() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
         } catch (SQLException e) {
             return false;
         }

@@ -2,7 +2,6 @@ package uk.pathways.audit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.casefile.ChronicledEvent;
 
 /** Every change of a case record is a chronicled event: each is audited in the same transaction. */
@@ -20,7 +19,14 @@ class CaseChangesAudited {
         if (event.caseId() == null) {
             return;
         }
-        audit.record(event.actor().userId(), event.actor().agency(), AuditEntry.CHANGE, AuditEntry.DOOR_ENGINE,
-                event.caseId(), event.reference(), event.eventType() + ": " + event.summary(), null);
+        audit.record(
+                event.actor().userId(),
+                event.actor().agency(),
+                AuditEntry.CHANGE,
+                AuditEntry.DOOR_ENGINE,
+                event.caseId(),
+                event.reference(),
+                event.eventType() + ": " + event.summary(),
+                null);
     }
 }

@@ -1,11 +1,15 @@
 package uk.pathways.audit;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,12 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
 /**
  * Audits the engine's doors: every read through the engine REST API ({@code /engine-rest}) and the webapps' API
  * ({@code /camunda/api/engine}), allowed or refused, with the case it touched where the path names a task or process
@@ -36,14 +34,19 @@ import jakarta.servlet.http.HttpSession;
 class EngineDoorsAudit {
 
     private static final Pattern TASK = Pattern.compile(".*/task/([0-9a-fA-F-]{36})(/.*)?$");
-    private static final Pattern INSTANCE = Pattern.compile(".*/(?:history/)?process-instance/([0-9a-fA-F-]{36})(/.*)?$");
+    private static final Pattern INSTANCE =
+            Pattern.compile(".*/(?:history/)?process-instance/([0-9a-fA-F-]{36})(/.*)?$");
     private static final Pattern WEBAPP_LOGIN = Pattern.compile(".*/camunda/api/admin/auth/user/[^/]+/login/.*");
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> engineDoorsAuditFilter(AuditTrail audit, TaskService tasks,
-            RuntimeService runtime, HistoryService history, IdentityService identity) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Filter(audit, tasks, runtime, history, identity));
+    FilterRegistrationBean<OncePerRequestFilter> engineDoorsAuditFilter(
+            AuditTrail audit,
+            TaskService tasks,
+            RuntimeService runtime,
+            HistoryService history,
+            IdentityService identity) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Filter(audit, tasks, runtime, history, identity));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setName("pathways-engine-doors-audit");
         registration.setOrder(90); // outside Camunda's engine REST authentication (101)
@@ -52,7 +55,8 @@ class EngineDoorsAudit {
 
     static final class Filter extends OncePerRequestFilter {
 
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
 
         private final AuditTrail audit;
         private final TaskService tasks;
@@ -60,7 +64,12 @@ class EngineDoorsAudit {
         private final HistoryService history;
         private final IdentityService identity;
 
-        Filter(AuditTrail audit, TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity) {
+        Filter(
+                AuditTrail audit,
+                TaskService tasks,
+                RuntimeService runtime,
+                HistoryService history,
+                IdentityService identity) {
             this.audit = audit;
             this.tasks = tasks;
             this.runtime = runtime;
@@ -77,13 +86,28 @@ class EngineDoorsAudit {
             String door = engineRest ? AuditEntry.DOOR_ENGINE_REST : AuditEntry.DOOR_WEBAPP;
             int status = response.getStatus();
             if (status == 401 && engineRest && request.getHeader("Authorization") != null) {
-                audit.recordAlone(basicUser(request), null, AuditEntry.SIGN_IN_FAILED, door, null, path, "HTTP Basic refused", null);
+                audit.recordAlone(
+                        basicUser(request),
+                        null,
+                        AuditEntry.SIGN_IN_FAILED,
+                        door,
+                        null,
+                        path,
+                        "HTTP Basic refused",
+                        null);
                 return;
             }
             if (WEBAPP_LOGIN.matcher(path).matches()) {
                 if (status >= 400) {
-                    audit.recordAlone(request.getParameter("username"), null, AuditEntry.SIGN_IN_FAILED, door, null, path,
-                            "webapp sign-in refused", null);
+                    audit.recordAlone(
+                            request.getParameter("username"),
+                            null,
+                            AuditEntry.SIGN_IN_FAILED,
+                            door,
+                            null,
+                            path,
+                            "webapp sign-in refused",
+                            null);
                 }
                 return;
             }
@@ -97,7 +121,15 @@ class EngineDoorsAudit {
             String resource = path + query(request);
             if (status == 403 || status == 404) {
                 // a refused read is on record too, with the case it was for when the path names one
-                audit.recordAlone(user, null, AuditEntry.ACCESS_REFUSED, door, caseOf(path), resource, "answered " + status, null);
+                audit.recordAlone(
+                        user,
+                        null,
+                        AuditEntry.ACCESS_REFUSED,
+                        door,
+                        caseOf(path),
+                        resource,
+                        "answered " + status,
+                        null);
                 return;
             }
             if (status >= 300) {
@@ -119,8 +151,9 @@ class EngineDoorsAudit {
         }
 
         private static byte[] body(HttpServletResponse response) {
-            org.springframework.web.util.ContentCachingResponseWrapper buffered = org.springframework.web.util.WebUtils
-                    .getNativeResponse(response, org.springframework.web.util.ContentCachingResponseWrapper.class);
+            org.springframework.web.util.ContentCachingResponseWrapper buffered =
+                    org.springframework.web.util.WebUtils.getNativeResponse(
+                            response, org.springframework.web.util.ContentCachingResponseWrapper.class);
             return buffered == null ? new byte[0] : buffered.getContentAsByteArray();
         }
 
@@ -133,7 +166,8 @@ class EngineDoorsAudit {
                     return java.util.Set.of();
                 }
                 for (com.fasterxml.jackson.databind.JsonNode item : answer) {
-                    for (String field : java.util.List.of("processInstanceId", "rootProcessInstanceId", "superProcessInstanceId")) {
+                    for (String field :
+                            java.util.List.of("processInstanceId", "rootProcessInstanceId", "superProcessInstanceId")) {
                         if (item.path(field).isTextual()) {
                             instances.add(item.path(field).asText());
                         }
@@ -152,8 +186,11 @@ class EngineDoorsAudit {
             identity.clearAuthentication();
             try {
                 java.util.Set<String> cases = new java.util.TreeSet<>();
-                history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
-                        .variableName("caseId").list().forEach(v -> {
+                history.createHistoricVariableInstanceQuery()
+                        .processInstanceIdIn(instances.toArray(String[]::new))
+                        .variableName("caseId")
+                        .list()
+                        .forEach(v -> {
                             if (v.getValue() instanceof String caseId) {
                                 cases.add(caseId);
                             }
@@ -169,8 +206,11 @@ class EngineDoorsAudit {
         private static boolean isRead(HttpServletRequest request) {
             String path = request.getRequestURI();
             return "GET".equals(request.getMethod())
-                    || ("POST".equals(request.getMethod()) && (path.endsWith("/task") || path.endsWith("/count")
-                    || path.endsWith("/list") || path.contains("/history/")));
+                    || ("POST".equals(request.getMethod())
+                            && (path.endsWith("/task")
+                                    || path.endsWith("/count")
+                                    || path.endsWith("/list")
+                                    || path.contains("/history/")));
         }
 
         private static String query(HttpServletRequest request) {
@@ -189,8 +229,15 @@ class EngineDoorsAudit {
                 }
                 Matcher instance = INSTANCE.matcher(path);
                 if (instance.matches()) {
-                    return history.createHistoricVariableInstanceQuery().processInstanceId(instance.group(1))
-                            .variableName("caseId").list().stream().map(v -> (String) v.getValue()).findFirst().orElse(null);
+                    return history
+                            .createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance.group(1))
+                            .variableName("caseId")
+                            .list()
+                            .stream()
+                            .map(v -> (String) v.getValue())
+                            .findFirst()
+                            .orElse(null);
                 }
                 return null;
             } catch (RuntimeException e) {
@@ -208,7 +255,8 @@ class EngineDoorsAudit {
                 return null;
             }
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException e) {

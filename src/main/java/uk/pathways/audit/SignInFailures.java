@@ -18,7 +18,14 @@ class SignInFailures {
     void on(AbstractAuthenticationFailureEvent event) {
         // the /api chain marks its sign-ins with the details "API" (SecurityConfiguration); pages use form login
         String door = "API".equals(event.getAuthentication().getDetails()) ? AuditEntry.DOOR_API : AuditEntry.DOOR_PAGE;
-        audit.recordAlone(event.getAuthentication().getName(), null, AuditEntry.SIGN_IN_FAILED, door, null, null,
-                event.getException().getClass().getSimpleName(), null);
+        audit.recordAlone(
+                event.getAuthentication().getName(),
+                null,
+                AuditEntry.SIGN_IN_FAILED,
+                door,
+                null,
+                null,
+                event.getException().getClass().getSimpleName(),
+                null);
     }
 }

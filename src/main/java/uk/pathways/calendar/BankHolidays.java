@@ -10,7 +10,6 @@ import java.time.Year;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.core.io.Resource;
 
 /** The England and Wales bank holidays, read from a CSV data file ({@code date,name}). */
@@ -32,7 +31,8 @@ public final class BankHolidays {
 
     public static BankHolidays load(Resource csv) {
         Map<LocalDate, String> dates = new TreeMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = in.readLine()) != null) {
@@ -44,9 +44,12 @@ public final class BankHolidays {
                 int comma = line.indexOf(',');
                 String date = comma < 0 ? line : line.substring(0, comma);
                 try {
-                    dates.put(LocalDate.parse(date.strip()), comma < 0 ? "" : line.substring(comma + 1).strip());
+                    dates.put(
+                            LocalDate.parse(date.strip()),
+                            comma < 0 ? "" : line.substring(comma + 1).strip());
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException(csv.getDescription() + " line " + number + ": not a date: " + date, e);
+                    throw new IllegalStateException(
+                            csv.getDescription() + " line " + number + ": not a date: " + date, e);
                 }
             }
         } catch (IOException e) {

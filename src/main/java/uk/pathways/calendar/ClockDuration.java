@@ -9,10 +9,15 @@ import java.util.regex.Pattern;
 /** A clock length as a process owner writes it: "1 working day", "72 hours", "6 weeks", "3 days". */
 public record ClockDuration(int amount, Unit unit) {
 
-    public enum Unit { WORKING_DAYS, HOURS, DAYS, WEEKS }
+    public enum Unit {
+        WORKING_DAYS,
+        HOURS,
+        DAYS,
+        WEEKS
+    }
 
-    private static final Pattern FORMAT = Pattern.compile(
-            "^\\s*(\\d{1,4})\\s+(working\\s+days?|hours?|days?|weeks?)\\s*$");
+    private static final Pattern FORMAT =
+            Pattern.compile("^\\s*(\\d{1,4})\\s+(working\\s+days?|hours?|days?|weeks?)\\s*$");
 
     public static ClockDuration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
@@ -22,10 +27,9 @@ public record ClockDuration(int amount, Unit unit) {
         }
         int amount = Integer.parseInt(m.group(1));
         String word = m.group(2);
-        Unit unit = word.startsWith("working") ? Unit.WORKING_DAYS
-                : word.startsWith("hour") ? Unit.HOURS
-                : word.startsWith("week") ? Unit.WEEKS
-                : Unit.DAYS;
+        Unit unit = word.startsWith("working")
+                ? Unit.WORKING_DAYS
+                : word.startsWith("hour") ? Unit.HOURS : word.startsWith("week") ? Unit.WEEKS : Unit.DAYS;
         return new ClockDuration(amount, unit);
     }
 
@@ -41,7 +45,8 @@ public record ClockDuration(int amount, Unit unit) {
     /** The ISO-8601 duration, for the clocks that are plain elapsed time (not working days). */
     String isoDuration() {
         return switch (unit) {
-            case WORKING_DAYS -> throw new IllegalStateException("a working-day clock is not a fixed duration: " + this);
+            case WORKING_DAYS ->
+                throw new IllegalStateException("a working-day clock is not a fixed duration: " + this);
             case HOURS -> Duration.ofHours(amount).toString();
             case DAYS -> "P" + amount + "D";
             case WEEKS -> "P" + (amount * 7) + "D";

@@ -2,7 +2,6 @@ package uk.pathways.calendar;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code pathways.clocks.*}: each clock's length, changeable without a code change. */

@@ -4,7 +4,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,9 @@ public class WorkingDays {
 
     public boolean isWorkingDay(LocalDate date) {
         if (!bankHolidays.covers(date) && warnedYears.add(date.getYear())) {
-            log.warn("The bank holiday file does not cover {}: counting weekends only. Add that year to calendar/bank-holidays-england-and-wales.csv", date.getYear());
+            log.warn(
+                    "The bank holiday file does not cover {}: counting weekends only. Add that year to calendar/bank-holidays-england-and-wales.csv",
+                    date.getYear());
         }
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !bankHolidays.isBankHoliday(date);

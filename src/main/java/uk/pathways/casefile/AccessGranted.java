@@ -1,11 +1,11 @@
 package uk.pathways.casefile;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 
 /** A manager of an involved agency granted another agency access to a case. */
-public record AccessGranted(String caseId, long requestId, String agency, String reason, Actor actor, Instant occurredAt)
+public record AccessGranted(
+        String caseId, long requestId, String agency, String reason, Actor actor, Instant occurredAt)
         implements ChronicledEvent {
 
     @Override

@@ -1,7 +1,6 @@
 package uk.pathways.casefile;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 
 /** An agency not involved in a case asked to read it, with a reason. */
@@ -20,6 +19,7 @@ public record AccessRequested(String caseId, long requestId, String reason, Acto
 
     @Override
     public String summary() {
-        return actor.userId() + " (" + uk.pathways.agency.Agency.nameOfGroup(actor.agency()) + ") asked for access to the case";
+        return actor.userId() + " (" + uk.pathways.agency.Agency.nameOfGroup(actor.agency())
+                + ") asked for access to the case";
     }
 }

@@ -1,7 +1,6 @@
 package uk.pathways.casefile;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 
@@ -25,7 +24,8 @@ public record AgencyInvolved(String caseId, String agency, String decision, Acto
     @Override
     public String summary() {
         String name = Agency.byGroupId(agency).map(Agency::displayName).orElse(agency);
-        String by = actor == null || actor == Actor.SYSTEM ? "by the pathway"
+        String by = actor == null || actor == Actor.SYSTEM
+                ? "by the pathway"
                 : "by " + (actor.agency() == null ? actor.userId() : Agency.nameOfGroup(actor.agency()));
         return name + " became involved in the case: " + decision + ", " + by + ".";
     }

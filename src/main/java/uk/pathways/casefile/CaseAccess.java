@@ -4,13 +4,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
@@ -76,7 +74,9 @@ public class CaseAccess {
         }
         Set<String> groups = actors.groupsOf(userId);
         String lead = caseFile.leadAgency(caseId);
-        return groups.contains(Agency.CAMUNDA_ADMIN) || groups.contains(lead) || groups.contains(lead + Agency.MANAGERS_SUFFIX);
+        return groups.contains(Agency.CAMUNDA_ADMIN)
+                || groups.contains(lead)
+                || groups.contains(lead + Agency.MANAGERS_SUFFIX);
     }
 
     /** Reads what only the lead agency reads (the sharing log), or refuses; audited either way. */
@@ -108,8 +108,11 @@ public class CaseAccess {
         jdbc.update("""
                 insert into pw_access_request (case_id, requested_by, agency, reason, requested_at, status)
                 values (?, ?, ?, ?, ?, 'PENDING')""", caseId, userId, actor.agency(), reason, Now.instant().atOffset(ZoneOffset.UTC));
-        Long id = jdbc.queryForObject("select max(id) from pw_access_request where case_id = ? and requested_by = ?",
-                Long.class, caseId, userId);
+        Long id = jdbc.queryForObject(
+                "select max(id) from pw_access_request where case_id = ? and requested_by = ?",
+                Long.class,
+                caseId,
+                userId);
         events.publishEvent(new AccessRequested(caseId, id, reason, actor, Now.instant()));
         return id;
     }
@@ -117,7 +120,8 @@ public class CaseAccess {
     @Transactional
     public void grantAccess(String caseId, long requestId, String managerId) {
         if (!isManagerOf(managerId, caseId)) {
-            throw new AccessDeniedException("Only a manager of an agency involved in case " + caseId + " may grant access");
+            throw new AccessDeniedException(
+                    "Only a manager of an agency involved in case " + caseId + " may grant access");
         }
         List<java.util.Map<String, Object>> rows = jdbc.queryForList(
                 "select agency, reason, status from pw_access_request where id = ? and case_id = ?", requestId, caseId);
@@ -126,13 +130,18 @@ public class CaseAccess {
         }
         String agency = (String) rows.get(0).get("agency");
         String reason = (String) rows.get(0).get("reason");
-        int updated = jdbc.update("update pw_access_request set status = 'GRANTED', decided_by = ?, decided_at = ? "
-                + "where id = ? and status = 'PENDING'", managerId, Now.instant().atOffset(ZoneOffset.UTC), requestId);
+        int updated = jdbc.update(
+                "update pw_access_request set status = 'GRANTED', decided_by = ?, decided_at = ? "
+                        + "where id = ? and status = 'PENDING'",
+                managerId,
+                Now.instant().atOffset(ZoneOffset.UTC),
+                requestId);
         if (updated == 0) {
             throw new uk.pathways.web.ConflictException("Access request " + requestId + " was already decided");
         }
         caseFile.involve(caseId, agency, "access request " + requestId + " approved", actors.of(managerId, List.of()));
-        events.publishEvent(new AccessGranted(caseId, requestId, agency, reason, actors.of(managerId, List.of()), Now.instant()));
+        events.publishEvent(
+                new AccessGranted(caseId, requestId, agency, reason, actors.of(managerId, List.of()), Now.instant()));
     }
 
     private String firstAgency(String userId) {

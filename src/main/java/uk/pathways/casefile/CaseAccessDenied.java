@@ -1,7 +1,6 @@
 package uk.pathways.casefile;
 
 import java.util.List;
-
 import org.springframework.security.access.AccessDeniedException;
 
 /**

@@ -9,9 +9,18 @@ import java.util.List;
  * text in full; {@code restrictedTo} the agencies the recording agency restricted it to (empty: every agency involved
  * in the case); {@code supersedes} the entry a revision replaces (both stay readable).
  */
-public record CaseEntry(long id, String kind, Instant recordedAt, String recordedBy, String agency, String taskId,
-                        String reference, String processInstanceId, List<String> restrictedTo, Long supersedes,
-                        String content) {
+public record CaseEntry(
+        long id,
+        String kind,
+        Instant recordedAt,
+        String recordedBy,
+        String agency,
+        String taskId,
+        String reference,
+        String processInstanceId,
+        List<String> restrictedTo,
+        Long supersedes,
+        String content) {
 
     public CaseEntry {
         restrictedTo = restrictedTo == null ? List.of() : List.copyOf(restrictedTo);

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 
@@ -22,8 +20,7 @@ public class CaseFile {
         int openItems(String caseId);
     }
 
-    public record OpenedCase(String caseId, boolean joinedExisting) {
-    }
+    public record OpenedCase(String caseId, boolean joinedExisting) {}
 
     private final CaseRepository cases;
     private final References references;
@@ -31,8 +28,11 @@ public class CaseFile {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseFile(CaseRepository cases, References references, ObjectProvider<OpenWork> otherOpenWork,
-             org.springframework.context.ApplicationEventPublisher events) {
+    CaseFile(
+            CaseRepository cases,
+            References references,
+            ObjectProvider<OpenWork> otherOpenWork,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.cases = cases;
         this.references = references;
@@ -97,8 +97,10 @@ public class CaseFile {
         return switch (summary.stage() == null ? "" : summary.stage()) {
             case "SCREENING" -> uk.pathways.agency.Agency.MASH.groupId();
             case "MISSING" -> uk.pathways.agency.Agency.MISSING_COORDINATOR.groupId();
-            case "SUPPORT" -> involved.contains(uk.pathways.agency.Agency.RISE.groupId())
-                    ? uk.pathways.agency.Agency.RISE.groupId() : uk.pathways.agency.Agency.CHILDRENS_SERVICES.groupId();
+            case "SUPPORT" ->
+                involved.contains(uk.pathways.agency.Agency.RISE.groupId())
+                        ? uk.pathways.agency.Agency.RISE.groupId()
+                        : uk.pathways.agency.Agency.CHILDRENS_SERVICES.groupId();
             default -> uk.pathways.agency.Agency.CHILDRENS_SERVICES.groupId();
         };
     }
@@ -142,7 +144,9 @@ public class CaseFile {
     /** The entries a reader of these agencies may see, oldest first: a restricted entry only to the agencies it names. */
     @Transactional(readOnly = true)
     public List<CaseEntry> entries(String caseId, Set<String> readerAgencies) {
-        return cases.entries(caseId).stream().filter(e -> e.visibleToAnyOf(readerAgencies)).toList();
+        return cases.entries(caseId).stream()
+                .filter(e -> e.visibleToAnyOf(readerAgencies))
+                .toList();
     }
 
     public void recordDecision(DecisionRecord decision) {
@@ -160,18 +164,47 @@ public class CaseFile {
         if (supersedes == null && REVISED.contains(entry.kind())) {
             supersedes = cases.latestEntryId(caseId, entry.kind()).orElse(null);
         }
-        cases.insertEntry(caseId, new CaseEntry(0, entry.kind(), entry.recordedAt(), entry.recordedBy(), entry.agency(),
-                entry.taskId(), entry.reference(), entry.processInstanceId(), entry.restrictedTo(), supersedes, entry.content()));
+        cases.insertEntry(
+                caseId,
+                new CaseEntry(
+                        0,
+                        entry.kind(),
+                        entry.recordedAt(),
+                        entry.recordedBy(),
+                        entry.agency(),
+                        entry.taskId(),
+                        entry.reference(),
+                        entry.processInstanceId(),
+                        entry.restrictedTo(),
+                        supersedes,
+                        entry.content()));
     }
 
     public void moveToStage(String caseId, String stage) {
         cases.updateStage(caseId, stage);
     }
 
-    public boolean recordBreach(String caseId, String reference, String processInstanceId, String taskId, String taskKey,
-                                String taskName, String kind, Instant dueAt, String escalatedTo) {
-        return cases.insertBreach(caseId, reference, processInstanceId, taskId, taskKey, taskName, kind, dueAt,
-                Now.instant(), escalatedTo);
+    public boolean recordBreach(
+            String caseId,
+            String reference,
+            String processInstanceId,
+            String taskId,
+            String taskKey,
+            String taskName,
+            String kind,
+            Instant dueAt,
+            String escalatedTo) {
+        return cases.insertBreach(
+                caseId,
+                reference,
+                processInstanceId,
+                taskId,
+                taskKey,
+                taskName,
+                kind,
+                dueAt,
+                Now.instant(),
+                escalatedTo);
     }
 
     /** Ends a referral; the case closes when nothing else is open on it. Returns whether the case closed. */

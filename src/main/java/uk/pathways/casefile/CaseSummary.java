@@ -3,8 +3,16 @@ package uk.pathways.casefile;
 import java.time.Instant;
 
 /** A case as the record holds it. */
-public record CaseSummary(String caseId, ChildDetails child, String riskLevel, String pathway, String stage,
-                          String status, Instant openedAt, Instant closedAt, String closureReason) {
+public record CaseSummary(
+        String caseId,
+        ChildDetails child,
+        String riskLevel,
+        String pathway,
+        String stage,
+        String status,
+        Instant openedAt,
+        Instant closedAt,
+        String closureReason) {
 
     public boolean isOpen() {
         return "OPEN".equals(status);

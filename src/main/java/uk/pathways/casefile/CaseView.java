@@ -6,36 +6,85 @@ import java.util.Date;
 import java.util.List;
 
 /** {@code GET /api/cases/{caseId}} (contract section 6). */
-public record CaseView(String caseId, Child child, String status, String riskLevel, String pathway, String stage,
-                       List<String> involvedAgencies, List<OpenTask> openTasks, List<Referral> referrals,
-                       List<Object> missingEpisodes, List<Decision> decisions, List<ChronologyEntry> chronology,
-                       List<RecordEntry> record) {
+public record CaseView(
+        String caseId,
+        Child child,
+        String status,
+        String riskLevel,
+        String pathway,
+        String stage,
+        List<String> involvedAgencies,
+        List<OpenTask> openTasks,
+        List<Referral> referrals,
+        List<Object> missingEpisodes,
+        List<Decision> decisions,
+        List<ChronologyEntry> chronology,
+        List<RecordEntry> record) {
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or
      * {@code referral}), {@code fields} the form's values as recorded, {@code visibleTo} the agencies that may read it.
      */
-    public record RecordEntry(String id, String kind, String agency, String recordedBy, Instant recordedAt, String taskId,
-                              String reference, List<String> visibleTo, java.util.Map<String, Object> fields,
-                              String supersedes, String supersededBy,
-                              @com.fasterxml.jackson.annotation.JsonIgnore String processInstanceId) {
-    }
+    public record RecordEntry(
+            String id,
+            String kind,
+            String agency,
+            String recordedBy,
+            Instant recordedAt,
+            String taskId,
+            String reference,
+            List<String> visibleTo,
+            java.util.Map<String, Object> fields,
+            String supersedes,
+            String supersededBy,
+            @com.fasterxml.jackson.annotation.JsonIgnore String processInstanceId) {}
 
-    public record Child(String firstName, String lastName, String displayName, LocalDate dateOfBirth, int age,
-                        String gender, String ethnicity, String district, boolean lookedAfter, String placingAuthority) {
-    }
+    public record Child(
+            String firstName,
+            String lastName,
+            String displayName,
+            LocalDate dateOfBirth,
+            int age,
+            String gender,
+            String ethnicity,
+            String district,
+            boolean lookedAfter,
+            String placingAuthority) {}
 
-    public record OpenTask(String id, String taskDefinitionKey, String name, List<String> candidateGroups,
-                           String assignee, Date due, boolean escalated, String processInstanceId) {
-    }
+    public record OpenTask(
+            String id,
+            String taskDefinitionKey,
+            String name,
+            List<String> candidateGroups,
+            String assignee,
+            Date due,
+            boolean escalated,
+            String processInstanceId) {}
 
-    public record Referral(String reference, Instant receivedAt, String source, String referrerAgency,
-                           String referrerName, String concerns, List<String> indicators, String status, String outcome,
-                           String processInstanceId) {
-    }
+    public record Referral(
+            String reference,
+            Instant receivedAt,
+            String source,
+            String referrerAgency,
+            String referrerName,
+            String concerns,
+            List<String> indicators,
+            String status,
+            String outcome,
+            String processInstanceId) {}
 
-    public record Decision(String kind, String reference, Instant decidedAt, String decidedBy, String agency,
-                           Integer age, Integer screeningScore, List<String> indicators, Boolean disclosure,
-                           Boolean learningDisability, String riskLevel, String pathway, String outcome) {
-    }
+    public record Decision(
+            String kind,
+            String reference,
+            Instant decidedAt,
+            String decidedBy,
+            String agency,
+            Integer age,
+            Integer screeningScore,
+            List<String> indicators,
+            Boolean disclosure,
+            Boolean learningDisability,
+            String riskLevel,
+            String pathway,
+            String outcome) {}
 }

@@ -3,7 +3,6 @@ package uk.pathways.casefile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 
@@ -27,8 +25,13 @@ public class CaseViews {
     private final uk.pathways.agency.Actors actors;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    CaseViews(CaseFile caseFile, TaskService taskService, ObjectProvider<CaseViewSection> sections, Privileged privileged,
-              uk.pathways.agency.Actors actors, com.fasterxml.jackson.databind.ObjectMapper json) {
+    CaseViews(
+            CaseFile caseFile,
+            TaskService taskService,
+            ObjectProvider<CaseViewSection> sections,
+            Privileged privileged,
+            uk.pathways.agency.Actors actors,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.actors = actors;
         this.json = json;
         this.privileged = privileged;
@@ -41,16 +44,45 @@ public class CaseViews {
     public Optional<CaseView> view(String caseId, String readerUserId) {
         return caseFile.find(caseId).map(summary -> {
             ChildDetails c = summary.child();
-            CaseView.Child child = new CaseView.Child(c.firstName(), c.lastName(), c.displayName(), c.dateOfBirth(),
-                    c.ageOn(Now.today()), c.gender(), c.ethnicity(), c.district(), c.lookedAfter(), c.placingAuthority());
+            CaseView.Child child = new CaseView.Child(
+                    c.firstName(),
+                    c.lastName(),
+                    c.displayName(),
+                    c.dateOfBirth(),
+                    c.ageOn(Now.today()),
+                    c.gender(),
+                    c.ethnicity(),
+                    c.district(),
+                    c.lookedAfter(),
+                    c.placingAuthority());
             List<CaseView.Referral> referrals = caseFile.referrals(caseId).stream()
-                    .map(r -> new CaseView.Referral(r.reference(), r.receivedAt(), r.source(), r.referrerAgency(),
-                            r.referrerName(), r.concerns(), r.indicators(), r.status(), r.outcome(), r.processInstanceId()))
+                    .map(r -> new CaseView.Referral(
+                            r.reference(),
+                            r.receivedAt(),
+                            r.source(),
+                            r.referrerAgency(),
+                            r.referrerName(),
+                            r.concerns(),
+                            r.indicators(),
+                            r.status(),
+                            r.outcome(),
+                            r.processInstanceId()))
                     .toList();
             List<CaseView.Decision> decisions = caseFile.decisions(caseId).stream()
-                    .map(d -> new CaseView.Decision(d.kind(), d.reference(), d.decidedAt(), d.decidedBy().userId(),
-                            d.decidedBy().agency(), d.age(), d.screeningScore(), d.indicators(), d.disclosure(),
-                            d.learningDisability(), d.riskLevel(), d.pathway(), d.outcome()))
+                    .map(d -> new CaseView.Decision(
+                            d.kind(),
+                            d.reference(),
+                            d.decidedAt(),
+                            d.decidedBy().userId(),
+                            d.decidedBy().agency(),
+                            d.age(),
+                            d.screeningScore(),
+                            d.indicators(),
+                            d.disclosure(),
+                            d.learningDisability(),
+                            d.riskLevel(),
+                            d.pathway(),
+                            d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
             for (CaseViewSection section : sections) {
@@ -58,9 +90,20 @@ public class CaseViews {
                     missing.addAll(section.items(caseId));
                 }
             }
-            return new CaseView(caseId, child, summary.status(), summary.riskLevel(), summary.pathway(), summary.stage(),
-                    caseFile.involvedAgencies(caseId), openTasks(caseId), referrals, missing, decisions,
-                    caseFile.chronology(caseId), record(caseId, readerUserId));
+            return new CaseView(
+                    caseId,
+                    child,
+                    summary.status(),
+                    summary.riskLevel(),
+                    summary.pathway(),
+                    summary.stage(),
+                    caseFile.involvedAgencies(caseId),
+                    openTasks(caseId),
+                    referrals,
+                    missing,
+                    decisions,
+                    caseFile.chronology(caseId),
+                    record(caseId, readerUserId));
         });
     }
 
@@ -83,9 +126,18 @@ public class CaseViews {
         List<CaseView.RecordEntry> record = new ArrayList<>();
         for (CaseEntry e : entries) {
             Long newer = supersededBy.get(e.id());
-            record.add(new CaseView.RecordEntry(String.valueOf(e.id()), e.kind(), e.agency(), e.recordedBy(), e.recordedAt(),
-                    e.taskId(), e.reference(), e.restricted() ? e.restrictedTo() : involved, fields(e.content()),
-                    e.supersedes() == null ? null : String.valueOf(e.supersedes()), newer == null ? null : String.valueOf(newer),
+            record.add(new CaseView.RecordEntry(
+                    String.valueOf(e.id()),
+                    e.kind(),
+                    e.agency(),
+                    e.recordedBy(),
+                    e.recordedAt(),
+                    e.taskId(),
+                    e.reference(),
+                    e.restricted() ? e.restrictedTo() : involved,
+                    fields(e.content()),
+                    e.supersedes() == null ? null : String.valueOf(e.supersedes()),
+                    newer == null ? null : String.valueOf(newer),
                     e.processInstanceId()));
         }
         for (ReferralRecord r : caseFile.referrals(caseId)) {
@@ -96,10 +148,22 @@ public class CaseViews {
             fields.put("referrerAgency", r.referrerAgency());
             fields.put("referrerEmail", r.referrerEmail());
             fields.put("source", r.source());
-            record.add(new CaseView.RecordEntry(r.reference(), "referral", r.referrerAgency(), r.referrerName(), r.receivedAt(),
-                    null, r.reference(), involved, fields, null, null, r.processInstanceId()));
+            record.add(new CaseView.RecordEntry(
+                    r.reference(),
+                    "referral",
+                    r.referrerAgency(),
+                    r.referrerName(),
+                    r.receivedAt(),
+                    null,
+                    r.reference(),
+                    involved,
+                    fields,
+                    null,
+                    null,
+                    r.processInstanceId()));
         }
-        record.sort(java.util.Comparator.comparing(CaseView.RecordEntry::recordedAt).reversed());
+        record.sort(
+                java.util.Comparator.comparing(CaseView.RecordEntry::recordedAt).reversed());
         return record;
     }
 
@@ -119,8 +183,14 @@ public class CaseViews {
 
     private List<CaseView.OpenTask> openTasksOf(String caseId) {
         List<CaseView.OpenTask> open = new ArrayList<>();
-        for (Task task : taskService.createTaskQuery().processVariableValueEquals(CaseVariables.CASE_ID, caseId)
-                .orderByDueDate().asc().orderByTaskCreateTime().asc().list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processVariableValueEquals(CaseVariables.CASE_ID, caseId)
+                .orderByDueDate()
+                .asc()
+                .orderByTaskCreateTime()
+                .asc()
+                .list()) {
             List<String> groups = new ArrayList<>();
             for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -128,8 +198,15 @@ public class CaseViews {
                 }
             }
             Object escalated = taskService.getVariableLocal(task.getId(), "escalated");
-            open.add(new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), groups,
-                    task.getAssignee(), task.getDueDate(), Boolean.TRUE.equals(escalated), task.getProcessInstanceId()));
+            open.add(new CaseView.OpenTask(
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getName(),
+                    groups,
+                    task.getAssignee(),
+                    task.getDueDate(),
+                    Boolean.TRUE.equals(escalated),
+                    task.getProcessInstanceId()));
         }
         return open;
     }

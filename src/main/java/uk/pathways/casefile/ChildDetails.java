@@ -5,8 +5,15 @@ import java.time.Period;
 import java.util.Locale;
 
 /** Who the child is. One child, one case: the same first name, last name and date of birth join one case. */
-public record ChildDetails(String firstName, String lastName, LocalDate dateOfBirth, String gender,
-                           String ethnicity, String district, boolean lookedAfter, String placingAuthority) {
+public record ChildDetails(
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String gender,
+        String ethnicity,
+        String district,
+        boolean lookedAfter,
+        String placingAuthority) {
 
     /** The key that makes one child one case: names without case or surrounding space, and the date of birth. */
     public String key() {

@@ -1,7 +1,7 @@
 package uk.pathways.casefile;
 
-import uk.pathways.agency.Actor;
 import java.time.Instant;
+import uk.pathways.agency.Actor;
 
 /**
  * A pathway event that belongs in a case's chronology. Capabilities publish their own past-tense

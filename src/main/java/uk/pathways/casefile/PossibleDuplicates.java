@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +29,14 @@ public class PossibleDuplicates {
     static final int MOST = 5;
 
     /** Another case that may be the same child, why, and how sure (0 to 100). */
-    public record Candidate(String caseId, String firstName, String lastName, LocalDate dateOfBirth, int score,
-                            List<String> reasons, List<String> involvedAgencies) {
-    }
+    public record Candidate(
+            String caseId,
+            String firstName,
+            String lastName,
+            LocalDate dateOfBirth,
+            int score,
+            List<String> reasons,
+            List<String> involvedAgencies) {}
 
     private final JdbcTemplate jdbc;
     private final CaseRepository cases;
@@ -55,24 +59,43 @@ public class PossibleDuplicates {
         }
         ChildDetails child = summary.child();
         LocalDate dob = child.dateOfBirth();
-        List<Object> params = new ArrayList<>(List.of(caseId, Date.valueOf(dob.minusDays(DAYS)), Date.valueOf(dob.plusDays(DAYS)),
-                Date.valueOf(dob.minusYears(1)), Date.valueOf(dob.plusYears(1))));
+        List<Object> params = new ArrayList<>(List.of(
+                caseId,
+                Date.valueOf(dob.minusDays(DAYS)),
+                Date.valueOf(dob.plusDays(DAYS)),
+                Date.valueOf(dob.minusYears(1)),
+                Date.valueOf(dob.plusYears(1))));
         LocalDate swapped = swapped(dob);
         params.add(Date.valueOf(swapped == null ? dob : swapped));
         List<Candidate> found = new ArrayList<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select case_id, first_name, last_name, date_of_birth from pw_case where case_id <> ?
                   and (date_of_birth between ? and ? or date_of_birth = ? or date_of_birth = ? or date_of_birth = ?)""",
                 rs -> {
-                    Candidate c = score(child, rs.getString("case_id"), rs.getString("first_name"), rs.getString("last_name"),
+                    Candidate c = score(
+                            child,
+                            rs.getString("case_id"),
+                            rs.getString("first_name"),
+                            rs.getString("last_name"),
                             rs.getDate("date_of_birth").toLocalDate());
                     if (c != null) {
                         found.add(c);
                     }
-                }, params.toArray());
-        return found.stream().sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::caseId))
-                .limit(MOST).map(c -> new Candidate(c.caseId(), c.firstName(), c.lastName(), c.dateOfBirth(), c.score(),
-                        c.reasons(), cases.involvedAgencies(c.caseId()))).toList();
+                },
+                params.toArray());
+        return found.stream()
+                .sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::caseId))
+                .limit(MOST)
+                .map(c -> new Candidate(
+                        c.caseId(),
+                        c.firstName(),
+                        c.lastName(),
+                        c.dateOfBirth(),
+                        c.score(),
+                        c.reasons(),
+                        cases.involvedAgencies(c.caseId())))
+                .toList();
     }
 
     private Candidate score(ChildDetails child, String caseId, String firstName, String lastName, LocalDate dob) {
@@ -84,7 +107,9 @@ public class PossibleDuplicates {
             return null;
         }
         int score = first + last + born;
-        return score >= THRESHOLD ? new Candidate(caseId, firstName, lastName, dob, Math.min(score, 100), reasons, List.of()) : null;
+        return score >= THRESHOLD
+                ? new Candidate(caseId, firstName, lastName, dob, Math.min(score, 100), reasons, List.of())
+                : null;
     }
 
     private int names(String ours, String theirs, String which, List<String> reasons) {
@@ -138,7 +163,8 @@ public class PossibleDuplicates {
             reasons.add("date of birth with day and month swapped");
             return 22;
         }
-        if (theirs.getDayOfMonth() == ours.getDayOfMonth() && theirs.getMonth() == ours.getMonth()
+        if (theirs.getDayOfMonth() == ours.getDayOfMonth()
+                && theirs.getMonth() == ours.getMonth()
                 && Math.abs(theirs.getYear() - ours.getYear()) == 1) {
             reasons.add("date of birth a year out");
             return 18;

@@ -1,7 +1,6 @@
 package uk.pathways.casefile;
 
 import java.time.Year;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,7 +9,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.pathways.calendar.Now;
 
 /**
@@ -41,13 +39,18 @@ public class References {
             createCounter(prefix, year);
             increment(prefix, year);
         }
-        return jdbc.queryForObject("select last_value from pw_reference_counter where prefix = ? and ref_year = ?",
-                Long.class, prefix, year);
+        return jdbc.queryForObject(
+                "select last_value from pw_reference_counter where prefix = ? and ref_year = ?",
+                Long.class,
+                prefix,
+                year);
     }
 
     private int increment(String prefix, int year) {
-        return jdbc.update("update pw_reference_counter set last_value = last_value + 1 where prefix = ? and ref_year = ?",
-                prefix, year);
+        return jdbc.update(
+                "update pw_reference_counter set last_value = last_value + 1 where prefix = ? and ref_year = ?",
+                prefix,
+                year);
     }
 
     /** The year's first number: its own transaction, so a race with another node cannot spoil the caller's. */

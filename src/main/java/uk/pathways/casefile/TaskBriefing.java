@@ -3,7 +3,6 @@ package uk.pathways.casefile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,32 +27,69 @@ public class TaskBriefing {
      * meeting's), {@code reference} the referral or episode the task belongs to.
      */
     @Transactional(readOnly = true)
-    public List<CaseView.RecordEntry> forTask(String caseId, String taskKey, String processInstanceId, String reference,
-                                              String readerUserId) {
+    public List<CaseView.RecordEntry> forTask(
+            String caseId, String taskKey, String processInstanceId, String reference, String readerUserId) {
         List<CaseView.RecordEntry> record = views.record(caseId, readerUserId);
         List<CaseView.RecordEntry> briefing = new ArrayList<>();
         switch (taskKey) {
             case "screening", "strategy-review" -> {
                 add(briefing, record, e -> e.kind().equals("referral"), 10);
-                add(briefing, record, e -> Set.of("screening", "strategy-review", "strategy-meeting").contains(e.kind()), 5);
+                add(
+                        briefing,
+                        record,
+                        e -> Set.of("screening", "strategy-review", "strategy-meeting")
+                                .contains(e.kind()),
+                        5);
             }
-            case "schedule-strategy-meeting" -> add(briefing, record, e -> Set.of("referral", "screening", "return-home-interview").contains(e.kind()), 5);
+            case "schedule-strategy-meeting" ->
+                add(
+                        briefing,
+                        record,
+                        e -> Set.of("referral", "screening", "return-home-interview")
+                                .contains(e.kind()),
+                        5);
             case "agency-information" -> {
-                add(briefing, record, e -> e.kind().equals("schedule-strategy-meeting") && sameProcess(e, processInstanceId, record), 1);
-                add(briefing, record, e -> e.kind().equals("referral") || e.kind().equals("screening"), 3);
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("schedule-strategy-meeting") && sameProcess(e, processInstanceId, record),
+                        1);
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("referral") || e.kind().equals("screening"),
+                        3);
             }
             case "strategy-meeting" -> {
-                add(briefing, record, e -> e.kind().equals("schedule-strategy-meeting") && sameProcess(e, processInstanceId, record), 1);
-                add(briefing, record, e -> e.kind().equals("agency-information") && sameProcess(e, processInstanceId, record), 50);
-                add(briefing, record, e -> e.kind().equals("referral") || e.kind().equals("screening"), 3);
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("schedule-strategy-meeting") && sameProcess(e, processInstanceId, record),
+                        1);
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("agency-information") && sameProcess(e, processInstanceId, record),
+                        50);
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("referral") || e.kind().equals("screening"),
+                        3);
             }
             case "closure-approval" -> {
                 add(briefing, record, e -> e.kind().equals("closure-strategy"), 1);
                 add(briefing, record, e -> e.kind().equals("outcome-wheel"), 1);
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
             }
-            case "police-intelligence" -> add(briefing, record,
-                    e -> e.kind().equals("return-home-interview") && reference != null && reference.equals(e.reference()), 1);
+            case "police-intelligence" ->
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("return-home-interview")
+                                && reference != null
+                                && reference.equals(e.reference()),
+                        1);
             case "safety-plan" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
                 add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
@@ -68,12 +104,20 @@ public class TaskBriefing {
         return briefing;
     }
 
-    private static boolean sameProcess(CaseView.RecordEntry entry, String processInstanceId, List<CaseView.RecordEntry> record) {
+    private static boolean sameProcess(
+            CaseView.RecordEntry entry, String processInstanceId, List<CaseView.RecordEntry> record) {
         return processInstanceId != null && processInstanceId.equals(entry.processInstanceId());
     }
 
-    private static void add(List<CaseView.RecordEntry> briefing, List<CaseView.RecordEntry> record,
-                            java.util.function.Predicate<CaseView.RecordEntry> which, int at) {
-        record.stream().filter(which).filter(e -> !briefing.contains(e)).limit(at).forEach(briefing::add);
+    private static void add(
+            List<CaseView.RecordEntry> briefing,
+            List<CaseView.RecordEntry> record,
+            java.util.function.Predicate<CaseView.RecordEntry> which,
+            int at) {
+        record.stream()
+                .filter(which)
+                .filter(e -> !briefing.contains(e))
+                .limit(at)
+                .forEach(briefing::add);
     }
 }

@@ -2,7 +2,6 @@ package uk.pathways.cluster;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -47,13 +46,18 @@ class EngineTuning extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
-        String database = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDatabaseType();
+        String database =
+                ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getDatabaseType();
         if (!enabled || !"postgres".equals(database)) {
             return;
         }
         List<String> statements = statements();
         int applied = jdbc.execute((ConnectionCallback<Integer>) connection -> apply(connection, statements));
-        log.info("Engine tables tuned for PostgreSQL: {} of {} statements from {} applied", applied, statements.size(), SCRIPT);
+        log.info(
+                "Engine tables tuned for PostgreSQL: {} of {} statements from {} applied",
+                applied,
+                statements.size(),
+                SCRIPT);
     }
 
     /**
@@ -72,7 +76,10 @@ class EngineTuning extends AbstractProcessEnginePlugin {
                         sql.execute(statement);
                         applied++;
                     } catch (SQLException e) {
-                        log.warn("Engine tuning statement skipped ({}): {}", e.getMessage(), statement.lines().findFirst().orElse(""));
+                        log.warn(
+                                "Engine tuning statement skipped ({}): {}",
+                                e.getMessage(),
+                                statement.lines().findFirst().orElse(""));
                     }
                 }
             } finally {
@@ -89,8 +96,11 @@ class EngineTuning extends AbstractProcessEnginePlugin {
         try (InputStream in = new ClassPathResource(SCRIPT).getInputStream()) {
             String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Arrays.stream(script.split("\\R\\s*\\R"))
-                    .map(paragraph -> paragraph.lines().filter(line -> !line.strip().startsWith("--"))
-                            .collect(Collectors.joining("\n")).strip())
+                    .map(paragraph -> paragraph
+                            .lines()
+                            .filter(line -> !line.strip().startsWith("--"))
+                            .collect(Collectors.joining("\n"))
+                            .strip())
                     .filter(statement -> !statement.isEmpty())
                     .toList();
         } catch (IOException e) {

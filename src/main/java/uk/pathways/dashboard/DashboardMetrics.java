@@ -1,18 +1,14 @@
 package uk.pathways.dashboard;
 
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import uk.pathways.calendar.Now;
 import uk.pathways.escalation.TaskEscalated;
 
@@ -40,19 +36,29 @@ class DashboardMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("pathways.tasks.open", this, m -> m.count("select count(*) from ACT_RU_TASK"))
-                .description("Open user tasks in every pathway").register(registry);
-        Gauge.builder("pathways.tasks.overdue", this, DashboardMetrics::overdueTasks)
-                .description("Open user tasks past their due date").register(registry);
-        Gauge.builder("pathways.tasks.escalated", this, m -> m.count(
-                        "select count(*) from ACT_RU_TASK t where exists (select 1 from pw_clock_breach b where b.task_id = t.ID_ and b.kind = 'ESCALATION')"))
-                .description("Open user tasks whose clock was breached and escalated").register(registry);
-        Gauge.builder("pathways.incidents.open", this, m -> m.count("select count(*) from ACT_RU_INCIDENT"))
-                .description("Open engine incidents (failed jobs)").register(registry);
-        Gauge.builder("pathways.emails.waiting", this, DashboardMetrics::emailsWaiting)
-                .description("E-mails in the notification outbox not yet sent (0 until the outbox exists)").register(registry);
-        escalations = Counter.builder("pathways.escalations").description("Clocks breached and escalated to managers")
+                .description("Open user tasks in every pathway")
                 .register(registry);
-        reminders = Counter.builder("pathways.reminders").description("Clocks breached that reminded the assignee")
+        Gauge.builder("pathways.tasks.overdue", this, DashboardMetrics::overdueTasks)
+                .description("Open user tasks past their due date")
+                .register(registry);
+        Gauge.builder(
+                        "pathways.tasks.escalated",
+                        this,
+                        m -> m.count(
+                                "select count(*) from ACT_RU_TASK t where exists (select 1 from pw_clock_breach b where b.task_id = t.ID_ and b.kind = 'ESCALATION')"))
+                .description("Open user tasks whose clock was breached and escalated")
+                .register(registry);
+        Gauge.builder("pathways.incidents.open", this, m -> m.count("select count(*) from ACT_RU_INCIDENT"))
+                .description("Open engine incidents (failed jobs)")
+                .register(registry);
+        Gauge.builder("pathways.emails.waiting", this, DashboardMetrics::emailsWaiting)
+                .description("E-mails in the notification outbox not yet sent (0 until the outbox exists)")
+                .register(registry);
+        escalations = Counter.builder("pathways.escalations")
+                .description("Clocks breached and escalated to managers")
+                .register(registry);
+        reminders = Counter.builder("pathways.reminders")
+                .description("Clocks breached that reminded the assignee")
                 .register(registry);
     }
 
@@ -86,5 +92,4 @@ class DashboardMetrics implements MeterBinder {
             return Double.NaN;
         }
     }
-
 }

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.web.FormErrors;
@@ -41,9 +39,13 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboards")
-    String dashboards(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                      @RequestParam(required = false) String district, @RequestParam(required = false) String agency,
-                      Principal principal, Model model) {
+    String dashboards(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) String agency,
+            Principal principal,
+            Model model) {
         Figures figures = access.figuresFor(principal.getName());
         LocalDate today = Now.today();
         String fromValue = from == null ? today.withDayOfMonth(1).minusMonths(2).toString() : from;
@@ -52,7 +54,9 @@ class DashboardPages {
         model.addAttribute("to", toValue);
         model.addAttribute("district", district == null ? "" : district);
         model.addAttribute("agency", agency == null ? "" : agency);
-        model.addAttribute("agencies", java.util.Arrays.stream(Agency.values()).map(Agency::groupId).toList());
+        model.addAttribute(
+                "agencies",
+                java.util.Arrays.stream(Agency.values()).map(Agency::groupId).toList());
         model.addAttribute("suppressed", figures.suppresses());
         FormErrors errors = FormErrors.none();
         try {
@@ -66,8 +70,11 @@ class DashboardPages {
     }
 
     @GetMapping("/reports/quarterly")
-    String quarterly(@RequestParam(required = false) String year, @RequestParam(required = false) String quarter,
-                     Principal principal, Model model) {
+    String quarterly(
+            @RequestParam(required = false) String year,
+            @RequestParam(required = false) String quarter,
+            Principal principal,
+            Model model) {
         Figures figures = access.figuresFor(principal.getName());
         LocalDate lastQuarter = Now.today().withDayOfMonth(1).minusMonths(3);
         String y = year == null ? String.valueOf(lastQuarter.getYear()) : year;
@@ -87,16 +94,24 @@ class DashboardPages {
     ResponseEntity<String> quarterlyCsv(@RequestParam String year, @RequestParam String quarter, Principal principal) {
         Figures figures = access.figuresFor(principal.getName());
         KpiPeriod period = KpiPeriod.quarter(year, quarter);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pathways-" + period.from().getYear() + "-q"
-                        + ((period.from().getMonthValue() - 1) / 3 + 1) + ".csv\"")
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"pathways-" + period.from().getYear() + "-q"
+                                + ((period.from().getMonthValue() - 1) / 3 + 1) + ".csv\"")
                 .body(quarterly.csv(period, figures));
     }
 
     @Bean
     static PageLink dashboardsLink() {
         // the dashboards are for agency managers, the performance group and administrators (KpiAccess)
-        return new PageLink("Dashboards", "/dashboards", 70, groups -> groups.contains(Agency.CAMUNDA_ADMIN)
-                || groups.contains(Agency.PERFORMANCE) || groups.stream().anyMatch(KpiAccess::isManagersGroup));
+        return new PageLink(
+                "Dashboards",
+                "/dashboards",
+                70,
+                groups -> groups.contains(Agency.CAMUNDA_ADMIN)
+                        || groups.contains(Agency.PERFORMANCE)
+                        || groups.stream().anyMatch(KpiAccess::isManagersGroup));
     }
 }

@@ -14,50 +14,81 @@ import java.util.Set;
 record DashboardView(List<Section> sections) {
 
     /** A figure in a summary list: "Children supported now: 12". */
-    record Figure(String label, String value) {
-    }
+    record Figure(String label, String value) {}
 
     /** One bar: its label, the value as shown, and its length as a share of the longest bar (0 to 100). */
-    record Bar(String label, String value, int length) {
-    }
+    record Bar(String label, String value, int length) {}
 
-    record Chart(String id, String title, String labelHeader, List<Bar> bars) {
-    }
+    record Chart(String id, String title, String labelHeader, List<Bar> bars) {}
 
     /** A table with rows and columns (referrals by agency and month; the problem profile). */
-    record Matrix(String id, String title, String rowHeader, List<String> columns, List<List<String>> rows) {
-    }
+    record Matrix(String id, String title, String rowHeader, List<String> columns, List<List<String>> rows) {}
 
-    record Section(String key, String title, String description, String headline, List<Figure> figures, List<Chart> charts,
-                   List<Matrix> matrices) {
-    }
+    record Section(
+            String key,
+            String title,
+            String description,
+            String headline,
+            List<Figure> figures,
+            List<Chart> charts,
+            List<Matrix> matrices) {}
 
     static final Map<String, String[]> TITLES = new LinkedHashMap<>();
 
     static {
-        TITLES.put("openCasesByStage", new String[] {"Open cases by stage", "Children's cases open now, by where they are in the pathway."});
-        TITLES.put("openCasesByRisk", new String[] {"Open cases by risk", "Children's cases open now, by their latest threshold risk level."});
-        TITLES.put("overdueTasksByAgency", new String[] {"Overdue tasks by agency", "Tasks open now and past their due date."});
-        TITLES.put("escalationsByAgency", new String[] {"Escalations by agency", "Clocks breached in the period and escalated to managers."});
-        TITLES.put("referralsByMonth", new String[] {"Referrals by month", "Referrals received, by month, referring agency and district."});
-        TITLES.put("screeningWithinOneWorkingDayPercent", new String[] {"Screening within 1 working day",
-                "Referrals in the period screened within 1 working day (bank holidays are not working days)."});
-        TITLES.put("strategyMeetingsInTimePercent", new String[] {"Strategy meetings in time",
-                "Meetings held within 1 working day of an urgent threshold decision, or 3 working days of a standard one."});
-        TITLES.put("rhiWithin72HoursPercent", new String[] {"Return home interviews within 72 hours",
-                "Children who came back in the period and had their return home interview within 72 hours."});
-        TITLES.put("repeatMissingChildren", new String[] {"Repeat missing children",
-                "Children whose third missing episode within 90 days started in the period."});
-        TITLES.put("riskLevelsAtScreening", new String[] {"Risk levels at screening", "Risk levels decided at screening in the period."});
-        TITLES.put("closuresByReason", new String[] {"Closures by reason", "Referrals that ended in the period, by how they ended."});
-        TITLES.put("disruptionActivity", new String[] {"Disruption activity", "Police investigation updates and disruption activities recorded in the period."});
-        TITLES.put("riseCaseload", new String[] {"RISE caseload", "Children supported by the RISE team now, and accepted in the period."});
-        TITLES.put("outcomeWheelChange", new String[] {"Outcome wheel change",
-                "For children with an outcome wheel in the period: their first wheel against their latest (6 to 60, higher is better)."});
-        TITLES.put("problemProfileByDistrict", new String[] {"Problem profile by district", "The period's figures district by district."});
+        TITLES.put(
+                "openCasesByStage",
+                new String[] {"Open cases by stage", "Children's cases open now, by where they are in the pathway."});
+        TITLES.put("openCasesByRisk", new String[] {
+            "Open cases by risk", "Children's cases open now, by their latest threshold risk level."
+        });
+        TITLES.put(
+                "overdueTasksByAgency",
+                new String[] {"Overdue tasks by agency", "Tasks open now and past their due date."});
+        TITLES.put(
+                "escalationsByAgency",
+                new String[] {"Escalations by agency", "Clocks breached in the period and escalated to managers."});
+        TITLES.put(
+                "referralsByMonth",
+                new String[] {"Referrals by month", "Referrals received, by month, referring agency and district."});
+        TITLES.put("screeningWithinOneWorkingDayPercent", new String[] {
+            "Screening within 1 working day",
+            "Referrals in the period screened within 1 working day (bank holidays are not working days)."
+        });
+        TITLES.put("strategyMeetingsInTimePercent", new String[] {
+            "Strategy meetings in time",
+            "Meetings held within 1 working day of an urgent threshold decision, or 3 working days of a standard one."
+        });
+        TITLES.put("rhiWithin72HoursPercent", new String[] {
+            "Return home interviews within 72 hours",
+            "Children who came back in the period and had their return home interview within 72 hours."
+        });
+        TITLES.put("repeatMissingChildren", new String[] {
+            "Repeat missing children", "Children whose third missing episode within 90 days started in the period."
+        });
+        TITLES.put(
+                "riskLevelsAtScreening",
+                new String[] {"Risk levels at screening", "Risk levels decided at screening in the period."});
+        TITLES.put(
+                "closuresByReason",
+                new String[] {"Closures by reason", "Referrals that ended in the period, by how they ended."});
+        TITLES.put("disruptionActivity", new String[] {
+            "Disruption activity", "Police investigation updates and disruption activities recorded in the period."
+        });
+        TITLES.put(
+                "riseCaseload",
+                new String[] {"RISE caseload", "Children supported by the RISE team now, and accepted in the period."});
+        TITLES.put("outcomeWheelChange", new String[] {
+            "Outcome wheel change",
+            "For children with an outcome wheel in the period: their first wheel against their latest (6 to 60, higher is better)."
+        });
+        TITLES.put(
+                "problemProfileByDistrict",
+                new String[] {"Problem profile by district", "The period's figures district by district."});
     }
 
-    private static final Map<String, String> RATE_LABELS = Map.of("met", "In time", "notMet", "Late", "pending", "Not yet due");
+    private static final Map<String, String> RATE_LABELS =
+            Map.of("met", "In time", "notMet", "Late", "pending", "Not yet due");
 
     @SuppressWarnings("unchecked")
     static DashboardView of(Map<String, Object> kpis) {
@@ -80,15 +111,23 @@ record DashboardView(List<Section> sections) {
                 charts.add(rateChart(key, title[0], m));
                 Object byPathway = m.get("byPathway");
                 if (byPathway instanceof Map<?, ?> split) {
-                    ((Map<String, Object>) split).forEach((pathway, rate) -> charts.add(rateChart(key + "-" + pathway,
-                            title[0] + ": " + words(pathway), (Map<String, Object>) rate)));
+                    ((Map<String, Object>) split)
+                            .forEach((pathway, rate) -> charts.add(rateChart(
+                                    key + "-" + pathway, title[0] + ": " + words(pathway), (Map<String, Object>)
+                                            rate)));
                 }
             } else if ("referralsByMonth".equals(key)) {
                 Map<String, Object> totals = new LinkedHashMap<>();
                 m.forEach((month, v) -> totals.put(month, ((Map<String, Object>) v).get("total")));
                 charts.add(chart(key, "Referrals received by month", "Month", totals));
-                matrices.add(byMonth(key + "-agency", "Referrals by referring agency and month", "Referring agency", m, "byReferringAgency"));
-                matrices.add(byMonth(key + "-district", "Referrals by district and month", "District", m, "byDistrict"));
+                matrices.add(byMonth(
+                        key + "-agency",
+                        "Referrals by referring agency and month",
+                        "Referring agency",
+                        m,
+                        "byReferringAgency"));
+                matrices.add(
+                        byMonth(key + "-district", "Referrals by district and month", "District", m, "byDistrict"));
             } else if ("problemProfileByDistrict".equals(key)) {
                 matrices.add(profile(key, m));
             } else {
@@ -112,8 +151,14 @@ record DashboardView(List<Section> sections) {
     }
 
     private static boolean isBreakdownSection(String key) {
-        return Set.of("openCasesByStage", "openCasesByRisk", "overdueTasksByAgency", "escalationsByAgency", "riskLevelsAtScreening",
-                "closuresByReason").contains(key);
+        return Set.of(
+                        "openCasesByStage",
+                        "openCasesByRisk",
+                        "overdueTasksByAgency",
+                        "escalationsByAgency",
+                        "riskLevelsAtScreening",
+                        "closuresByReason")
+                .contains(key);
     }
 
     private static String headlineOf(Map<String, Object> rate) {
@@ -136,8 +181,13 @@ record DashboardView(List<Section> sections) {
         return chart(id, title, labelHeader, cells, true);
     }
 
-    private static Chart chart(String id, String title, String labelHeader, Map<String, Object> cells, boolean wordLabels) {
-        double max = cells.values().stream().filter(v -> v instanceof Number).mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0);
+    private static Chart chart(
+            String id, String title, String labelHeader, Map<String, Object> cells, boolean wordLabels) {
+        double max = cells.values().stream()
+                .filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue())
+                .max()
+                .orElse(0);
         List<Bar> bars = new ArrayList<>();
         cells.forEach((label, v) -> {
             int length = v instanceof Number n && max > 0 ? (int) Math.round(n.doubleValue() * 100 / max) : 0;
@@ -150,7 +200,8 @@ record DashboardView(List<Section> sections) {
     private static Matrix byMonth(String id, String title, String rowHeader, Map<String, Object> months, String part) {
         List<String> columns = new ArrayList<>(months.keySet());
         Set<String> rowKeys = new LinkedHashSet<>();
-        months.values().forEach(v -> rowKeys.addAll(((Map<String, Object>) ((Map<String, Object>) v).get(part)).keySet()));
+        months.values()
+                .forEach(v -> rowKeys.addAll(((Map<String, Object>) ((Map<String, Object>) v).get(part)).keySet()));
         List<List<String>> rows = new ArrayList<>();
         for (String row : new java.util.TreeSet<>(rowKeys)) {
             List<String> cells = new ArrayList<>();

@@ -63,7 +63,8 @@ abstract class Figures {
         if (suppresses()) {
             long primary = cells.values().stream().filter(Figures::small).count();
             if (primary == 1) {
-                cells.entrySet().stream().filter(e -> e.getValue() >= 5)
+                cells.entrySet().stream()
+                        .filter(e -> e.getValue() >= 5)
                         .min(Comparator.comparingLong(Map.Entry::getValue))
                         .ifPresent(e -> shown.put(e.getKey(), SUPPRESSED));
             }

@@ -2,10 +2,8 @@ package uk.pathways.dashboard;
 
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 
@@ -43,17 +41,21 @@ class KpiAccess {
         Set<String> groups = actors.groupsOf(userId);
         figuresFor(userId);
         if (asked == null || asked.isBlank()) {
-            Optional<String> managed = groups.stream().filter(KpiAccess::isManagersGroup).sorted()
-                    .map(g -> g.substring(0, g.length() - Agency.MANAGERS_SUFFIX.length())).findFirst();
-            return managed.orElseThrow(() -> new uk.pathways.web.InvalidInputException(java.util.List.of(
-                    new uk.pathways.web.FieldProblem("agency", "Enter the agency, like police"))));
+            Optional<String> managed = groups.stream()
+                    .filter(KpiAccess::isManagersGroup)
+                    .sorted()
+                    .map(g -> g.substring(0, g.length() - Agency.MANAGERS_SUFFIX.length()))
+                    .findFirst();
+            return managed.orElseThrow(() -> new uk.pathways.web.InvalidInputException(
+                    java.util.List.of(new uk.pathways.web.FieldProblem("agency", "Enter the agency, like police"))));
         }
         String agency = asked.strip();
         if (Agency.byGroupId(agency).isEmpty()) {
-            throw new uk.pathways.web.InvalidInputException(java.util.List.of(
-                    new uk.pathways.web.FieldProblem("agency", "The agency must be one of the contract's agency ids, like police")));
+            throw new uk.pathways.web.InvalidInputException(java.util.List.of(new uk.pathways.web.FieldProblem(
+                    "agency", "The agency must be one of the contract's agency ids, like police")));
         }
-        if (groups.contains(Agency.CAMUNDA_ADMIN) || groups.contains(Agency.PERFORMANCE)
+        if (groups.contains(Agency.CAMUNDA_ADMIN)
+                || groups.contains(Agency.PERFORMANCE)
                 || groups.contains(agency + Agency.MANAGERS_SUFFIX)) {
             return agency;
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.web.FieldProblem;
@@ -44,7 +43,8 @@ record KpiPeriod(LocalDate from, LocalDate to, String district, String agency) {
         }
         String agencyValue = blankToNull(agency);
         if (agencyValue != null && Agency.byGroupId(agencyValue).isEmpty()) {
-            problems.add(new FieldProblem("agency", "The agency must be one of the contract's agency ids, like police"));
+            problems.add(
+                    new FieldProblem("agency", "The agency must be one of the contract's agency ids, like police"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -66,8 +66,10 @@ record KpiPeriod(LocalDate from, LocalDate to, String district, String agency) {
 
     private static LocalDate date(String field, String value, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "Enter the " + (field.equals("from") ? "first" : "last")
-                    + " day of the period, written YYYY-MM-DD"));
+            problems.add(new FieldProblem(
+                    field,
+                    "Enter the " + (field.equals("from") ? "first" : "last")
+                            + " day of the period, written YYYY-MM-DD"));
             return null;
         }
         try {

@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.calendar.WorkingDays;
@@ -36,7 +34,8 @@ import uk.pathways.dashboard.KpiRepository.WheelRow;
 public class Kpis {
 
     private static final List<String> RISK_ORDER = List.of("HIGH", "MEDIUM", "LOW", "NONE", "NOT_YET_SCREENED");
-    private static final List<String> STAGE_ORDER = List.of("SCREENING", "EARLY_HELP", "STRATEGY_MEETING", "SUPPORT", "CLOSURE");
+    private static final List<String> STAGE_ORDER =
+            List.of("SCREENING", "EARLY_HELP", "STRATEGY_MEETING", "SUPPORT", "CLOSURE");
 
     private final KpiRepository repository;
     private final WorkingDays workingDays;
@@ -67,18 +66,28 @@ public class Kpis {
         out.put("generatedAt", now.toString());
         out.put("smallNumbersSuppressed", f.suppresses());
 
-        out.put("openCasesByStage", f.breakdown(ordered(repository.openCasesBy("stage", p.district(), p.agency()), STAGE_ORDER)));
-        out.put("openCasesByRisk", f.breakdown(ordered(repository.openCasesBy("risk_level", p.district(), p.agency()), RISK_ORDER)));
+        out.put(
+                "openCasesByStage",
+                f.breakdown(ordered(repository.openCasesBy("stage", p.district(), p.agency()), STAGE_ORDER)));
+        out.put(
+                "openCasesByRisk",
+                f.breakdown(ordered(repository.openCasesBy("risk_level", p.district(), p.agency()), RISK_ORDER)));
 
         List<OpenTask> tasks = repository.openTasks(p.district(), p.agency());
-        out.put("overdueTasksByAgency", f.breakdown(sorted(countBy(tasks.stream().filter(t -> overdue(t, now)).toList(),
-                Kpis::agencyOf))));
-        out.put("escalationsByAgency", f.breakdown(sorted(regroup(repository.escalationsByGroup(p), Kpis::agencyOfGroup))));
+        out.put(
+                "overdueTasksByAgency",
+                f.breakdown(sorted(
+                        countBy(tasks.stream().filter(t -> overdue(t, now)).toList(), Kpis::agencyOf))));
+        out.put(
+                "escalationsByAgency",
+                f.breakdown(sorted(regroup(repository.escalationsByGroup(p), Kpis::agencyOfGroup))));
 
         List<ReferralRow> referrals = repository.referrals(p);
         out.put("referralsByMonth", referralsByMonth(p, referrals, f));
         out.put("screeningWithinOneWorkingDayPercent", screeningTimeliness(referrals, now, f));
-        out.put("strategyMeetingsInTimePercent", strategyMeetingTimeliness(repository.strategyMeetingDecisions(p), now, f));
+        out.put(
+                "strategyMeetingsInTimePercent",
+                strategyMeetingTimeliness(repository.strategyMeetingDecisions(p), now, f));
 
         MissingFigures missingFigures = missing();
         var unavailable = missingFigures.unavailableBecause();
@@ -86,18 +95,27 @@ public class Kpis {
             out.put("rhiWithin72HoursPercent", Map.of("available", false, "reason", unavailable.get()));
             out.put("repeatMissingChildren", Map.of("available", false, "reason", unavailable.get()));
         } else {
-            out.put("rhiWithin72HoursPercent", rhiTimeliness(missingFigures.returnsInPeriod(p.start(), p.end(), p.district(), p.agency()), now, f));
-            Map<String, String> repeat = MissingFigures.repeatMissingChildren(missingFigures.episodes(
-                    p.start().minus(java.time.Duration.ofDays(90)), p.end(), p.district(), p.agency()), p.start(), p.end());
+            out.put(
+                    "rhiWithin72HoursPercent",
+                    rhiTimeliness(
+                            missingFigures.returnsInPeriod(p.start(), p.end(), p.district(), p.agency()), now, f));
+            Map<String, String> repeat = MissingFigures.repeatMissingChildren(
+                    missingFigures.episodes(
+                            p.start().minus(java.time.Duration.ofDays(90)), p.end(), p.district(), p.agency()),
+                    p.start(),
+                    p.end());
             Map<String, Object> repeatOut = new LinkedHashMap<>();
             repeatOut.put("children", f.count(repeat.size()));
-            repeatOut.put("byDistrict", f.breakdown(sorted(countBy(new ArrayList<>(repeat.values()), Function.identity()))));
+            repeatOut.put(
+                    "byDistrict", f.breakdown(sorted(countBy(new ArrayList<>(repeat.values()), Function.identity()))));
             out.put("repeatMissingChildren", repeatOut);
         }
 
         List<ScreeningRow> screenings = repository.screenings(p);
-        out.put("riskLevelsAtScreening", f.breakdown(ordered(countBy(screenings, s -> s.riskLevel() == null ? "NOT_RECORDED" : s.riskLevel()),
-                RISK_ORDER)));
+        out.put(
+                "riskLevelsAtScreening",
+                f.breakdown(ordered(
+                        countBy(screenings, s -> s.riskLevel() == null ? "NOT_RECORDED" : s.riskLevel()), RISK_ORDER)));
         Map<String, Object> closures = new LinkedHashMap<>(f.breakdown(sorted(repository.closuresByOutcome(p))));
         closures.put("afterSupportByClosureReason", f.breakdown(sorted(repository.closureStrategyReasons(p))));
         out.put("closuresByReason", closures);
@@ -110,7 +128,9 @@ public class Kpis {
 
         out.put("riseCaseload", riseCaseload(p, tasks, f));
         out.put("outcomeWheelChange", outcomeWheelChange(repository.outcomeWheels(p), f));
-        out.put("problemProfileByDistrict", problemProfile(p, referrals, screenings, missingFigures, unavailable.isEmpty(), f));
+        out.put(
+                "problemProfileByDistrict",
+                problemProfile(p, referrals, screenings, missingFigures, unavailable.isEmpty(), f));
         return out;
     }
 
@@ -132,7 +152,10 @@ public class Kpis {
         for (ReferralRow r : referrals) {
             Instant due = screeningDue(r.receivedAt());
             switch (timeliness(r.screenedAt(), due, now)) {
-                case IN_TIME -> { met++; total++; }
+                case IN_TIME -> {
+                    met++;
+                    total++;
+                }
                 case LATE -> total++;
                 case PENDING -> pending++;
             }
@@ -146,9 +169,20 @@ public class Kpis {
         for (ThresholdRow d : decisions) {
             long[] counts = byPathway.computeIfAbsent(d.pathway(), k -> new long[3]);
             switch (timeliness(d.meetingHeldAt(), strategyMeetingDue(d.decidedAt(), d.pathway()), now)) {
-                case IN_TIME -> { met++; total++; counts[0]++; counts[1]++; }
-                case LATE -> { total++; counts[1]++; }
-                case PENDING -> { pending++; counts[2]++; }
+                case IN_TIME -> {
+                    met++;
+                    total++;
+                    counts[0]++;
+                    counts[1]++;
+                }
+                case LATE -> {
+                    total++;
+                    counts[1]++;
+                }
+                case PENDING -> {
+                    pending++;
+                    counts[2]++;
+                }
             }
         }
         Map<String, Object> out = f.rate(met, total, pending);
@@ -162,7 +196,10 @@ public class Kpis {
         long met = 0, total = 0, pending = 0;
         for (MissingFigures.ReturnInterview r : returns) {
             switch (MissingFigures.rhiTimeliness(r.returnedAt(), r.interviewedAt(), now, MissingFigures.RHI_CLOCK)) {
-                case IN_TIME -> { met++; total++; }
+                case IN_TIME -> {
+                    met++;
+                    total++;
+                }
                 case LATE -> total++;
                 case PENDING -> pending++;
             }
@@ -181,14 +218,17 @@ public class Kpis {
 
     private Map<String, Object> referralsByMonth(KpiPeriod p, List<ReferralRow> referrals, Figures f) {
         Map<YearMonth, List<ReferralRow>> byMonth = referrals.stream()
-                .collect(Collectors.groupingBy(r -> YearMonth.from(r.receivedAt().atZone(Now.UK))));
+                .collect(
+                        Collectors.groupingBy(r -> YearMonth.from(r.receivedAt().atZone(Now.UK))));
         Map<String, Object> out = new LinkedHashMap<>();
         for (YearMonth m = YearMonth.from(p.from()); !m.isAfter(YearMonth.from(p.to())); m = m.plusMonths(1)) {
             List<ReferralRow> rows = byMonth.getOrDefault(m, List.of());
             Map<String, Object> month = new LinkedHashMap<>();
             month.put("total", f.count(rows.size()));
             month.put("byReferringAgency", f.breakdown(sorted(countBy(rows, ReferralRow::referrerAgency))));
-            month.put("byDistrict", f.breakdown(sorted(countBy(rows, r -> r.district() == null ? "Not recorded" : r.district()))));
+            month.put(
+                    "byDistrict",
+                    f.breakdown(sorted(countBy(rows, r -> r.district() == null ? "Not recorded" : r.district()))));
             out.put(m.toString(), month);
         }
         return out;
@@ -209,7 +249,9 @@ public class Kpis {
         out.put("childrenSupportedNow", f.count(supportedBy.size()));
         out.put("awaitingASupportWorkerNow", f.count(awaiting));
         out.put("acceptedInPeriod", f.count(repository.riseAccepted(p)));
-        out.put("bySupportWorkerNow", f.breakdown(sorted(countBy(new ArrayList<>(supportedBy.values()), Function.identity()))));
+        out.put(
+                "bySupportWorkerNow",
+                f.breakdown(sorted(countBy(new ArrayList<>(supportedBy.values()), Function.identity()))));
         return out;
     }
 
@@ -251,14 +293,25 @@ public class Kpis {
         return out;
     }
 
-    private Map<String, Object> problemProfile(KpiPeriod p, List<ReferralRow> referrals, List<ScreeningRow> screenings,
-                                               MissingFigures missingFigures, boolean missingAvailable, Figures f) {
-        Map<String, Long> referralsByDistrict = countBy(referrals, r -> r.district() == null ? "Not recorded" : r.district());
+    private Map<String, Object> problemProfile(
+            KpiPeriod p,
+            List<ReferralRow> referrals,
+            List<ScreeningRow> screenings,
+            MissingFigures missingFigures,
+            boolean missingAvailable,
+            Figures f) {
+        Map<String, Long> referralsByDistrict =
+                countBy(referrals, r -> r.district() == null ? "Not recorded" : r.district());
         Map<String, List<ScreeningRow>> screeningsByDistrict = screenings.stream()
                 .collect(Collectors.groupingBy(s -> s.district() == null ? "Not recorded" : s.district()));
         Map<String, Long> meetings = repository.strategyMeetingsHeldByDistrict(p);
-        Map<String, Long> open = p.district() == null ? repository.openCasesByDistrict(p.agency())
-                : Map.of(p.district(), repository.openCasesBy("status", p.district(), p.agency()).values().stream().mapToLong(Long::longValue).sum());
+        Map<String, Long> open = p.district() == null
+                ? repository.openCasesByDistrict(p.agency())
+                : Map.of(
+                        p.district(),
+                        repository.openCasesBy("status", p.district(), p.agency()).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum());
         Map<String, Long> episodes = new HashMap<>();
         if (missingAvailable) {
             for (MissingFigures.Episode e : missingFigures.episodes(p.start(), p.end(), p.district(), p.agency())) {
@@ -276,7 +329,11 @@ public class Kpis {
             List<ScreeningRow> rows = screeningsByDistrict.getOrDefault(district, List.of());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("referrals", f.count(referralsByDistrict.getOrDefault(district, 0L)));
-            d.put("screenedMediumOrHighRisk", f.count(rows.stream().filter(s -> "MEDIUM".equals(s.riskLevel()) || "HIGH".equals(s.riskLevel())).count()));
+            d.put(
+                    "screenedMediumOrHighRisk",
+                    f.count(rows.stream()
+                            .filter(s -> "MEDIUM".equals(s.riskLevel()) || "HIGH".equals(s.riskLevel()))
+                            .count()));
             d.put("strategyMeetingsHeld", f.count(meetings.getOrDefault(district, 0L)));
             d.put("openCasesNow", f.count(open.getOrDefault(district, 0L)));
             if (missingAvailable) {
@@ -344,7 +401,8 @@ public class Kpis {
         Map<String, Long> out = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).forEach(e -> out.put(e.getKey(), e.getValue()));
+                .limit(n)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

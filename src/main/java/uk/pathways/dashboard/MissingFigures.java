@@ -23,14 +23,16 @@ public interface MissingFigures {
     /** Every episode that started from {@code start} (the caller includes the 90 days before the period) to {@code end}. */
     List<Episode> episodes(Instant start, Instant end, String district, String agency);
 
-    record ReturnInterview(String caseId, Instant returnedAt, Instant interviewedAt) {
-    }
+    record ReturnInterview(String caseId, Instant returnedAt, Instant interviewedAt) {}
 
-    record Episode(String caseId, String district, Instant missingSince) {
-    }
+    record Episode(String caseId, String district, Instant missingSince) {}
 
     /** Whether a return home interview was in time: contract section 4, within 72 clock hours of the return. */
-    enum Timeliness { IN_TIME, LATE, PENDING }
+    enum Timeliness {
+        IN_TIME,
+        LATE,
+        PENDING
+    }
 
     Duration RHI_CLOCK = Duration.ofHours(72);
 
@@ -53,7 +55,8 @@ public interface MissingFigures {
     static Map<String, String> repeatMissingChildren(List<Episode> episodes, Instant start, Instant end) {
         Map<String, List<Episode>> byChild = new java.util.HashMap<>();
         for (Episode e : episodes) {
-            byChild.computeIfAbsent(e.caseId(), k -> new java.util.ArrayList<>()).add(e);
+            byChild.computeIfAbsent(e.caseId(), k -> new java.util.ArrayList<>())
+                    .add(e);
         }
         Map<String, String> children = new java.util.TreeMap<>();
         byChild.forEach((caseId, list) -> {
@@ -62,7 +65,11 @@ public interface MissingFigures {
                 Instant third = list.get(i).missingSince();
                 boolean inPeriod = !third.isBefore(start) && third.isBefore(end);
                 if (inPeriod && !list.get(i - 2).missingSince().isBefore(third.minus(Duration.ofDays(90)))) {
-                    children.put(caseId, list.get(i).district() == null ? "Not recorded" : list.get(i).district());
+                    children.put(
+                            caseId,
+                            list.get(i).district() == null
+                                    ? "Not recorded"
+                                    : list.get(i).district());
                     break;
                 }
             }

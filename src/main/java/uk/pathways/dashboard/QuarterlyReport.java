@@ -2,7 +2,6 @@ package uk.pathways.dashboard;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +27,14 @@ class QuarterlyReport {
             if (List.of("from", "to", "generatedAt", "smallNumbersSuppressed").contains(row.getKey())) {
                 continue;
             }
-            csv.append(cell(row.getKey())).append(',').append(cell(String.valueOf(row.getValue()))).append(',')
-                    .append(quarter.from()).append(',').append(quarter.to()).append("\r\n");
+            csv.append(cell(row.getKey()))
+                    .append(',')
+                    .append(cell(String.valueOf(row.getValue())))
+                    .append(',')
+                    .append(quarter.from())
+                    .append(',')
+                    .append(quarter.to())
+                    .append("\r\n");
         }
         return csv.toString();
     }

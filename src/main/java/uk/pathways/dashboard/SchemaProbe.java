@@ -4,14 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /** Whether another module's table exists yet (the missing episodes, the notification outbox). */
 final class SchemaProbe {
 
-    private SchemaProbe() {
-    }
+    private SchemaProbe() {}
 
     static boolean tableExists(DataSource dataSource, String table) {
         try (Connection connection = dataSource.getConnection()) {

@@ -8,9 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,24 +36,33 @@ class TableMissingFigures implements MissingFigures {
 
     @Override
     public Optional<String> unavailableBecause() {
-        return tableExists() ? Optional.empty()
+        return tableExists()
+                ? Optional.empty()
                 : Optional.of("not available: the missing-episode pathway (table " + TABLE + ") is not installed yet");
     }
 
     @Override
     public List<ReturnInterview> returnsInPeriod(Instant start, Instant end, String district, String agency) {
         List<Object> args = new ArrayList<>(List.of(ts(start), ts(end)));
-        return jdbc.query("select e.case_id, e.returned_at, e.rhi_completed_at from " + TABLE + " e join pw_case c on c.case_id = e.case_id"
-                        + " where e.returned_at >= ? and e.returned_at < ?" + KpiRepository.caseFilter("c", district, agency, args),
-                (rs, i) -> new ReturnInterview(rs.getString(1), instant(rs, 2), instant(rs, 3)), args.toArray());
+        return jdbc.query(
+                "select e.case_id, e.returned_at, e.rhi_completed_at from " + TABLE
+                        + " e join pw_case c on c.case_id = e.case_id"
+                        + " where e.returned_at >= ? and e.returned_at < ?"
+                        + KpiRepository.caseFilter("c", district, agency, args),
+                (rs, i) -> new ReturnInterview(rs.getString(1), instant(rs, 2), instant(rs, 3)),
+                args.toArray());
     }
 
     @Override
     public List<Episode> episodes(Instant start, Instant end, String district, String agency) {
         List<Object> args = new ArrayList<>(List.of(ts(start), ts(end)));
-        return jdbc.query("select e.case_id, c.district, e.missing_since from " + TABLE + " e join pw_case c on c.case_id = e.case_id"
-                        + " where e.missing_since >= ? and e.missing_since < ?" + KpiRepository.caseFilter("c", district, agency, args),
-                (rs, i) -> new Episode(rs.getString(1), rs.getString(2), instant(rs, 3)), args.toArray());
+        return jdbc.query(
+                "select e.case_id, c.district, e.missing_since from " + TABLE
+                        + " e join pw_case c on c.case_id = e.case_id"
+                        + " where e.missing_since >= ? and e.missing_since < ?"
+                        + KpiRepository.caseFilter("c", district, agency, args),
+                (rs, i) -> new Episode(rs.getString(1), rs.getString(2), instant(rs, 3)),
+                args.toArray());
     }
 
     private volatile boolean exists;

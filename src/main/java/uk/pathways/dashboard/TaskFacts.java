@@ -1,11 +1,12 @@
 package uk.pathways.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,10 +14,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.UserTaskParsing;
@@ -39,8 +36,8 @@ class TaskFacts extends AbstractProcessEnginePlugin {
     static final String OUTCOME_WHEEL = "outcome-wheel";
     static final String CLOSURE_STRATEGY = "closure-strategy";
     static final String DISRUPTION_FIELD = "disruptionActivities";
-    static final List<String> WHEEL_AREAS = List.of("wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional",
-            "wheelEducation", "wheelChoices");
+    static final List<String> WHEEL_AREAS = List.of(
+            "wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional", "wheelEducation", "wheelChoices");
 
     private final Recorder recorder;
 
@@ -87,10 +84,13 @@ class TaskFacts extends AbstractProcessEnginePlugin {
                     int total = 0;
                     for (String area : WHEEL_AREAS) {
                         Object value = recorded.field(area);
-                        if (!(value instanceof Number) && (value == null || !value.toString().strip().matches("\\d{1,2}"))) {
+                        if (!(value instanceof Number)
+                                && (value == null || !value.toString().strip().matches("\\d{1,2}"))) {
                             return; // an incomplete wheel is not compared
                         }
-                        int score = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
+                        int score = value instanceof Number n
+                                ? n.intValue()
+                                : Integer.parseInt(value.toString().strip());
                         insert(caseId, reference, task, at, area, null, score);
                         total += score;
                     }
@@ -99,18 +99,40 @@ class TaskFacts extends AbstractProcessEnginePlugin {
                 case CLOSURE_STRATEGY -> {
                     Object reason = recorded.field(CLOSURE_REASON);
                     if (reason != null && !reason.toString().isBlank()) {
-                        insert(caseId, reference, task, at, CLOSURE_REASON, truncate(reason.toString().strip()), null);
+                        insert(
+                                caseId,
+                                reference,
+                                task,
+                                at,
+                                CLOSURE_REASON,
+                                truncate(reason.toString().strip()),
+                                null);
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
-        private void insert(String caseId, Object reference, DelegateTask task, Instant at, String fact, String text, Integer number) {
-            jdbc.update("""
+        private void insert(
+                String caseId,
+                Object reference,
+                DelegateTask task,
+                Instant at,
+                String fact,
+                String text,
+                Integer number) {
+            jdbc.update(
+                    """
                     insert into pw_task_fact (case_id, reference, task_id, task_key, recorded_at, fact, text_value, number_value)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", caseId, reference == null ? null : reference.toString(), task.getId(),
-                    task.getTaskDefinitionKey(), KpiRepository.ts(at), fact, text, number);
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    caseId,
+                    reference == null ? null : reference.toString(),
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    KpiRepository.ts(at),
+                    fact,
+                    text,
+                    number);
         }
 
         /** A checklist's codes, however the form sent them: a list, a JSON array, or comma-separated text. */

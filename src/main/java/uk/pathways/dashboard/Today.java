@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.dashboard.KpiRepository.CaseActivity;
 import uk.pathways.dashboard.KpiRepository.OpenTask;
@@ -42,28 +40,51 @@ class Today {
         out.put("openCasesByRisk", f.breakdown(Kpis.sorted(repository.openCasesBy("risk_level", null, agency))));
 
         List<OpenTask> tasks = repository.openTasks(null, agency);
-        List<OpenTask> overdue = tasks.stream().filter(t -> Kpis.overdue(t, now)).toList();
+        List<OpenTask> overdue =
+                tasks.stream().filter(t -> Kpis.overdue(t, now)).toList();
         List<OpenTask> escalated = tasks.stream().filter(OpenTask::escalated).toList();
-        List<OpenTask> ours = tasks.stream().filter(t -> agency.equals(Kpis.agencyOf(t))).toList();
-        java.util.Set<String> ourIds = new java.util.HashSet<>(ours.stream().map(OpenTask::taskId).toList());
-        out.put("overdueTasks", Map.of(
-                "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(overdue, Kpis::agencyOf))),
-                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(overdue.stream().filter(t -> ourIds.contains(t.taskId())).toList(), Today::worker)))));
-        out.put("escalatedTasks", Map.of(
-                "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(escalated, Kpis::agencyOf))),
-                "byWorker", f.breakdown(Kpis.sorted(Kpis.countBy(escalated.stream().filter(t -> ourIds.contains(t.taskId())).toList(), Today::worker)))));
-        List<OpenTask> unallocated = ours.stream().filter(t -> t.assignee() == null).toList();
+        List<OpenTask> ours =
+                tasks.stream().filter(t -> agency.equals(Kpis.agencyOf(t))).toList();
+        java.util.Set<String> ourIds =
+                new java.util.HashSet<>(ours.stream().map(OpenTask::taskId).toList());
+        out.put(
+                "overdueTasks",
+                Map.of(
+                        "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(overdue, Kpis::agencyOf))),
+                        "byWorker",
+                                f.breakdown(Kpis.sorted(Kpis.countBy(
+                                        overdue.stream()
+                                                .filter(t -> ourIds.contains(t.taskId()))
+                                                .toList(),
+                                        Today::worker)))));
+        out.put(
+                "escalatedTasks",
+                Map.of(
+                        "byAgency", f.breakdown(Kpis.sorted(Kpis.countBy(escalated, Kpis::agencyOf))),
+                        "byWorker",
+                                f.breakdown(Kpis.sorted(Kpis.countBy(
+                                        escalated.stream()
+                                                .filter(t -> ourIds.contains(t.taskId()))
+                                                .toList(),
+                                        Today::worker)))));
+        List<OpenTask> unallocated =
+                ours.stream().filter(t -> t.assignee() == null).toList();
         Map<String, Object> unallocatedOut = new LinkedHashMap<>();
         unallocatedOut.put("tasks", f.count(unallocated.size()));
         unallocatedOut.put("byTask", f.breakdown(Kpis.sorted(Kpis.countBy(unallocated, OpenTask::taskKey))));
-        unallocated.stream().map(OpenTask::created).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+        unallocated.stream()
+                .map(OpenTask::created)
+                .filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder())
                 .ifPresent(oldest -> unallocatedOut.put("oldestCreatedAt", oldest.toString()));
         out.put("unallocatedWork", unallocatedOut);
 
         Map<String, java.util.Set<String>> casesByWorker = new TreeMap<>();
         for (OpenTask t : ours) {
             if (t.assignee() != null) {
-                casesByWorker.computeIfAbsent(t.assignee(), k -> new java.util.TreeSet<>()).add(t.caseId());
+                casesByWorker
+                        .computeIfAbsent(t.assignee(), k -> new java.util.TreeSet<>())
+                        .add(t.caseId());
             }
         }
         Map<String, Long> caseload = new TreeMap<>();
@@ -82,7 +103,11 @@ class Today {
                     row.put("child", c.childDisplayName());
                 }
                 row.put("stage", c.stage());
-                row.put("lastContactAt", c.lastActivityAt() == null ? "none recorded" : c.lastActivityAt().toString());
+                row.put(
+                        "lastContactAt",
+                        c.lastActivityAt() == null
+                                ? "none recorded"
+                                : c.lastActivityAt().toString());
                 quiet.add(row);
             }
         }

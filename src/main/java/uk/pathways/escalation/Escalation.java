@@ -2,14 +2,12 @@ package uk.pathways.escalation;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -58,10 +56,16 @@ public class Escalation implements TaskListener {
         String target = reminder ? reminderTargetOf(task) : escalationGroupOf(task);
         String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
         Object reference = task.getVariable(CaseVariables.REFERENCE);
-        boolean first = caseFile.recordBreach(caseId, reference == null ? null : reference.toString(),
-                task.getProcessInstanceId(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        boolean first = caseFile.recordBreach(
+                caseId,
+                reference == null ? null : reference.toString(),
+                task.getProcessInstanceId(),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
                 reminder ? REMINDER_KIND : ESCALATION_KIND,
-                task.getDueDate() == null ? Now.instant() : task.getDueDate().toInstant(), target);
+                task.getDueDate() == null ? Now.instant() : task.getDueDate().toInstant(),
+                target);
         if (!reminder) {
             if (target != null && !hasCandidateGroup(task, target)) {
                 task.addCandidateGroup(target);
@@ -71,9 +75,17 @@ public class Escalation implements TaskListener {
             task.setVariableLocal("reminded", true);
         }
         if (first) {
-            events.publishEvent(new TaskEscalated(caseId, reference == null ? null : reference.toString(),
-                    task.getProcessInstanceId(), task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                    task.getDueDate(), target, reminder, Now.instant()));
+            events.publishEvent(new TaskEscalated(
+                    caseId,
+                    reference == null ? null : reference.toString(),
+                    task.getProcessInstanceId(),
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getName(),
+                    task.getDueDate(),
+                    target,
+                    reminder,
+                    Now.instant()));
         }
     }
 
@@ -106,7 +118,8 @@ public class Escalation implements TaskListener {
                 .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
                 .filter(g -> Agency.byGroupId(g).isPresent())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean hasCandidateGroup(DelegateTask task, String group) {

@@ -2,7 +2,6 @@ package uk.pathways.escalation;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

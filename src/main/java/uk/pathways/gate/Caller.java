@@ -1,9 +1,7 @@
 package uk.pathways.gate;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-
 import uk.pathways.agency.Agency;
 
 /**
@@ -17,7 +15,9 @@ record Caller(String userId, List<String> groups, boolean platform) {
         if (context == null || context.getAuthenticatedUserId() == null || !context.isAuthorizationCheckEnabled()) {
             return new Caller(null, List.of(), true);
         }
-        List<String> groups = context.getAuthenticatedGroupIds() == null ? List.of() : List.copyOf(context.getAuthenticatedGroupIds());
+        List<String> groups = context.getAuthenticatedGroupIds() == null
+                ? List.of()
+                : List.copyOf(context.getAuthenticatedGroupIds());
         return new Caller(context.getAuthenticatedUserId(), groups, false);
     }
 

@@ -1,37 +1,33 @@
 package uk.pathways.gate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import java.io.IOException;
-import java.io.InputStream;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import uk.pathways.casefile.process.UserTaskParsing;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import uk.pathways.casefile.process.UserTaskParsing;
 
 /**
  * Installs the {@link GateInterceptor} in both of the engine's command chains (a command that needs a transaction of
@@ -55,21 +51,27 @@ class CompletionGate extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(new TextKeptOutOfHistory());
         configuration.setCustomHistoryEventHandlers(handlers);
-        List<Deployer> deployers = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
+        List<Deployer> deployers = configuration.getCustomPostDeployers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPostDeployers());
         deployers.add(CompletionGate::registerForms);
         configuration.setCustomPostDeployers(deployers);
         FormRulesCache forms = new FormRulesCache();
-        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) ->
-                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> offerOptions(task, forms)));
+        UserTaskParsing.onEveryUserTask(
+                configuration,
+                (element, activity, definition) ->
+                        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> offerOptions(task, forms)));
         // one interceptor per chain: an interceptor knows the next one in its chain
-        configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(),
+        configuration.setCustomPostCommandInterceptorsTxRequired(with(
+                configuration.getCustomPostCommandInterceptorsTxRequired(),
                 new GateInterceptor(this::options, this::rule)));
-        configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
+        configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(
+                configuration.getCustomPostCommandInterceptorsTxRequiresNew(),
                 new GateInterceptor(this::options, this::rule)));
     }
 
@@ -78,12 +80,17 @@ class CompletionGate extends AbstractProcessEnginePlugin {
         if (!(task instanceof TaskEntity entity)) {
             return;
         }
-        forms.of(entity, Context.getCommandContext()).ifPresent(rules -> rules.fields().values().stream()
-                .filter(f -> f.optionsKey() != null && !f.optionsKey().isBlank()).forEach(f -> {
-                    List<Map<String, String>> offered = new ArrayList<>();
-                    optionsOf(f.optionsKey()).forEach((value, label) -> offered.add(Map.of("value", value, "label", label)));
-                    task.setVariableLocal(f.optionsKey(), SpinValues.jsonValue(toJson(offered)).create());
-                }));
+        forms.of(entity, Context.getCommandContext())
+                .ifPresent(rules -> rules.fields().values().stream()
+                        .filter(f -> f.optionsKey() != null && !f.optionsKey().isBlank())
+                        .forEach(f -> {
+                            List<Map<String, String>> offered = new ArrayList<>();
+                            optionsOf(f.optionsKey())
+                                    .forEach((value, label) -> offered.add(Map.of("value", value, "label", label)));
+                            task.setVariableLocal(
+                                    f.optionsKey(),
+                                    SpinValues.jsonValue(toJson(offered)).create());
+                        }));
     }
 
     private static String toJson(Object value) {
@@ -131,11 +138,19 @@ class CompletionGate extends AbstractProcessEnginePlugin {
     }
 
     private Map<String, String> optionsOf(String key) {
-        return optionSources.orderedStream().filter(s -> s.key().equals(key)).findFirst().map(OptionSource::options).orElse(Map.of());
+        return optionSources
+                .orderedStream()
+                .filter(s -> s.key().equals(key))
+                .findFirst()
+                .map(OptionSource::options)
+                .orElse(Map.of());
     }
 
     private Optional<MessageRule> rule(String messageName) {
-        return messageRules.orderedStream().filter(r -> r.messageName().equals(messageName)).findFirst();
+        return messageRules
+                .orderedStream()
+                .filter(r -> r.messageName().equals(messageName))
+                .findFirst();
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor gate) {

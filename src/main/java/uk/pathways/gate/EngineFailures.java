@@ -10,8 +10,7 @@ public final class EngineFailures {
 
     private static final ThreadLocal<RuntimeException> LAST = new ThreadLocal<>();
 
-    private EngineFailures() {
-    }
+    private EngineFailures() {}
 
     public static void clear() {
         LAST.remove();

@@ -1,7 +1,6 @@
 package uk.pathways.gate;
 
 import java.lang.reflect.Field;
-
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -38,8 +37,7 @@ final class EngineInternals {
     static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
     static final Field DELETED_TASK_ID = field(DeleteTaskCmd.class, "taskId");
 
-    private EngineInternals() {
-    }
+    private EngineInternals() {}
 
     static Field field(Class<?> type, String name) {
         try {
@@ -47,8 +45,10 @@ final class EngineInternals {
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new IllegalStateException("The completion gate cannot read " + type.getName() + "." + name
-                    + ": this engine version is not the one Pathways was built for", e);
+            throw new IllegalStateException(
+                    "The completion gate cannot read " + type.getName() + "." + name
+                            + ": this engine version is not the one Pathways was built for",
+                    e);
         }
     }
 

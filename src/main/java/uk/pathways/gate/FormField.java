@@ -7,11 +7,28 @@ import java.util.List;
  * options or bounds, and whether the engine needs it ({@code decision}: the form component's custom property
  * {@code decision = true}). Free text (text fields and text areas) is never a decision: it lives in the case record.
  */
-public record FormField(String key, Kind kind, String label, boolean required, int maxLength, Integer min, Integer max,
-                        List<String> options, String optionsKey, boolean decision, Object defaultValue) {
+public record FormField(
+        String key,
+        Kind kind,
+        String label,
+        boolean required,
+        int maxLength,
+        Integer min,
+        Integer max,
+        List<String> options,
+        String optionsKey,
+        boolean decision,
+        Object defaultValue) {
 
     public enum Kind {
-        TEXT, TEXTAREA, CHECKBOX, CHECKLIST, SELECT, RADIO, NUMBER, DATETIME;
+        TEXT,
+        TEXTAREA,
+        CHECKBOX,
+        CHECKLIST,
+        SELECT,
+        RADIO,
+        NUMBER,
+        DATETIME;
 
         public boolean freeText() {
             return this == TEXT || this == TEXTAREA;

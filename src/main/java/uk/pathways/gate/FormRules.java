@@ -1,13 +1,12 @@
 package uk.pathways.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fields a task's form lets a completion carry, read from the form's JSON (Camunda Forms, form-js schema):
@@ -18,10 +17,10 @@ public record FormRules(String formId, Map<String, FormField> fields) {
 
     /** Text fields without their own limit; text areas without one. */
     static final int DEFAULT_TEXT_LENGTH = 200;
+
     static final int DEFAULT_TEXTAREA_LENGTH = 10_000;
 
-    public record Unsupported(String key, String type) {
-    }
+    public record Unsupported(String key, String type) {}
 
     public Optional<FormField> field(String key) {
         return Optional.ofNullable(fields.get(key));
@@ -78,23 +77,36 @@ public record FormRules(String formId, Map<String, FormField> fields) {
 
     private static FormField field(String key, FormField.Kind kind, JsonNode component) {
         JsonNode validate = component.path("validate");
-        int maxLength = validate.path("maxLength").isInt() ? validate.path("maxLength").asInt()
+        int maxLength = validate.path("maxLength").isInt()
+                ? validate.path("maxLength").asInt()
                 : kind == FormField.Kind.TEXT ? DEFAULT_TEXT_LENGTH : DEFAULT_TEXTAREA_LENGTH;
         List<String> options = new ArrayList<>();
         for (JsonNode value : component.path("values")) {
             options.add(value.path("value").asText());
         }
         String optionsKey = component.path("valuesKey").asText(null);
-        boolean decision = "true".equalsIgnoreCase(component.path("properties").path("decision").asText(""));
+        boolean decision = "true"
+                .equalsIgnoreCase(component.path("properties").path("decision").asText(""));
         Object defaultValue = null;
         JsonNode given = component.get("defaultValue");
         if (given != null && !given.isNull()) {
-            defaultValue = given.isBoolean() ? (Object) given.booleanValue() : given.isNumber() ? given.numberValue() : given.asText();
+            defaultValue = given.isBoolean()
+                    ? (Object) given.booleanValue()
+                    : given.isNumber() ? given.numberValue() : given.asText();
         }
-        String label = component.path("label").asText(component.path("dateLabel").asText(key));
-        return new FormField(key, kind, label, validate.path("required").asBoolean(false), maxLength,
+        String label =
+                component.path("label").asText(component.path("dateLabel").asText(key));
+        return new FormField(
+                key,
+                kind,
+                label,
+                validate.path("required").asBoolean(false),
+                maxLength,
                 validate.path("min").isNumber() ? validate.path("min").asInt() : null,
                 validate.path("max").isNumber() ? validate.path("max").asInt() : null,
-                List.copyOf(options), optionsKey, decision && !kind.freeText(), defaultValue);
+                List.copyOf(options),
+                optionsKey,
+                decision && !kind.freeText(),
+                defaultValue);
     }
 }

@@ -1,10 +1,10 @@
 package uk.pathways.gate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The rules of the form a task names ({@code camunda:formRef}, with its binding), read once per deployed form
@@ -37,13 +35,17 @@ final class FormRulesCache {
         if (key == null) {
             return Optional.empty();
         }
-        CamundaFormRefImpl ref = new CamundaFormRefImpl(String.valueOf(key.getValue(task)), form.getCamundaFormDefinitionBinding());
+        CamundaFormRefImpl ref =
+                new CamundaFormRefImpl(String.valueOf(key.getValue(task)), form.getCamundaFormDefinitionBinding());
         if (form.getCamundaFormDefinitionVersion() != null) {
             Object version = form.getCamundaFormDefinitionVersion().getValue(task);
             ref.setVersion(version == null ? null : Integer.valueOf(version.toString()));
         }
-        String deploymentId = task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId();
-        CamundaFormDefinition deployed = context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
+        String deploymentId = task.getProcessDefinition() == null
+                ? null
+                : task.getProcessDefinition().getDeploymentId();
+        CamundaFormDefinition deployed =
+                context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
         if (deployed == null) {
             return Optional.empty();
         }

@@ -1,9 +1,8 @@
 package uk.pathways.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The names of every free-text field of every deployed form (and the message payloads, which carry a referral's or a
@@ -18,8 +17,7 @@ public final class FreeText {
         NAMES.add("missingReport");
     }
 
-    private FreeText() {
-    }
+    private FreeText() {}
 
     public static boolean isFreeText(String name) {
         return name != null && NAMES.contains(name);
@@ -27,7 +25,9 @@ public final class FreeText {
 
     /** Registers the free-text fields of a form (at deployment, and for every form deployed before start-up). */
     public static void register(JsonNode form) {
-        FormRules.parse(form).fields().values().stream().filter(FormField::freeText).forEach(f -> NAMES.add(f.key()));
+        FormRules.parse(form).fields().values().stream()
+                .filter(FormField::freeText)
+                .forEach(f -> NAMES.add(f.key()));
     }
 
     static void register(String name) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.ActivityStatisticsQueryImpl;
@@ -47,7 +46,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.web.FieldProblem;
 
@@ -74,7 +72,8 @@ final class GateInterceptor extends CommandInterceptor {
     private final SubmissionReader reader;
     private final Function<String, Optional<MessageRule>> messageRules;
 
-    GateInterceptor(Function<String, Set<String>> dynamicOptions, Function<String, Optional<MessageRule>> messageRules) {
+    GateInterceptor(
+            Function<String, Set<String>> dynamicOptions, Function<String, Optional<MessageRule>> messageRules) {
         this.reader = new SubmissionReader(dynamicOptions);
         this.messageRules = messageRules;
     }
@@ -99,37 +98,51 @@ final class GateInterceptor extends CommandInterceptor {
         } else if (command instanceof SubmitTaskFormCmd submit) {
             return (T) submit(submit, context);
         } else if (command instanceof ClaimTaskCmd claim) {
-            checkClaim(context, EngineInternals.read(EngineInternals.CLAIM_TASK_ID, claim),
+            checkClaim(
+                    context,
+                    EngineInternals.read(EngineInternals.CLAIM_TASK_ID, claim),
                     EngineInternals.read(EngineInternals.CLAIM_USER_ID, claim));
         } else if (command instanceof AssignTaskCmd assign) {
             if (Caller.of(context).restricted()) {
-                checkClaim(context, EngineInternals.read(EngineInternals.LINK_TASK_ID, assign),
+                checkClaim(
+                        context,
+                        EngineInternals.read(EngineInternals.LINK_TASK_ID, assign),
                         EngineInternals.read(EngineInternals.LINK_USER_ID, assign));
                 return context.runWithoutAuthorization(() -> next.execute(command));
             }
-        } else if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd
-                || command instanceof AbstractRemoveVariableCmd || command instanceof SetVariablesToProcessInstancesBatchCmd
-                || command instanceof ModifyProcessInstanceCmd || command instanceof ModifyProcessInstanceAsyncCmd) {
+        } else if (command instanceof AbstractSetVariableCmd
+                || command instanceof AbstractPatchVariablesCmd
+                || command instanceof AbstractRemoveVariableCmd
+                || command instanceof SetVariablesToProcessInstancesBatchCmd
+                || command instanceof ModifyProcessInstanceCmd
+                || command instanceof ModifyProcessInstanceAsyncCmd) {
             refuseForPeople(context, "Variables change only through a task's form (complete or submit-form)");
-        } else if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
-                || command instanceof RestartProcessInstancesCmd || command instanceof SignalCmd
+        } else if (command instanceof StartProcessInstanceCmd
+                || command instanceof StartProcessInstanceAtActivitiesCmd
+                || command instanceof RestartProcessInstancesCmd
+                || command instanceof SignalCmd
                 || command instanceof SignalEventReceivedCmd) {
-            refuseForPeople(context, "A pathway starts through POST /api/referrals, POST /api/missing-episodes "
-                    + "or the contract's messages (CseReferralReceived, MissingReported)");
+            refuseForPeople(
+                    context,
+                    "A pathway starts through POST /api/referrals, POST /api/missing-episodes "
+                            + "or the contract's messages (CseReferralReceived, MissingReported)");
         } else if (command instanceof EvaluateStartConditionCmd) {
             if (!Caller.of(context).platform()) {
                 throw new BadUserRequestException("No Pathways process starts on a condition");
             }
         } else if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd) {
-            refuseForPeople(context, "Comments and attachments are switched off: what you record goes in the task's form, "
-                    + "which keeps it in the case record");
+            refuseForPeople(
+                    context,
+                    "Comments and attachments are switched off: what you record goes in the task's form, "
+                            + "which keeps it in the case record");
         } else if (command instanceof DeleteTaskCmd delete) {
             checkDelete(context, EngineInternals.read(EngineInternals.DELETED_TASK_ID, delete));
         } else if (command instanceof AbstractCorrelateMessageCmd correlate) {
             return message(context, EngineInternals.correlation(correlate), command);
         } else if (command instanceof CorrelateAllMessageBatchCmd || command instanceof MessageEventReceivedCmd) {
             refuseForPeople(context, "Send a message by name and business key (POST /engine-rest/message)");
-        } else if (command instanceof ProcessDefinitionStatisticsQueryImpl || command instanceof ActivityStatisticsQueryImpl
+        } else if (command instanceof ProcessDefinitionStatisticsQueryImpl
+                || command instanceof ActivityStatisticsQueryImpl
                 || command instanceof DeploymentStatisticsQueryImpl) {
             Caller caller = Caller.of(context);
             if (caller.restricted() && !caller.processOwner()) {
@@ -140,7 +153,8 @@ final class GateInterceptor extends CommandInterceptor {
         } else if (command instanceof AbstractExecuteFilterCmd filter) {
             noExpressions(EngineInternals.read(EngineInternals.FILTER_EXTENDING_QUERY, filter));
             String filterId = EngineInternals.read(EngineInternals.FILTER_ID, filter);
-            FilterEntity stored = filterId == null ? null : context.getFilterManager().findFilterById(filterId);
+            FilterEntity stored =
+                    filterId == null ? null : context.getFilterManager().findFilterById(filterId);
             if (stored != null) {
                 noExpressions(stored.getQuery());
             }
@@ -164,8 +178,10 @@ final class GateInterceptor extends CommandInterceptor {
         }
         boolean returnVariables = EngineInternals.read(EngineInternals.COMPLETE_RETURN_VARIABLES, command);
         boolean deserialize = EngineInternals.read(EngineInternals.COMPLETE_DESERIALIZE, command);
-        return withSubmission(submission.get(),
-                () -> next.execute(new CompleteTaskCmd(taskId, submission.get().decisions(), returnVariables, deserialize)));
+        return withSubmission(
+                submission.get(),
+                () -> next.execute(
+                        new CompleteTaskCmd(taskId, submission.get().decisions(), returnVariables, deserialize)));
     }
 
     private Object submit(SubmitTaskFormCmd command, CommandContext context) {
@@ -177,8 +193,10 @@ final class GateInterceptor extends CommandInterceptor {
         }
         boolean returnVariables = EngineInternals.read(EngineInternals.SUBMIT_RETURN_VARIABLES, command);
         boolean deserialize = EngineInternals.read(EngineInternals.SUBMIT_DESERIALIZE, command);
-        return withSubmission(submission.get(),
-                () -> next.execute(new SubmitTaskFormCmd(taskId, submission.get().decisions(), returnVariables, deserialize)));
+        return withSubmission(
+                submission.get(),
+                () -> next.execute(
+                        new SubmitTaskFormCmd(taskId, submission.get().decisions(), returnVariables, deserialize)));
     }
 
     /** The submission of an open task, checked; empty for a task that does not exist (the engine answers that). */
@@ -223,21 +241,32 @@ final class GateInterceptor extends CommandInterceptor {
         if (userId != null && manager && isMember(context, userId, agency.get().groupId())) {
             return;
         }
-        throw new AuthorizationException(caller.userId(), "claim the task for " + (userId == null ? "nobody" : userId), "Task", taskId);
+        throw new AuthorizationException(
+                caller.userId(), "claim the task for " + (userId == null ? "nobody" : userId), "Task", taskId);
     }
 
     /** The agency a task is for: its first candidate group that is an agency's own group. */
     static Optional<Agency> agencyOf(TaskEntity task) {
         List<IdentityLinkEntity> links = task.getIdentityLinks();
-        return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> Agency.byGroupId(l.getGroupId())).flatMap(Optional::stream).findFirst()
-                .or(() -> links.stream().filter(l -> l.getGroupId() != null).map(l -> Agency.ofGroup(l.getGroupId()))
-                        .flatMap(Optional::stream).findFirst());
+        return links.stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> Agency.byGroupId(l.getGroupId()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> links.stream()
+                        .filter(l -> l.getGroupId() != null)
+                        .map(l -> Agency.ofGroup(l.getGroupId()))
+                        .flatMap(Optional::stream)
+                        .findFirst());
     }
 
     private static boolean isMember(CommandContext context, String userId, String groupId) {
-        return context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createGroupQuery()
-                .groupMember(userId).groupId(groupId).count() > 0);
+        return context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider()
+                        .createGroupQuery()
+                        .groupMember(userId)
+                        .groupId(groupId)
+                        .count()
+                > 0);
     }
 
     private static void checkDelete(CommandContext context, String taskId) {
@@ -246,7 +275,8 @@ final class GateInterceptor extends CommandInterceptor {
         }
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
         if (task != null && task.getProcessInstanceId() != null) {
-            throw new AuthorizationException("A pathway's task ends with the pathway: it cannot be deleted (task " + taskId + ")");
+            throw new AuthorizationException(
+                    "A pathway's task ends with the pathway: it cannot be deleted (task " + taskId + ")");
         }
         refuseForPeople(context, "Tasks are not deleted in Pathways");
     }
@@ -259,33 +289,49 @@ final class GateInterceptor extends CommandInterceptor {
             return next.execute(command);
         }
         String name = correlation.getMessageName();
-        MessageRule rule = messageRules.apply(name).orElseThrow(() ->
-                new AuthorizationException("Message '" + name + "' is not one agencies send (CseReferralReceived, "
-                        + "MissingReported, MissingChildReturned, MissingRiskRegraded)"));
+        MessageRule rule = messageRules
+                .apply(name)
+                .orElseThrow(() -> new AuthorizationException(
+                        "Message '" + name + "' is not one agencies send (CseReferralReceived, "
+                                + "MissingReported, MissingChildReturned, MissingRiskRegraded)"));
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        Map<String, Object> payload = correlation.getPayloadProcessInstanceVariables() == null ? Map.of()
+        Map<String, Object> payload = correlation.getPayloadProcessInstanceVariables() == null
+                ? Map.of()
                 : correlation.getPayloadProcessInstanceVariables();
         for (String variable : payload.keySet()) {
             if (!rule.payload().contains(variable)) {
-                problems.add(new FieldProblem("processVariables." + variable, "message " + name + " carries only "
-                        + String.join(", ", rule.payload())));
+                problems.add(new FieldProblem(
+                        "processVariables." + variable,
+                        "message " + name + " carries only " + String.join(", ", rule.payload())));
             }
         }
         if (notEmpty(correlation.getPayloadProcessInstanceVariablesLocal())
                 || notEmpty(correlation.getPayloadProcessInstanceVariablesToTriggeredScope())) {
-            problems.add(new FieldProblem("processVariablesLocal", "message " + name + " carries only "
-                    + String.join(", ", rule.payload()) + " as process variables"));
+            problems.add(new FieldProblem(
+                    "processVariablesLocal",
+                    "message " + name + " carries only " + String.join(", ", rule.payload())
+                            + " as process variables"));
         }
-        if (notEmpty(correlation.getCorrelationProcessInstanceVariables()) || notEmpty(correlation.getCorrelationLocalVariables())
-                || correlation.getProcessInstanceId() != null || correlation.getProcessDefinitionId() != null) {
-            problems.add(new FieldProblem("correlationKeys", "message " + name
-                    + (rule.byBusinessKey() ? " is correlated by its business key alone" : " starts a pathway and is correlated by nothing")));
+        if (notEmpty(correlation.getCorrelationProcessInstanceVariables())
+                || notEmpty(correlation.getCorrelationLocalVariables())
+                || correlation.getProcessInstanceId() != null
+                || correlation.getProcessDefinitionId() != null) {
+            problems.add(new FieldProblem(
+                    "correlationKeys",
+                    "message " + name
+                            + (rule.byBusinessKey()
+                                    ? " is correlated by its business key alone"
+                                    : " starts a pathway and is correlated by nothing")));
         }
-        if (rule.byBusinessKey() && (correlation.getBusinessKey() == null || correlation.getBusinessKey().isBlank())) {
-            problems.add(new FieldProblem("businessKey", "message " + name + " needs the business key of the pathway it is for"));
+        if (rule.byBusinessKey()
+                && (correlation.getBusinessKey() == null
+                        || correlation.getBusinessKey().isBlank())) {
+            problems.add(new FieldProblem(
+                    "businessKey", "message " + name + " needs the business key of the pathway it is for"));
         }
         if (!rule.byBusinessKey() && correlation.getBusinessKey() != null) {
-            problems.add(new FieldProblem("businessKey", "message " + name + " starts a pathway: Pathways gives its reference"));
+            problems.add(new FieldProblem(
+                    "businessKey", "message " + name + " starts a pathway: Pathways gives its reference"));
         }
         if (!problems.isEmpty()) {
             throw new TaskInputRefused(problems);
@@ -304,12 +350,14 @@ final class GateInterceptor extends CommandInterceptor {
         if (query instanceof TaskQueryImpl task) {
             for (TaskQueryImpl part : task.getQueries()) {
                 if (part.getExpressions() != null && !part.getExpressions().isEmpty()) {
-                    throw new BadUserRequestException("Expressions are not allowed in queries (" + String.join(", ",
-                            part.getExpressions().keySet()) + ")");
+                    throw new BadUserRequestException("Expressions are not allowed in queries ("
+                            + String.join(", ", part.getExpressions().keySet()) + ")");
                 }
             }
-        } else if (query instanceof Query<?, ?> other && other instanceof org.camunda.bpm.engine.impl.AbstractQuery<?, ?> any
-                && any.getExpressions() != null && !any.getExpressions().isEmpty()) {
+        } else if (query instanceof Query<?, ?> other
+                && other instanceof org.camunda.bpm.engine.impl.AbstractQuery<?, ?> any
+                && any.getExpressions() != null
+                && !any.getExpressions().isEmpty()) {
             throw new BadUserRequestException("Expressions are not allowed in queries");
         }
     }

@@ -1,7 +1,6 @@
 package uk.pathways.gate;
 
 import java.util.Map;
-
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -10,8 +9,13 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * decision fields), which are all the completion sets in the engine. {@code sent} names the fields the completion
  * itself carried (a checkbox it left out is in {@code fields} with its default).
  */
-public record Submission(String taskId, String taskKey, String formId, Map<String, Object> fields, VariableMap decisions,
-                         java.util.Set<String> sent) {
+public record Submission(
+        String taskId,
+        String taskKey,
+        String formId,
+        Map<String, Object> fields,
+        VariableMap decisions,
+        java.util.Set<String> sent) {
 
     public Object field(String key) {
         return fields.get(key);

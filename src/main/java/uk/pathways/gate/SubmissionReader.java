@@ -1,5 +1,9 @@
 package uk.pathways.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,19 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import uk.pathways.web.FieldProblem;
 
 /**
@@ -75,7 +72,8 @@ final class SubmissionReader {
             }
         }
         for (FormField field : form.fields().values()) {
-            if (field.kind() == FormField.Kind.CHECKBOX && !fields.containsKey(field.key())
+            if (field.kind() == FormField.Kind.CHECKBOX
+                    && !fields.containsKey(field.key())
                     && problems.stream().noneMatch(p -> p.field().equals(field.key()))) {
                 boolean byDefault = Boolean.TRUE.equals(field.defaultValue());
                 fields.put(field.key(), byDefault);
@@ -87,7 +85,9 @@ final class SubmissionReader {
         boolean section5Given = !section5.isEmpty() && section5.stream().allMatch(typed::containsKey);
         if (!section5Given) {
             for (FormField field : form.fields().values()) {
-                if (field.required() && field.kind() != FormField.Kind.CHECKBOX && !fields.containsKey(field.key())
+                if (field.required()
+                        && field.kind() != FormField.Kind.CHECKBOX
+                        && !fields.containsKey(field.key())
                         && problems.stream().noneMatch(p -> p.field().equals(field.key()))) {
                     problems.add(new FieldProblem(field.key(), "is required: " + field.label()));
                 }
@@ -96,7 +96,12 @@ final class SubmissionReader {
         if (!problems.isEmpty()) {
             throw new TaskInputRefused(problems);
         }
-        return new Submission(taskId, taskKey, form.formId(), java.util.Collections.unmodifiableMap(fields), decisions,
+        return new Submission(
+                taskId,
+                taskKey,
+                form.formId(),
+                java.util.Collections.unmodifiableMap(fields),
+                decisions,
                 Set.copyOf(typed.keySet()));
     }
 
@@ -129,19 +134,26 @@ final class SubmissionReader {
                 problems.add(new FieldProblem(key, "must be true or false (a boolean, not " + describe(raw) + ")"));
             }
             case TEXT, TEXTAREA -> {
-                String text = raw instanceof JsonNode node && node.isTextual() ? node.textValue() : raw instanceof String s ? s : null;
+                String text = raw instanceof JsonNode node && node.isTextual()
+                        ? node.textValue()
+                        : raw instanceof String s ? s : null;
                 if (text == null) {
                     problems.add(new FieldProblem(key, "must be text, not " + describe(raw)));
                 } else if (text.length() > field.maxLength()) {
-                    problems.add(new FieldProblem(key, "must be at most " + field.maxLength() + " characters (it has " + text.length() + ")"));
+                    problems.add(new FieldProblem(
+                            key,
+                            "must be at most " + field.maxLength() + " characters (it has " + text.length() + ")"));
                 } else if (!text.isBlank()) {
                     return text;
                 }
             }
             case SELECT, RADIO -> {
-                String code = raw instanceof JsonNode node && node.isTextual() ? node.textValue() : raw instanceof String s ? s : null;
+                String code = raw instanceof JsonNode node && node.isTextual()
+                        ? node.textValue()
+                        : raw instanceof String s ? s : null;
                 if (code == null) {
-                    problems.add(new FieldProblem(key, "must be one of " + String.join(", ", options(field)) + ", not " + describe(raw)));
+                    problems.add(new FieldProblem(
+                            key, "must be one of " + String.join(", ", options(field)) + ", not " + describe(raw)));
                 } else if (!code.isBlank()) {
                     if (!options(field).contains(code)) {
                         problems.add(new FieldProblem(key, "must be one of " + String.join(", ", options(field))));
@@ -178,17 +190,21 @@ final class SubmissionReader {
         } else if (raw instanceof JsonNode node && node.isArray()) {
             node.forEach(items::add);
         } else {
-            problems.add(new FieldProblem(field.key(), "must be a list of codes (" + String.join(", ", options(field))
-                    + "), not " + describe(raw)));
+            problems.add(new FieldProblem(
+                    field.key(),
+                    "must be a list of codes (" + String.join(", ", options(field)) + "), not " + describe(raw)));
             return null;
         }
         Set<String> allowed = options(field);
         List<String> codes = new ArrayList<>();
         for (Object item : items) {
-            String code = item instanceof String s ? s : item instanceof JsonNode n && n.isTextual() ? n.textValue() : null;
+            String code =
+                    item instanceof String s ? s : item instanceof JsonNode n && n.isTextual() ? n.textValue() : null;
             if (code == null || !allowed.contains(code)) {
-                problems.add(new FieldProblem(field.key(), "holds " + (code == null ? describe(item) : "'" + abbreviate(code) + "'")
-                        + ", which is not one of its codes (" + String.join(", ", allowed) + ")"));
+                problems.add(new FieldProblem(
+                        field.key(),
+                        "holds " + (code == null ? describe(item) : "'" + abbreviate(code) + "'")
+                                + ", which is not one of its codes (" + String.join(", ", allowed) + ")"));
                 return null;
             }
             if (codes.contains(code)) {
@@ -201,7 +217,9 @@ final class SubmissionReader {
     }
 
     private static Number number(FormField field, Object raw, List<FieldProblem> problems) {
-        Number number = raw instanceof Number n ? n : raw instanceof JsonNode node && node.isNumber() ? node.numberValue() : null;
+        Number number = raw instanceof Number n
+                ? n
+                : raw instanceof JsonNode node && node.isNumber() ? node.numberValue() : null;
         if (number == null) {
             problems.add(new FieldProblem(field.key(), "must be a number, not " + describe(raw)));
             return null;
@@ -220,8 +238,10 @@ final class SubmissionReader {
         if ((field.min() != null && exact.compareTo(BigDecimal.valueOf(field.min())) < 0)
                 || (field.max() != null && exact.compareTo(BigDecimal.valueOf(field.max())) > 0)
                 || exact.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            problems.add(new FieldProblem(field.key(), "must be from " + (field.min() == null ? "" : field.min()) + " to "
-                    + (field.max() == null ? "" : field.max())));
+            problems.add(new FieldProblem(
+                    field.key(),
+                    "must be from " + (field.min() == null ? "" : field.min()) + " to "
+                            + (field.max() == null ? "" : field.max())));
             return null;
         }
         return exact.intValueExact();
@@ -229,11 +249,16 @@ final class SubmissionReader {
 
     private static String dateTime(FormField field, Object raw, List<FieldProblem> problems) {
         if (raw instanceof Date date) {
-            return inRange(field, date.toInstant().atOffset(ZoneOffset.UTC).getYear(), problems) ? date.toInstant().toString() : null;
+            return inRange(field, date.toInstant().atOffset(ZoneOffset.UTC).getYear(), problems)
+                    ? date.toInstant().toString()
+                    : null;
         }
-        String text = raw instanceof String s ? s.strip() : raw instanceof JsonNode n && n.isTextual() ? n.textValue().strip() : null;
+        String text = raw instanceof String s
+                ? s.strip()
+                : raw instanceof JsonNode n && n.isTextual() ? n.textValue().strip() : null;
         if (text == null) {
-            problems.add(new FieldProblem(field.key(), "must be a date and time as text, like 2026-11-23T18:30:00Z, not " + describe(raw)));
+            problems.add(new FieldProblem(
+                    field.key(), "must be a date and time as text, like 2026-11-23T18:30:00Z, not " + describe(raw)));
             return null;
         }
         if (text.isEmpty()) {
@@ -269,7 +294,8 @@ final class SubmissionReader {
 
     private static boolean inRange(FormField field, int year, List<FieldProblem> problems) {
         if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-            problems.add(new FieldProblem(field.key(), "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR));
+            problems.add(
+                    new FieldProblem(field.key(), "must be a date between " + EARLIEST_YEAR + " and " + LATEST_YEAR));
             return false;
         }
         return true;
@@ -288,7 +314,8 @@ final class SubmissionReader {
             if (format != null && format.startsWith("application/json")) {
                 return parse(serializable.getValueSerialized());
             }
-            throw new IllegalArgumentException("must be sent as JSON, not as a serialized " + (format == null ? "object" : format));
+            throw new IllegalArgumentException(
+                    "must be sent as JSON, not as a serialized " + (format == null ? "object" : format));
         }
         return typed.getValue();
     }
@@ -316,8 +343,13 @@ final class SubmissionReader {
 
     private static String describe(Object raw) {
         if (raw instanceof JsonNode node) {
-            return node.isTextual() ? "the text '" + abbreviate(node.textValue()) + "'" : node.isArray() ? "a list"
-                    : node.isObject() ? "an object" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "JSON";
+            return node.isTextual()
+                    ? "the text '" + abbreviate(node.textValue()) + "'"
+                    : node.isArray()
+                            ? "a list"
+                            : node.isObject()
+                                    ? "an object"
+                                    : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "JSON";
         }
         if (raw instanceof String s) {
             return "the text '" + abbreviate(s) + "'";

@@ -3,7 +3,6 @@ package uk.pathways.gate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -15,8 +14,7 @@ public final class Submissions {
 
     private static final ThreadLocal<Map<String, Submission>> RUNNING = ThreadLocal.withInitial(HashMap::new);
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** What the completion of this task carried, if the task is being completed now. */
     public static Optional<Submission> of(DelegateTask task) {

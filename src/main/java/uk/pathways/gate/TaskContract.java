@@ -19,11 +19,21 @@ public final class TaskContract {
             "return-home-interview", List.of("rhiAccepted", "cseConcern"));
 
     /** Owned by the pathway (contract section 7): set by Pathways alone, never by a completion. */
-    public static final Set<String> PATHWAY_OWNED = Set.of("caseId", "reference", "age", "screeningScore", "riskLevel",
-            "pathway", "childDisplayName", "urgent", "escalated", "thresholdResult", "decisionKind", "referrerAgency");
+    public static final Set<String> PATHWAY_OWNED = Set.of(
+            "caseId",
+            "reference",
+            "age",
+            "screeningScore",
+            "riskLevel",
+            "pathway",
+            "childDisplayName",
+            "urgent",
+            "escalated",
+            "thresholdResult",
+            "decisionKind",
+            "referrerAgency");
 
-    private TaskContract() {
-    }
+    private TaskContract() {}
 
     public static List<String> section5(String taskKey) {
         return SECTION_5.getOrDefault(taskKey, List.of());

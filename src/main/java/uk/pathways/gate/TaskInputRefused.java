@@ -2,9 +2,7 @@ package uk.pathways.gate;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-
 import uk.pathways.web.FieldProblem;
 
 /**
@@ -31,7 +29,9 @@ public class TaskInputRefused extends FormFieldValidationException {
     }
 
     private static String summary(List<FieldProblem> problems) {
-        return "Some fields are missing or wrong: " + problems.stream().map(p -> p.field() + " (" + p.message() + ")")
-                .collect(Collectors.joining("; "));
+        return "Some fields are missing or wrong: "
+                + problems.stream()
+                        .map(p -> p.field() + " (" + p.message() + ")")
+                        .collect(Collectors.joining("; "));
     }
 }

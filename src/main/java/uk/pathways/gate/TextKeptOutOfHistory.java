@@ -1,7 +1,6 @@
 package uk.pathways.gate;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -19,10 +18,12 @@ final class TextKeptOutOfHistory implements HistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricVariableUpdateEventEntity variable && FreeText.isFreeText(variable.getVariableName())) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable
+                && FreeText.isFreeText(variable.getVariableName())) {
             return;
         }
-        if (event instanceof HistoricFormPropertyEventEntity property && FreeText.isFreeText(property.getPropertyId())) {
+        if (event instanceof HistoricFormPropertyEventEntity property
+                && FreeText.isFreeText(property.getPropertyId())) {
             return;
         }
         delegate.handleEvent(event);

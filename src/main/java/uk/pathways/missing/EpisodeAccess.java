@@ -1,9 +1,7 @@
 package uk.pathways.missing;
 
 import java.util.NoSuchElementException;
-
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseAccess;
 
@@ -30,9 +28,11 @@ public class EpisodeAccess {
     public MissingEpisode checkActOn(String userId, String reference, String door) {
         MissingEpisode episode = episodes.find(reference)
                 .orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
-        if (episode.reporterAgency() != null && actors.agenciesOf(userId).contains(episode.reporterAgency())
+        if (episode.reporterAgency() != null
+                && actors.agenciesOf(userId).contains(episode.reporterAgency())
                 && !access.mayRead(userId, episode.caseId())) {
-            access.recordRead(userId, episode.caseId(), door, "missing episode " + reference + " (as its reporting agency)");
+            access.recordRead(
+                    userId, episode.caseId(), door, "missing episode " + reference + " (as its reporting agency)");
             return episode;
         }
         access.checkRead(userId, episode.caseId(), door, "missing episode " + reference);

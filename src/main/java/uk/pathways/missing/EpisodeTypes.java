@@ -13,8 +13,7 @@ public final class EpisodeTypes {
     public static final String HIGH = "HIGH";
     public static final Set<String> POLICE_RISKS = Set.of("VERY_LOW", "LOW", "MEDIUM", HIGH);
 
-    private EpisodeTypes() {
-    }
+    private EpisodeTypes() {}
 
     /** A child missing from care or away from a placement is looked after. */
     public static boolean fromCare(String episodeType) {

@@ -2,9 +2,7 @@ package uk.pathways.missing;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
-
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseViewSection;
 

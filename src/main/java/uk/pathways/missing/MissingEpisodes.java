@@ -1,5 +1,8 @@
 package uk.pathways.missing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,14 +19,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import uk.pathways.agency.Privileged;
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
+import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Clocks;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseAccess;
@@ -57,7 +54,9 @@ public class MissingEpisodes {
     /** The case stage of a case opened (or reopened) by a missing report. */
     public static final String STAGE = "MISSING";
     /** Who is told of every missing report at once (contract section 4): children's services, and the co-ordinator. */
-    public static final List<String> TOLD_AT_ONCE = List.of(Agency.CHILDRENS_SERVICES.groupId(), Agency.MISSING_COORDINATOR.groupId());
+    public static final List<String> TOLD_AT_ONCE =
+            List.of(Agency.CHILDRENS_SERVICES.groupId(), Agency.MISSING_COORDINATOR.groupId());
+
     static final String INDICATOR_REPEAT = "MISSING_REPEATEDLY";
     static final String INDICATOR_MISSING = "MISSING_OR_ABSENT";
     /** How far ahead of the server's clock a partner's clock may run: a time this little in the future is accepted. */
@@ -74,9 +73,17 @@ public class MissingEpisodes {
     private final Privileged privileged;
     private final CaseAccess caseAccess;
 
-    MissingEpisodes(CaseFile caseFile, MissingEpisodeRepository episodes, RuntimeService runtimeService,
-                    ApplicationEventPublisher events, Referrals referrals, MissingProperties properties, Clocks clocks,
-                    ObjectMapper json, Privileged privileged, CaseAccess caseAccess) {
+    MissingEpisodes(
+            CaseFile caseFile,
+            MissingEpisodeRepository episodes,
+            RuntimeService runtimeService,
+            ApplicationEventPublisher events,
+            Referrals referrals,
+            MissingProperties properties,
+            Clocks clocks,
+            ObjectMapper json,
+            Privileged privileged,
+            CaseAccess caseAccess) {
         this.privileged = privileged;
         this.caseAccess = caseAccess;
         this.caseFile = caseFile;
@@ -90,21 +97,23 @@ public class MissingEpisodes {
     }
 
     /** What the pathway needs of a recorded episode: ids, display name, age, risk, type and its clock dates. */
-    public record RecordedEpisode(String reference, String caseId, boolean joined, VariableMap variables) {
-    }
+    public record RecordedEpisode(String reference, String caseId, boolean joined, VariableMap variables) {}
 
     /** Records a report and starts its pathway in one transaction; children's services are told before this returns. */
     public MissingReportAccepted report(NewMissingReport report, Actor reportedBy, String source) {
         RecordedEpisode recorded = record(report, reportedBy, source);
-        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(MissingEpisodeProcess.KEY,
-                recorded.reference(), recorded.variables()));
+        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(
+                MissingEpisodeProcess.KEY, recorded.reference(), recorded.variables()));
         episodes.linkProcess(recorded.reference(), instance.getId());
         return new MissingReportAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }
 
     /** Records a report in the case record (the child's case joined or opened) and gives its pathway's variables. */
     public RecordedEpisode record(NewMissingReport report, Actor reportedBy, String source) {
-        if (report.caseId() != null && reportedBy != null && reportedBy != Actor.SYSTEM && reportedBy.userId() != null) {
+        if (report.caseId() != null
+                && reportedBy != null
+                && reportedBy != Actor.SYSTEM
+                && reportedBy.userId() != null) {
             // contract section 8: a report may name only a case the reporter can read (403 otherwise, audited)
             caseAccess.checkRead(reportedBy.userId(), report.caseId(), door(source), "missing report for the case");
         }
@@ -115,11 +124,13 @@ public class MissingEpisodes {
                     + ", same time last seen) was already reported for the child; nothing was changed.");
         }
         String reference = caseFile.nextReference("MIS");
-        episodes.insert(reference, opened.caseId(), report, child.placingAuthority(), source, reportedBy, Now.instant());
+        episodes.insert(
+                reference, opened.caseId(), report, child.placingAuthority(), source, reportedBy, Now.instant());
         // contract section 8: the reporting agency is involved only in a case its report opened; joining a child's
         // existing case involves nobody new but the agencies the pathway tells at once (contract section 4)
         if (reportedBy.agency() != null && !opened.joinedExisting()) {
-            caseFile.involve(opened.caseId(), reportedBy.agency(), "reported the missing episode " + reference, reportedBy);
+            caseFile.involve(
+                    opened.caseId(), reportedBy.agency(), "reported the missing episode " + reference, reportedBy);
         }
         for (String told : TOLD_AT_ONCE) {
             caseFile.involve(opened.caseId(), told, "told at once of the missing episode " + reference, Actor.SYSTEM);
@@ -132,7 +143,9 @@ public class MissingEpisodes {
                 .putValue(MissingEpisodeProcess.POLICE_RISK, report.policeRisk())
                 .putValue(MissingEpisodeProcess.EPISODE_TYPE, report.episodeType())
                 .putValue(MissingEpisodeProcess.MISSING_SINCE, Date.from(report.missingSince()))
-                .putValue(MissingEpisodeProcess.RETURNED_AT, report.returnedAt() == null ? null : Date.from(report.returnedAt()));
+                .putValue(
+                        MissingEpisodeProcess.RETURNED_AT,
+                        report.returnedAt() == null ? null : Date.from(report.returnedAt()));
         return new RecordedEpisode(reference, opened.caseId(), opened.joinedExisting(), variables);
     }
 
@@ -146,12 +159,24 @@ public class MissingEpisodes {
 
     /** The child as reported, or as the case knows them; a placing authority or a care episode means looked after. */
     private ChildDetails childOf(NewMissingReport report) {
-        ChildDetails known = report.child() != null ? report.child()
-                : caseFile.find(report.caseId()).orElseThrow(() -> new NoSuchElementException("No case " + report.caseId())).child();
-        String placingAuthority = report.placingAuthority() != null ? report.placingAuthority() : known.placingAuthority();
-        boolean lookedAfter = known.lookedAfter() || EpisodeTypes.fromCare(report.episodeType()) || report.placingAuthority() != null;
-        return new ChildDetails(known.firstName(), known.lastName(), known.dateOfBirth(), known.gender(), known.ethnicity(),
-                known.district(), lookedAfter, placingAuthority);
+        ChildDetails known = report.child() != null
+                ? report.child()
+                : caseFile.find(report.caseId())
+                        .orElseThrow(() -> new NoSuchElementException("No case " + report.caseId()))
+                        .child();
+        String placingAuthority =
+                report.placingAuthority() != null ? report.placingAuthority() : known.placingAuthority();
+        boolean lookedAfter =
+                known.lookedAfter() || EpisodeTypes.fromCare(report.episodeType()) || report.placingAuthority() != null;
+        return new ChildDetails(
+                known.firstName(),
+                known.lastName(),
+                known.dateOfBirth(),
+                known.gender(),
+                known.ethnicity(),
+                known.district(),
+                lookedAfter,
+                placingAuthority);
     }
 
     public void linkProcess(String reference, String processInstanceId) {
@@ -171,11 +196,14 @@ public class MissingEpisodes {
     /** Episodes last seen on the days {@code from} to {@code to} (UK dates, both included): the statutory return. */
     @Transactional(readOnly = true)
     public List<MissingEpisode> lastSeenBetween(LocalDate from, LocalDate to) {
-        return episodes.between(from.atStartOfDay(Now.UK).toInstant(), to.plusDays(1).atStartOfDay(Now.UK).toInstant());
+        return episodes.between(
+                from.atStartOfDay(Now.UK).toInstant(),
+                to.plusDays(1).atStartOfDay(Now.UK).toInstant());
     }
 
     private MissingEpisode require(String reference) {
-        return episodes.find(reference).orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
+        return episodes.find(reference)
+                .orElseThrow(() -> new NoSuchElementException("No missing episode " + reference));
     }
 
     // ---- told at once ----
@@ -184,11 +212,26 @@ public class MissingEpisodes {
     public void tellAgencies(String reference, Actor actor) {
         MissingEpisode episode = require(reference);
         ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
-        events.publishEvent(new MissingChildReported(episode.caseId(), reference, child.displayName(), episode.missingSince(),
-                episode.episodeType(), episode.policeReference(), episode.policeRisk(), TOLD_AT_ONCE, actor, Now.instant()));
+        events.publishEvent(new MissingChildReported(
+                episode.caseId(),
+                reference,
+                child.displayName(),
+                episode.missingSince(),
+                episode.episodeType(),
+                episode.policeReference(),
+                episode.policeRisk(),
+                TOLD_AT_ONCE,
+                actor,
+                Now.instant()));
         if (placingAuthorityIsTold(episode)) {
-            events.publishEvent(new PlacingAuthorityNotified(episode.caseId(), reference, episode.placingAuthority(),
-                    episode.outOfArea(), PlacingAuthorityNotified.MISSING, actor, Now.instant()));
+            events.publishEvent(new PlacingAuthorityNotified(
+                    episode.caseId(),
+                    reference,
+                    episode.placingAuthority(),
+                    episode.outOfArea(),
+                    PlacingAuthorityNotified.MISSING,
+                    actor,
+                    Now.instant()));
         }
     }
 
@@ -207,41 +250,66 @@ public class MissingEpisodes {
      */
     public Optional<String> checkRepeatMissing(String reference, Actor actor) {
         MissingEpisode episode = require(reference);
-        Instant windowStart = episode.missingSince().atZone(Now.UK).minusDays(properties.repeat().days()).toInstant();
+        Instant windowStart = episode.missingSince()
+                .atZone(Now.UK)
+                .minusDays(properties.repeat().days())
+                .toInstant();
         List<MissingEpisode> window = episodes.ofCaseBetween(episode.caseId(), windowStart, episode.missingSince());
         if (window.size() < properties.repeat().episodes()) {
             return Optional.empty();
         }
         List<String> references = window.stream().map(MissingEpisode::reference).toList();
         Optional<ReferralRecord> open = caseFile.referrals(episode.caseId()).stream()
-                .filter(r -> !"CLOSED".equals(r.status())).reduce((first, second) -> second);
+                .filter(r -> !"CLOSED".equals(r.status()))
+                .reduce((first, second) -> second);
         if (open.isPresent()) {
-            events.publishEvent(new RepeatMissingNotedForReview(episode.caseId(), reference, references,
-                    properties.repeat().days(), open.get().reference(), actor, Now.instant()));
+            events.publishEvent(new RepeatMissingNotedForReview(
+                    episode.caseId(),
+                    reference,
+                    references,
+                    properties.repeat().days(),
+                    open.get().reference(),
+                    actor,
+                    Now.instant()));
             return Optional.empty();
         }
-        String concerns = "Repeat missing: " + window.size() + " missing episodes in " + properties.repeat().days()
-                + " days (" + String.join(", ", references) + "). Started by the missing pathway; see the episodes in the case record.";
+        String concerns = "Repeat missing: " + window.size() + " missing episodes in "
+                + properties.repeat().days() + " days (" + String.join(", ", references)
+                + "). Started by the missing pathway; see the episodes in the case record.";
         ReferralAccepted referral = refer(episode, Agency.MISSING_COORDINATOR, concerns, INDICATOR_REPEAT, actor);
         for (String linked : references) {
             episodes.linkReferral(linked, referral.reference(), MissingEpisodesReferred.REPEAT_MISSING, Now.instant());
         }
-        events.publishEvent(new MissingEpisodesReferred(episode.caseId(), reference, referral.reference(),
-                MissingEpisodesReferred.REPEAT_MISSING, references, actor, Now.instant()));
+        events.publishEvent(new MissingEpisodesReferred(
+                episode.caseId(),
+                reference,
+                referral.reference(),
+                MissingEpisodesReferred.REPEAT_MISSING,
+                references,
+                actor,
+                Now.instant()));
         return Optional.of(referral.reference());
     }
 
-    private ReferralAccepted refer(MissingEpisode episode, Agency referrer, String concerns, String indicator, Actor actor) {
+    private ReferralAccepted refer(
+            MissingEpisode episode, Agency referrer, String concerns, String indicator, Actor actor) {
         ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
-        return referrals.receive(new NewReferral(child, referrer.groupId(), referrer.displayName(), properties.referrerEmail(),
-                concerns, List.of(indicator)), Actor.SYSTEM, SOURCE_MISSING_EPISODE);
+        return referrals.receive(
+                new NewReferral(
+                        child,
+                        referrer.groupId(),
+                        referrer.displayName(),
+                        properties.referrerEmail(),
+                        concerns,
+                        List.of(indicator)),
+                Actor.SYSTEM,
+                SOURCE_MISSING_EPISODE);
     }
 
     // ---- while missing ----
 
     /** What a police re-grade did: the episode as it now stands, and whether the pathway was told. */
-    public record Regraded(MissingEpisode episode, boolean changed, boolean pathwayTold) {
-    }
+    public record Regraded(MissingEpisode episode, boolean changed, boolean pathwayTold) {}
 
     /**
      * A police re-grade while the child is missing: recorded and chronicled; a pathway still waiting to call
@@ -257,11 +325,19 @@ public class MissingEpisodes {
             return new Regraded(episode, false, false);
         }
         boolean waiting = privileged.call(() -> {
-            boolean subscribed = runtimeService.createEventSubscriptionQuery().processInstanceId(episode.processInstanceId())
-                    .eventType("message").eventName(MissingEpisodeProcess.MESSAGE_RISK_REGRADED).count() > 0;
+            boolean subscribed = runtimeService
+                            .createEventSubscriptionQuery()
+                            .processInstanceId(episode.processInstanceId())
+                            .eventType("message")
+                            .eventName(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
+                            .count()
+                    > 0;
             if (subscribed) {
-                runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
-                        .processInstanceBusinessKey(reference).setVariable(MissingEpisodeProcess.POLICE_RISK, policeRisk).correlate();
+                runtimeService
+                        .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
+                        .processInstanceBusinessKey(reference)
+                        .setVariable(MissingEpisodeProcess.POLICE_RISK, policeRisk)
+                        .correlate();
             } else {
                 runtimeService.setVariable(episode.processInstanceId(), MissingEpisodeProcess.POLICE_RISK, policeRisk);
             }
@@ -273,26 +349,29 @@ public class MissingEpisodes {
     /** Records a police risk grade; false (and nothing chronicled) if the episode already had it. */
     public boolean recordRisk(String reference, String policeRisk, Actor actor) {
         if (!EpisodeTypes.POLICE_RISKS.contains(policeRisk)) {
-            throw new IllegalArgumentException("police risk must be one of " + EpisodeTypes.POLICE_RISKS + ", not " + policeRisk);
+            throw new IllegalArgumentException(
+                    "police risk must be one of " + EpisodeTypes.POLICE_RISKS + ", not " + policeRisk);
         }
         MissingEpisode episode = require(reference);
         if (policeRisk.equals(episode.policeRisk())) {
             return false;
         }
         episodes.updateRisk(reference, policeRisk);
-        events.publishEvent(new MissingRiskRegraded(episode.caseId(), reference, episode.policeRisk(), policeRisk, actor,
-                Now.instant()));
+        events.publishEvent(new MissingRiskRegraded(
+                episode.caseId(), reference, episode.policeRisk(), policeRisk, actor, Now.instant()));
         return true;
     }
 
     /** The pathway called the strategy meeting for the missing child. */
     public void strategyMeetingCalled(String reference, Actor actor) {
         MissingEpisode episode = require(reference);
-        String reason = EpisodeTypes.HIGH.equals(episode.policeRisk()) ? "police risk HIGH"
+        String reason = EpisodeTypes.HIGH.equals(episode.policeRisk())
+                ? "police risk HIGH"
                 : "missing for " + clocks.duration(MissingEpisodeProcess.CLOCK_STRATEGY_MEETING) + " (police risk "
-                + episode.policeRisk() + ")";
+                        + episode.policeRisk() + ")";
         episodes.meetingCalled(reference, Now.instant());
-        events.publishEvent(new MissingStrategyMeetingCalled(episode.caseId(), reference, reason, actor, Now.instant()));
+        events.publishEvent(
+                new MissingStrategyMeetingCalled(episode.caseId(), reference, reason, actor, Now.instant()));
     }
 
     // ---- the return ----
@@ -312,11 +391,14 @@ public class MissingEpisodes {
             throw new InvalidInputException(problems);
         }
         try {
-            privileged.run(() -> runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
-                    .processInstanceBusinessKey(reference).setVariable(MissingEpisodeProcess.RETURNED_AT, Date.from(returnedAt))
+            privileged.run(() -> runtimeService
+                    .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
+                    .processInstanceBusinessKey(reference)
+                    .setVariable(MissingEpisodeProcess.RETURNED_AT, Date.from(returnedAt))
                     .correlate());
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("The pathway of " + reference + " is not waiting for a return; nothing was changed.");
+            throw new ConflictException(
+                    "The pathway of " + reference + " is not waiting for a return; nothing was changed.");
         }
         return require(reference);
     }
@@ -324,14 +406,15 @@ public class MissingEpisodes {
     private static String alreadyReturned(MissingEpisode episode) {
         return episode.returnedAt() == null
                 ? "Missing episode " + episode.reference() + " is closed; nothing was changed."
-                : "The return from " + episode.reference() + " was already recorded (returned at " + episode.returnedAt()
-                + "); nothing was changed.";
+                : "The return from " + episode.reference() + " was already recorded (returned at "
+                        + episode.returnedAt() + "); nothing was changed.";
     }
 
     List<FieldProblem> returnTimeProblems(MissingEpisode episode, Instant returnedAt) {
         if (returnedAt.isBefore(episode.missingSince())) {
-            return List.of(new FieldProblem("returnedAt", "The return must not be before the time the child was last seen ("
-                    + episode.missingSince() + ")"));
+            return List.of(new FieldProblem(
+                    "returnedAt",
+                    "The return must not be before the time the child was last seen (" + episode.missingSince() + ")"));
         }
         if (returnedAt.isAfter(Now.instant().plus(CLOCK_SKEW))) {
             return List.of(new FieldProblem("returnedAt", "The return must not be in the future"));
@@ -344,17 +427,25 @@ public class MissingEpisodes {
         MissingEpisode episode = require(reference);
         List<FieldProblem> problems = returnTimeProblems(episode, returnedAt);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("return of " + reference + ": " + problems.get(0).message());
+            throw new IllegalArgumentException(
+                    "return of " + reference + ": " + problems.get(0).message());
         }
-        Instant interviewDue = clocks.dueFrom(MissingEpisodeProcess.CLOCK_RETURN_HOME_INTERVIEW, Date.from(returnedAt)).toInstant();
+        Instant interviewDue = clocks.dueFrom(MissingEpisodeProcess.CLOCK_RETURN_HOME_INTERVIEW, Date.from(returnedAt))
+                .toInstant();
         if (!episodes.returned(reference, returnedAt, interviewDue)) {
             throw new ConflictException(alreadyReturned(episode));
         }
-        events.publishEvent(new MissingChildReturned(episode.caseId(), reference, episode.missingSince(), returnedAt,
-                interviewDue, actor, Now.instant()));
+        events.publishEvent(new MissingChildReturned(
+                episode.caseId(), reference, episode.missingSince(), returnedAt, interviewDue, actor, Now.instant()));
         if (placingAuthorityIsTold(episode)) {
-            events.publishEvent(new PlacingAuthorityNotified(episode.caseId(), reference, episode.placingAuthority(),
-                    episode.outOfArea(), PlacingAuthorityNotified.RETURNED, actor, Now.instant()));
+            events.publishEvent(new PlacingAuthorityNotified(
+                    episode.caseId(),
+                    reference,
+                    episode.placingAuthority(),
+                    episode.outOfArea(),
+                    PlacingAuthorityNotified.RETURNED,
+                    actor,
+                    Now.instant()));
         }
         return interviewDue;
     }
@@ -362,25 +453,46 @@ public class MissingEpisodes {
     // ---- the return home interview ----
 
     /** Records the interview's decision fields (its sensitive text is in the case record, by the task's caseRecord). */
-    public void recordInterview(String reference, boolean offered, boolean accepted, boolean cseConcern,
-                                boolean informationForPolice, Actor actor) {
+    public void recordInterview(
+            String reference,
+            boolean offered,
+            boolean accepted,
+            boolean cseConcern,
+            boolean informationForPolice,
+            Actor actor) {
         MissingEpisode episode = require(reference);
         Instant now = Now.instant();
         episodes.interviewed(reference, offered, accepted, cseConcern, now);
         boolean withinClock = episode.rhiDueAt() == null || !now.isAfter(episode.rhiDueAt());
-        events.publishEvent(new ReturnHomeInterviewRecorded(episode.caseId(), reference, offered, accepted, cseConcern,
-                informationForPolice, withinClock, actor, now));
+        events.publishEvent(new ReturnHomeInterviewRecorded(
+                episode.caseId(),
+                reference,
+                offered,
+                accepted,
+                cseConcern,
+                informationForPolice,
+                withinClock,
+                actor,
+                now));
     }
 
     /** A CSE concern at the interview starts a {@code cse-referral} for the child's case, linked to the episode. */
     public String referFromInterview(String reference, Actor actor) {
         MissingEpisode episode = require(reference);
-        String concerns = "A concern of sexual exploitation was raised at the return home interview after missing episode "
-                + reference + " (police reference " + episode.policeReference() + "). The interview is in the case record.";
+        String concerns =
+                "A concern of sexual exploitation was raised at the return home interview after missing episode "
+                        + reference + " (police reference " + episode.policeReference()
+                        + "). The interview is in the case record.";
         ReferralAccepted referral = refer(episode, Agency.RHI_SERVICE, concerns, INDICATOR_MISSING, actor);
         episodes.linkReferral(reference, referral.reference(), MissingEpisodesReferred.CSE_CONCERN, Now.instant());
-        events.publishEvent(new MissingEpisodesReferred(episode.caseId(), reference, referral.reference(),
-                MissingEpisodesReferred.CSE_CONCERN, List.of(reference), actor, Now.instant()));
+        events.publishEvent(new MissingEpisodesReferred(
+                episode.caseId(),
+                reference,
+                referral.reference(),
+                MissingEpisodesReferred.CSE_CONCERN,
+                List.of(reference),
+                actor,
+                Now.instant()));
         return referral.reference();
     }
 
@@ -389,15 +501,19 @@ public class MissingEpisodes {
     public Optional<String> informationForPolice(String reference) {
         MissingEpisode episode = require(reference);
         List<CaseEntry> interviews = caseFile.entries(episode.caseId(), Set.of(Agency.POLICE.groupId())).stream()
-                .filter(e -> MissingEpisodeProcess.TASK_RETURN_HOME_INTERVIEW.equals(e.kind()) && reference.equals(e.reference()))
+                .filter(e -> MissingEpisodeProcess.TASK_RETURN_HOME_INTERVIEW.equals(e.kind())
+                        && reference.equals(e.reference()))
                 .toList();
         if (interviews.isEmpty()) {
             return Optional.empty();
         }
         try {
-            JsonNode content = json.readTree(interviews.get(interviews.size() - 1).content());
+            JsonNode content =
+                    json.readTree(interviews.get(interviews.size() - 1).content());
             JsonNode text = content.get(MissingEpisodeProcess.INFORMATION_FOR_POLICE);
-            return text == null || text.isNull() || text.asText().isBlank() ? Optional.empty() : Optional.of(text.asText());
+            return text == null || text.isNull() || text.asText().isBlank()
+                    ? Optional.empty()
+                    : Optional.of(text.asText());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("return home interview entry of " + reference + " is not JSON", e);
         }
@@ -409,9 +525,10 @@ public class MissingEpisodes {
     public boolean close(String reference, boolean cancelled, Actor actor) {
         MissingEpisode episode = require(reference);
         episodes.close(reference, Now.instant());
-        boolean caseClosed = caseFile.closeIfNothingOpen(episode.caseId(),
-                "Missing episode " + reference + (cancelled ? " cancelled" : " closed"));
-        events.publishEvent(new MissingEpisodeClosed(episode.caseId(), reference, cancelled, caseClosed, actor, Now.instant()));
+        boolean caseClosed = caseFile.closeIfNothingOpen(
+                episode.caseId(), "Missing episode " + reference + (cancelled ? " cancelled" : " closed"));
+        events.publishEvent(
+                new MissingEpisodeClosed(episode.caseId(), reference, cancelled, caseClosed, actor, Now.instant()));
         return caseClosed;
     }
 }

@@ -2,7 +2,6 @@ package uk.pathways.missing;
 
 import java.time.Instant;
 import java.util.List;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.ChronicledEvent;
 
@@ -11,8 +10,15 @@ import uk.pathways.casefile.ChronicledEvent;
  * home interview) or REPEAT_MISSING (every episode inside the repeat window). {@code reference} is the
  * episode that started it.
  */
-public record MissingEpisodesReferred(String caseId, String reference, String referralReference, String reason,
-                                      List<String> episodes, Actor actor, Instant occurredAt) implements ChronicledEvent {
+public record MissingEpisodesReferred(
+        String caseId,
+        String reference,
+        String referralReference,
+        String reason,
+        List<String> episodes,
+        Actor actor,
+        Instant occurredAt)
+        implements ChronicledEvent {
 
     public static final String CSE_CONCERN = "CSE_CONCERN";
     public static final String REPEAT_MISSING = "REPEAT_MISSING";
@@ -25,8 +31,10 @@ public record MissingEpisodesReferred(String caseId, String reference, String re
     @Override
     public String summary() {
         if (REPEAT_MISSING.equals(reason)) {
-            return "Repeat missing (" + String.join(", ", episodes) + "): CSE referral " + referralReference + " started";
+            return "Repeat missing (" + String.join(", ", episodes) + "): CSE referral " + referralReference
+                    + " started";
         }
-        return "CSE concern at the return home interview of " + reference + ": CSE referral " + referralReference + " started";
+        return "CSE concern at the return home interview of " + reference + ": CSE referral " + referralReference
+                + " started";
     }
 }

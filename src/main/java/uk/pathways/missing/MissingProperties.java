@@ -2,7 +2,6 @@ package uk.pathways.missing;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,19 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("pathways.missing")
 public record MissingProperties(Repeat repeat, List<String> localAuthorityNames, String referrerEmail) {
 
-    public record Repeat(int episodes, int days) {
-    }
+    public record Repeat(int episodes, int days) {}
 
     public MissingProperties {
         repeat = repeat == null ? new Repeat(3, 90) : repeat;
         if (repeat.episodes() < 2) {
-            throw new IllegalStateException("pathways.missing.repeat.episodes must be 2 or more, not " + repeat.episodes());
+            throw new IllegalStateException(
+                    "pathways.missing.repeat.episodes must be 2 or more, not " + repeat.episodes());
         }
         if (repeat.days() < 1) {
             throw new IllegalStateException("pathways.missing.repeat.days must be 1 or more, not " + repeat.days());
         }
         localAuthorityNames = localAuthorityNames == null ? List.of() : List.copyOf(localAuthorityNames);
-        referrerEmail = referrerEmail == null || referrerEmail.isBlank() ? "missing-coordinator@pathways.example" : referrerEmail;
+        referrerEmail = referrerEmail == null || referrerEmail.isBlank()
+                ? "missing-coordinator@pathways.example"
+                : referrerEmail;
     }
 
     /** Whether a placing authority is another authority than this one. */

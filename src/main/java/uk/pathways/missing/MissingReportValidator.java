@@ -1,15 +1,12 @@
 package uk.pathways.missing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseSummary;
@@ -57,8 +54,10 @@ public class MissingReportValidator {
             if (node != null) {
                 child = childValidation.read(node, "child", today, fields);
                 childSaysLookedAfter = node.path("lookedAfter").booleanValue();
-                childPlacingAuthority = node.path("placingAuthority").isTextual() && !node.path("placingAuthority").asText().isBlank()
-                        ? node.path("placingAuthority").asText().strip() : null;
+                childPlacingAuthority = node.path("placingAuthority").isTextual()
+                                && !node.path("placingAuthority").asText().isBlank()
+                        ? node.path("placingAuthority").asText().strip()
+                        : null;
             }
         } else {
             String caseId = fields.text(body, "caseId", "caseId", true, 20);
@@ -78,14 +77,24 @@ public class MissingReportValidator {
             fields.problem("missingSince", "The time the child was last seen must not be in the future");
             missingSince = null;
         }
-        java.time.LocalDate born = child != null ? child.dateOfBirth() : existing != null ? existing.child().dateOfBirth() : null;
-        if (missingSince != null && born != null && missingSince.toInstant().isBefore(born.atStartOfDay(uk.pathways.calendar.Now.UK).toInstant())) {
-            fields.problem("missingSince", "The time the child was last seen must not be before the child was born (" + born + ")");
+        java.time.LocalDate born = child != null
+                ? child.dateOfBirth()
+                : existing != null ? existing.child().dateOfBirth() : null;
+        if (missingSince != null
+                && born != null
+                && missingSince
+                        .toInstant()
+                        .isBefore(born.atStartOfDay(uk.pathways.calendar.Now.UK).toInstant())) {
+            fields.problem(
+                    "missingSince",
+                    "The time the child was last seen must not be before the child was born (" + born + ")");
             missingSince = null;
         }
         String policeReference = fields.text(body, "policeReference", "policeReference", true, 50);
-        if (policeReference != null && !POLICE_REFERENCE.matcher(policeReference).matches()) {
-            fields.problem("policeReference", "The police reference must only include letters, digits, spaces and / _ . -");
+        if (policeReference != null
+                && !POLICE_REFERENCE.matcher(policeReference).matches()) {
+            fields.problem(
+                    "policeReference", "The police reference must only include letters, digits, spaces and / _ . -");
             policeReference = null;
         }
         String policeRisk = fields.oneOf(body, "policeRisk", "policeRisk", true, EpisodeTypes.POLICE_RISKS);
@@ -94,27 +103,42 @@ public class MissingReportValidator {
         boolean outOfArea = fields.bool(body, "outOfArea", "outOfArea").orElse(false);
         boolean lookedAfter = childSaysLookedAfter || EpisodeTypes.fromCare(episodeType) || placingAuthority != null;
         // a placing authority that was sent but is bad is named once, above
-        if (lookedAfter && placingAuthority == null && childPlacingAuthority == null && !present(JsonFields.at(body, "placingAuthority"))) {
+        if (lookedAfter
+                && placingAuthority == null
+                && childPlacingAuthority == null
+                && !present(JsonFields.at(body, "placingAuthority"))) {
             fields.problem("placingAuthority", "Enter the placing authority of a looked-after child");
         }
         if (outOfArea && !lookedAfter) {
-            fields.problem("outOfArea", "Only a looked-after child's placement can be out of area: give the placing authority");
+            fields.problem(
+                    "outOfArea",
+                    "Only a looked-after child's placement can be out of area: give the placing authority");
         }
         OffsetDateTime returnedAt = fields.dateTime(body, "returnedAt", "returnedAt", false);
         if (returnedAt != null) {
             if (missingSince != null && returnedAt.toInstant().isBefore(missingSince.toInstant())) {
-                fields.problem("returnedAt", "The return must not be before the time the child was last seen (missingSince)");
+                fields.problem(
+                        "returnedAt", "The return must not be before the time the child was last seen (missingSince)");
             } else if (returnedAt.toInstant().isAfter(now.plus(MissingEpisodes.CLOCK_SKEW))) {
                 fields.problem("returnedAt", "The return must not be in the future");
             }
         }
         fields.throwIfProblems();
-        return new NewMissingReport(child, existing == null ? null : existing.caseId(), missingSince.toInstant(), policeReference,
-                policeRisk, episodeType, placingAuthority == null ? childPlacingAuthority : placingAuthority, outOfArea,
+        return new NewMissingReport(
+                child,
+                existing == null ? null : existing.caseId(),
+                missingSince.toInstant(),
+                policeReference,
+                policeRisk,
+                episodeType,
+                placingAuthority == null ? childPlacingAuthority : placingAuthority,
+                outOfArea,
                 returnedAt == null ? null : returnedAt.toInstant());
     }
 
     private static boolean present(JsonNode node) {
-        return node != null && !node.isNull() && !(node.isTextual() && node.asText().isBlank());
+        return node != null
+                && !node.isNull()
+                && !(node.isTextual() && node.asText().isBlank());
     }
 }

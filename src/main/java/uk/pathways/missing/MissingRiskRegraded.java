@@ -1,12 +1,12 @@
 package uk.pathways.missing;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.ChronicledEvent;
 
 /** The police re-graded the risk to a missing child. */
-public record MissingRiskRegraded(String caseId, String reference, String from, String to, Actor actor, Instant occurredAt)
+public record MissingRiskRegraded(
+        String caseId, String reference, String from, String to, Actor actor, Instant occurredAt)
         implements ChronicledEvent {
 
     @Override

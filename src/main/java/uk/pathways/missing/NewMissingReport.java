@@ -1,7 +1,6 @@
 package uk.pathways.missing;
 
 import java.time.Instant;
-
 import uk.pathways.casefile.ChildDetails;
 
 /**
@@ -9,7 +8,13 @@ import uk.pathways.casefile.ChildDetails;
  * (exactly one of {@code child} and {@code caseId}). {@code returnedAt} is set when the child was already
  * back when the report was made.
  */
-public record NewMissingReport(ChildDetails child, String caseId, Instant missingSince, String policeReference,
-                               String policeRisk, String episodeType, String placingAuthority, boolean outOfArea,
-                               Instant returnedAt) {
-}
+public record NewMissingReport(
+        ChildDetails child,
+        String caseId,
+        Instant missingSince,
+        String policeReference,
+        String policeRisk,
+        String episodeType,
+        String placingAuthority,
+        boolean outOfArea,
+        Instant returnedAt) {}

@@ -1,7 +1,6 @@
 package uk.pathways.missing;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.ChronicledEvent;
 
@@ -10,8 +9,15 @@ import uk.pathways.casefile.ChronicledEvent;
  * is to be told of a missing episode ({@code about} MISSING) or of the child's return ({@code about}
  * RETURNED, so that it can arrange the return interview). {@code placingAuthority} is the recipient.
  */
-public record PlacingAuthorityNotified(String caseId, String reference, String placingAuthority, boolean outOfArea,
-                                       String about, Actor actor, Instant occurredAt) implements ChronicledEvent {
+public record PlacingAuthorityNotified(
+        String caseId,
+        String reference,
+        String placingAuthority,
+        boolean outOfArea,
+        String about,
+        Actor actor,
+        Instant occurredAt)
+        implements ChronicledEvent {
 
     public static final String MISSING = "MISSING";
     public static final String RETURNED = "RETURNED";

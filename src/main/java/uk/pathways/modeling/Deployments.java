@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,16 +31,15 @@ public class Deployments {
     }
 
     /** A definition a deployment made: its key and version. */
-    public record Deployed(String kind, String key, int version, String id) {
-    }
+    public record Deployed(String kind, String key, int version, String id) {}
 
     /** What a deployment did, or would do (a dry run, or a refusal). */
-    public record Outcome(ValidationReport report, boolean deployed, String deploymentId, List<Deployed> definitions) {
-    }
+    public record Outcome(ValidationReport report, boolean deployed, String deploymentId, List<Deployed> definitions) {}
 
     /** Checks the files against the Pathways rules and what the engine already has, deploying nothing. */
     public ValidationReport check(Map<String, byte[]> files) {
-        return configuration.getCommandExecutorTxRequired()
+        return configuration
+                .getCommandExecutorTxRequired()
                 .execute(commandContext -> validator.validate(files, new EngineModelContext(commandContext)));
     }
 
@@ -54,19 +52,21 @@ public class Deployments {
         if (dryRun || !report.ok()) {
             return new Outcome(report, false, null, List.of());
         }
-        DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE)
-                .enableDuplicateFiltering(true);
+        DeploymentBuilder builder =
+                repositoryService.createDeployment().name(name).source(SOURCE).enableDuplicateFiltering(true);
         files.forEach((file, bytes) -> builder.addInputStream(file, new ByteArrayInputStream(bytes)));
         try {
             DeploymentWithDefinitions deployment = builder.deployWithResult();
             List<Deployed> definitions = new ArrayList<>();
             if (deployment.getDeployedProcessDefinitions() != null) {
-                deployment.getDeployedProcessDefinitions().forEach(d ->
-                        definitions.add(new Deployed("process", d.getKey(), d.getVersion(), d.getId())));
+                deployment
+                        .getDeployedProcessDefinitions()
+                        .forEach(d -> definitions.add(new Deployed("process", d.getKey(), d.getVersion(), d.getId())));
             }
             if (deployment.getDeployedDecisionDefinitions() != null) {
-                deployment.getDeployedDecisionDefinitions().forEach(d ->
-                        definitions.add(new Deployed("decision", d.getKey(), d.getVersion(), d.getId())));
+                deployment
+                        .getDeployedDecisionDefinitions()
+                        .forEach(d -> definitions.add(new Deployed("decision", d.getKey(), d.getVersion(), d.getId())));
             }
             return new Outcome(report, true, deployment.getId(), definitions);
         } catch (ModelsRefused refused) {

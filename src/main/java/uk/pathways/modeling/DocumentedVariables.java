@@ -2,7 +2,6 @@ package uk.pathways.modeling;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import uk.pathways.missing.process.MissingEpisodeProcess;
 import uk.pathways.referral.process.CseReferralProcess;
 import uk.pathways.strategymeeting.process.StrategyMeetingProcess;

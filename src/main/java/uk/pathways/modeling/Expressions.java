@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.FunctionNode;
 import org.camunda.bpm.impl.juel.IdentifierNode;
@@ -16,21 +15,27 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 final class Expressions {
 
     /** Names the engine itself offers in every expression. */
-    static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "variableScope",
-            "authenticatedUserId", "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+    static final Set<String> ENGINE_NAMES = Set.of(
+            "execution",
+            "task",
+            "externalTask",
+            "variableScope",
+            "authenticatedUserId",
+            "loopCounter",
+            "nrOfInstances",
+            "nrOfActiveInstances",
+            "nrOfCompletedInstances");
     /** Functions the engine offers (Camunda's built-ins and Spin's). */
-    static final Set<String> ENGINE_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups",
-            "S", "XML", "JSON");
+    static final Set<String> ENGINE_FUNCTIONS =
+            Set.of("now", "dateTime", "currentUser", "currentUserGroups", "S", "XML", "JSON");
 
     private static final Pattern CLOCK_CALL = Pattern.compile("\\bclocks\\s*\\.\\s*(\\w+)\\s*\\(\\s*'([^']*)'");
     private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
     /** The top-level names an expression uses: the first identifier of each chain, and its functions. */
-    record Names(Set<String> identifiers, Set<String> functions) {
-    }
+    record Names(Set<String> identifiers, Set<String> functions) {}
 
-    private Expressions() {
-    }
+    private Expressions() {}
 
     static boolean isExpression(String text) {
         return text != null && (text.contains("${") || text.contains("#{"));
@@ -67,7 +72,8 @@ final class Expressions {
 
     /** {@code ${escalation}} gives {@code escalation}; anything more complex gives null. */
     static String singleName(String expression) {
-        Matcher m = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$").matcher(expression);
+        Matcher m = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$")
+                .matcher(expression);
         return m.matches() ? m.group(1) : null;
     }
 }

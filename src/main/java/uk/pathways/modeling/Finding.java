@@ -6,7 +6,10 @@ package uk.pathways.modeling;
  */
 public record Finding(String resource, String elementId, String elementName, Severity severity, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Finding error(String resource, String elementId, String elementName, String message) {
         return new Finding(resource, elementId, elementName, Severity.ERROR, message);

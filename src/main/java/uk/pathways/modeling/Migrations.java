@@ -8,11 +8,10 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationReport;
@@ -27,20 +26,19 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
@@ -59,8 +57,12 @@ public class Migrations {
     private final TransactionTemplate transactions;
     private final ProcessEngineConfigurationImpl configuration;
 
-    Migrations(RepositoryService repositoryService, RuntimeService runtimeService, ApplicationEventPublisher events,
-               PlatformTransactionManager transactionManager, ProcessEngine engine) {
+    Migrations(
+            RepositoryService repositoryService,
+            RuntimeService runtimeService,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            ProcessEngine engine) {
         this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
@@ -68,29 +70,40 @@ public class Migrations {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    public record Mapping(String from, String to, boolean updateEventTrigger) {
-    }
+    public record Mapping(String from, String to, boolean updateEventTrigger) {}
 
     /** An element of the old version with no counterpart in the new one, and how many running cases wait there. */
-    public record Unmapped(String elementId, String name, String type, long runningCases) {
-    }
+    public record Unmapped(String elementId, String name, String type, long runningCases) {}
 
     /** The generated plan; {@code canMigrate} is false if it has problems or a case waits where nothing maps. */
-    public record Plan(String key, int fromVersion, int toVersion, long runningCases, boolean canMigrate,
-                       List<Mapping> mappings, List<Unmapped> unmapped, List<String> problems) {
-    }
+    public record Plan(
+            String key,
+            int fromVersion,
+            int toVersion,
+            long runningCases,
+            boolean canMigrate,
+            List<Mapping> mappings,
+            List<Unmapped> unmapped,
+            List<String> problems) {}
 
-    public record CaseMoved(String processInstanceId, String reference, String caseId) {
-    }
+    public record CaseMoved(String processInstanceId, String reference, String caseId) {}
 
-    public record Result(String key, int fromVersion, int toVersion, boolean dryRun, boolean migrated, List<CaseMoved> cases,
-                         List<String> problems) {
-    }
+    public record Result(
+            String key,
+            int fromVersion,
+            int toVersion,
+            boolean dryRun,
+            boolean migrated,
+            List<CaseMoved> cases,
+            List<String> problems) {}
 
     public Plan plan(String key, int from, int to) {
         ProcessDefinition source = definition(key, from);
         ProcessDefinition target = definition(key, to);
-        long running = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
+        long running = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionId(source.getId())
+                .count();
         List<String> problems = new ArrayList<>();
         List<Mapping> mappings = new ArrayList<>();
         MigrationPlan plan = null;
@@ -100,12 +113,16 @@ public class Migrations {
                 mappings.add(new Mapping(i.getSourceActivityId(), i.getTargetActivityId(), i.isUpdateEventTrigger()));
             }
         } catch (MigrationPlanValidationException e) {
-            for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
+            for (MigrationInstructionValidationReport report :
+                    e.getValidationReport().getInstructionReports()) {
                 MigrationInstruction i = report.getMigrationInstruction();
-                report.getFailures().forEach(f -> problems.add(i.getSourceActivityId() + " -> " + i.getTargetActivityId() + ": " + f));
+                report.getFailures()
+                        .forEach(f ->
+                                problems.add(i.getSourceActivityId() + " -> " + i.getTargetActivityId() + ": " + f));
             }
-            e.getValidationReport().getVariableReports().forEach((name, r) ->
-                    r.getFailures().forEach(f -> problems.add("variable " + name + ": " + f)));
+            e.getValidationReport()
+                    .getVariableReports()
+                    .forEach((name, r) -> r.getFailures().forEach(f -> problems.add("variable " + name + ": " + f)));
         }
         Set<String> mapped = mappings.stream().map(Mapping::from).collect(Collectors.toSet());
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(source.getId());
@@ -115,9 +132,15 @@ public class Migrations {
             // a case can only be somewhere it waits; elements it passes straight through need no instruction
             boolean gone = targetModel.getModelElementById(node.getId()) == null;
             if (!mapped.contains(node.getId()) && (gone || waitsThere(node))) {
-                long waiting = running == 0 ? 0 : runtimeService.createProcessInstanceQuery()
-                        .processDefinitionId(source.getId()).activityIdIn(node.getId()).count();
-                unmapped.add(new Unmapped(node.getId(), node.getName(), node.getElementType().getTypeName(), waiting));
+                long waiting = running == 0
+                        ? 0
+                        : runtimeService
+                                .createProcessInstanceQuery()
+                                .processDefinitionId(source.getId())
+                                .activityIdIn(node.getId())
+                                .count();
+                unmapped.add(new Unmapped(
+                        node.getId(), node.getName(), node.getElementType().getTypeName(), waiting));
             }
         }
         unmapped.sort(java.util.Comparator.comparing(Unmapped::elementId));
@@ -138,8 +161,10 @@ public class Migrations {
         try {
             transactions.executeWithoutResult(status -> {
                 MigrationPlan plan = build(source, target);
-                List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-                        .processDefinitionId(source.getId()).list();
+                List<ProcessInstance> instances = runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionId(source.getId())
+                        .list();
                 if (instances.isEmpty()) {
                     return;
                 }
@@ -147,21 +172,32 @@ public class Migrations {
                 for (ProcessInstance instance : instances) {
                     Object caseId = runtimeService.getVariable(instance.getId(), CaseVariables.CASE_ID);
                     caseIds.put(instance.getId(), caseId == null ? null : caseId.toString());
-                    cases.add(new CaseMoved(instance.getId(), instance.getBusinessKey(), caseIds.get(instance.getId())));
+                    cases.add(
+                            new CaseMoved(instance.getId(), instance.getBusinessKey(), caseIds.get(instance.getId())));
                 }
                 // One case at a time, re-reading the new version between cases: Camunda 7.24's migration removes a
                 // user task's timeout-listener declarations from the cached target definition as it migrates a task
                 // (camunda-bpm-platform#4633), so a second case, and every task created later, would lose its clock.
                 for (String processInstanceId : caseIds.keySet()) {
                     try {
-                        runtimeService.newMigration(plan).processInstanceIds(processInstanceId).execute();
+                        runtimeService
+                                .newMigration(plan)
+                                .processInstanceIds(processInstanceId)
+                                .execute();
                     } finally {
                         forget(target);
                     }
                 }
                 for (ProcessInstance instance : instances) {
-                    events.publishEvent(new PathwayMigrated(caseIds.get(instance.getId()), instance.getBusinessKey(), key,
-                            from, to, instance.getId(), actor, Now.instant()));
+                    events.publishEvent(new PathwayMigrated(
+                            caseIds.get(instance.getId()),
+                            instance.getBusinessKey(),
+                            key,
+                            from,
+                            to,
+                            instance.getId(),
+                            actor,
+                            Now.instant()));
                 }
                 migrated[0] = !dryRun;
                 if (dryRun) {
@@ -181,12 +217,20 @@ public class Migrations {
     }
 
     private static boolean waitsThere(FlowNode node) {
-        return node instanceof UserTask || node instanceof ReceiveTask || node instanceof CallActivity
-                || node instanceof SubProcess || node instanceof IntermediateCatchEvent
-                || (node instanceof BoundaryEvent b && b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition
-                        || d instanceof MessageEventDefinition || d instanceof SignalEventDefinition
-                        || d instanceof ConditionalEventDefinition))
-                || node instanceof EventBasedGateway || node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+        return node instanceof UserTask
+                || node instanceof ReceiveTask
+                || node instanceof CallActivity
+                || node instanceof SubProcess
+                || node instanceof IntermediateCatchEvent
+                || (node instanceof BoundaryEvent b
+                        && b.getEventDefinitions().stream()
+                                .anyMatch(d -> d instanceof TimerEventDefinition
+                                        || d instanceof MessageEventDefinition
+                                        || d instanceof SignalEventDefinition
+                                        || d instanceof ConditionalEventDefinition))
+                || node instanceof EventBasedGateway
+                || node.isCamundaAsyncBefore()
+                || node.isCamundaAsyncAfter();
     }
 
     private List<String> describe(MigratingProcessInstanceValidationReport report) {
@@ -207,7 +251,10 @@ public class Migrations {
      * changed clock length applies to tasks and timers created after the migration).
      */
     private MigrationPlan build(ProcessDefinition source, ProcessDefinition target) {
-        return runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
+        return runtimeService
+                .createMigrationPlan(source.getId(), target.getId())
+                .mapEqualActivities()
+                .build();
     }
 
     /** Drops the engine's cached copy of a definition, so that it is read again whole from the database. */
@@ -216,8 +263,11 @@ public class Migrations {
     }
 
     ProcessDefinition definition(String key, int version) {
-        ProcessDefinition d = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-                .processDefinitionVersion(version).singleResult();
+        ProcessDefinition d = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .processDefinitionVersion(version)
+                .singleResult();
         if (d == null) {
             throw new NoSuchElementException("Process " + key + " has no version " + version);
         }
@@ -227,7 +277,10 @@ public class Migrations {
     /** The versions of a process, newest last. */
     public Map<Integer, String> versions(String key) {
         Map<Integer, String> versions = new TreeMap<>();
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).list()
+        repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .list()
                 .forEach(d -> versions.put(d.getVersion(), d.getId()));
         return versions;
     }

@@ -1,5 +1,8 @@
 package uk.pathways.modeling;
 
+import static uk.pathways.modeling.ModelFiles.BPMN_NS;
+import static uk.pathways.modeling.ModelFiles.CAMUNDA_NS;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
-import static uk.pathways.modeling.ModelFiles.BPMN_NS;
-import static uk.pathways.modeling.ModelFiles.CAMUNDA_NS;
 
 /**
  * What changed between two versions of a process: elements added, removed and changed, and among the changes
@@ -43,21 +42,23 @@ public class ModelDiff {
         this.repositoryService = repositoryService;
     }
 
-    public record ModelElement(String id, String type, String name) {
-    }
+    public record ModelElement(String id, String type, String name) {}
 
-    public record Change(String property, String from, String to) {
-    }
+    public record Change(String property, String from, String to) {}
 
-    public record Changed(String id, String type, String name, List<Change> changes) {
-    }
+    public record Changed(String id, String type, String name, List<Change> changes) {}
 
-    public record ClockChange(String elementId, String name, String property, String from, String to) {
-    }
+    public record ClockChange(String elementId, String name, String property, String from, String to) {}
 
-    public record Diff(String key, int fromVersion, int toVersion, List<ModelElement> added, List<ModelElement> removed,
-                       List<Changed> changed, List<ClockChange> clocks, List<ClockChange> candidateGroups) {
-    }
+    public record Diff(
+            String key,
+            int fromVersion,
+            int toVersion,
+            List<ModelElement> added,
+            List<ModelElement> removed,
+            List<Changed> changed,
+            List<ClockChange> clocks,
+            List<ClockChange> candidateGroups) {}
 
     public Diff diff(String key, int from, int to) {
         Map<String, Summary> before = summaries(migrations.definition(key, from));
@@ -110,7 +111,9 @@ public class ModelDiff {
     private Map<String, Summary> summaries(ProcessDefinition definition) {
         Document doc;
         try (InputStream in = repositoryService.getProcessModel(definition.getId())) {
-            doc = ModelFiles.read(Map.of("model.bpmn", in.readAllBytes())).bpmn().get("model.bpmn");
+            doc = ModelFiles.read(Map.of("model.bpmn", in.readAllBytes()))
+                    .bpmn()
+                    .get("model.bpmn");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,7 +133,9 @@ public class ModelDiff {
 
     private void collect(Element parent, Map<String, Summary> summaries) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && BPMN_NS.equals(e.getNamespaceURI()) && e.hasAttribute("id")
+            if (n instanceof Element e
+                    && BPMN_NS.equals(e.getNamespaceURI())
+                    && e.hasAttribute("id")
                     && !"extensionElements".equals(e.getLocalName())) {
                 summaries.put(e.getAttribute("id"), summarise(e));
                 if (e.getLocalName().equals("subProcess")) {
@@ -155,12 +160,17 @@ public class ModelDiff {
                 continue;
             }
             switch (child.getLocalName()) {
-                case "conditionExpression" -> p.put("condition", child.getTextContent().strip());
+                case "conditionExpression" ->
+                    p.put("condition", child.getTextContent().strip());
                 case "timerEventDefinition" -> p.put("timer", timer(child));
-                case "multiInstanceLoopCharacteristics" -> p.put("multiInstance",
-                        child.getAttributeNS(CAMUNDA_NS, "collection") + " as " + child.getAttributeNS(CAMUNDA_NS, "elementVariable"));
+                case "multiInstanceLoopCharacteristics" ->
+                    p.put(
+                            "multiInstance",
+                            child.getAttributeNS(CAMUNDA_NS, "collection") + " as "
+                                    + child.getAttributeNS(CAMUNDA_NS, "elementVariable"));
                 case "extensionElements" -> extensions(child, p);
-                case "documentation" -> p.put("documentation", child.getTextContent().strip());
+                case "documentation" ->
+                    p.put("documentation", child.getTextContent().strip());
                 default -> {
                     if (child.getLocalName().endsWith("EventDefinition")) {
                         p.put("event", child.getLocalName() + refs(child));
@@ -182,7 +192,10 @@ public class ModelDiff {
             switch (c.getLocalName()) {
                 case "taskListener", "executionListener" -> {
                     String what = c.getLocalName() + " " + c.getAttribute("event") + " "
-                            + firstNonBlank(c.getAttribute("delegateExpression"), c.getAttribute("expression"), c.getAttribute("class"));
+                            + firstNonBlank(
+                                    c.getAttribute("delegateExpression"),
+                                    c.getAttribute("expression"),
+                                    c.getAttribute("class"));
                     listeners.add(what);
                     NodeList timers = c.getElementsByTagNameNS(BPMN_NS, "timerEventDefinition");
                     if (timers.getLength() > 0) {
@@ -196,10 +209,15 @@ public class ModelDiff {
                         properties.add(property.getAttribute("name") + "=" + property.getAttribute("value"));
                     }
                 }
-                case "in", "out" -> mappings.add(c.getLocalName() + " " + firstNonBlank(c.getAttribute("source"),
-                        c.getAttribute("sourceExpression"), c.getAttribute("businessKey"), c.getAttribute("variables"))
-                        + (c.getAttribute("target").isBlank() ? "" : " -> " + c.getAttribute("target")));
-                default -> { }
+                case "in", "out" ->
+                    mappings.add(c.getLocalName() + " "
+                            + firstNonBlank(
+                                    c.getAttribute("source"),
+                                    c.getAttribute("sourceExpression"),
+                                    c.getAttribute("businessKey"),
+                                    c.getAttribute("variables"))
+                            + (c.getAttribute("target").isBlank() ? "" : " -> " + c.getAttribute("target")));
+                default -> {}
             }
         }
         if (!listeners.isEmpty()) {

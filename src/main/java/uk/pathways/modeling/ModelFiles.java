@@ -1,5 +1,7 @@
 package uk.pathways.modeling;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,22 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Model files read into XML documents (BPMN, DMN) and JSON (forms), with what could not be read. */
-record ModelFiles(Map<String, Document> bpmn, Map<String, Document> dmn, Map<String, JsonNode> forms,
-                  List<Finding> unreadable) {
+record ModelFiles(
+        Map<String, Document> bpmn, Map<String, Document> dmn, Map<String, JsonNode> forms, List<Finding> unreadable) {
 
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -77,7 +74,9 @@ record ModelFiles(Map<String, Document> bpmn, Map<String, Document> dmn, Map<Str
 
     Set<String> decisionIds() {
         Set<String> ids = new LinkedHashSet<>();
-        dmn.values().forEach(doc -> childrenNamed(doc.getDocumentElement(), "decision").forEach(d -> ids.add(d.getAttribute("id"))));
+        dmn.values()
+                .forEach(doc -> childrenNamed(doc.getDocumentElement(), "decision")
+                        .forEach(d -> ids.add(d.getAttribute("id"))));
         return ids;
     }
 
@@ -104,7 +103,9 @@ record ModelFiles(Map<String, Document> bpmn, Map<String, Document> dmn, Map<Str
     }
 
     static List<Element> children(Element parent, String namespace, String localName) {
-        return childrenNamed(parent, localName).stream().filter(e -> namespace.equals(e.getNamespaceURI())).toList();
+        return childrenNamed(parent, localName).stream()
+                .filter(e -> namespace.equals(e.getNamespaceURI()))
+                .toList();
     }
 
     private static Document xml(byte[] bytes) throws Exception {

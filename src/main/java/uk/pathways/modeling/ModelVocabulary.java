@@ -10,13 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Clocks;
 
@@ -43,8 +41,7 @@ public class ModelVocabulary {
     }
 
     /** The forms, decisions and processes in forms/ and bpmn/ on the classpath. */
-    record Shipped(Set<String> forms, Set<String> decisions, Set<String> processes) {
-    }
+    record Shipped(Set<String> forms, Set<String> decisions, Set<String> processes) {}
 
     /** The type of the Pathways bean with this name, if there is one. */
     public Optional<Class<?>> bean(String name) {
@@ -57,7 +54,10 @@ public class ModelVocabulary {
 
     /** The documented variables of a process, or empty if the process has no documented list. */
     public Optional<Set<String>> variables(String processKey) {
-        return variables.stream().filter(v -> v.processKey().equals(processKey)).findFirst().map(ProcessVariables::names);
+        return variables.stream()
+                .filter(v -> v.processKey().equals(processKey))
+                .findFirst()
+                .map(ProcessVariables::names);
     }
 
     public boolean isGroup(String groupId) {
@@ -107,10 +107,12 @@ public class ModelVocabulary {
     }
 
     private Shipped readShipped() {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(context.getClassLoader());
+        PathMatchingResourcePatternResolver resolver =
+                new PathMatchingResourcePatternResolver(context.getClassLoader());
         Map<String, byte[]> files = new TreeMap<>();
         try {
-            for (String pattern : List.of("classpath*:forms/**/*.form", "classpath*:bpmn/**/*.dmn", "classpath*:bpmn/**/*.bpmn")) {
+            for (String pattern :
+                    List.of("classpath*:forms/**/*.form", "classpath*:bpmn/**/*.dmn", "classpath*:bpmn/**/*.bpmn")) {
                 for (Resource r : resolver.getResources(pattern)) {
                     try (InputStream in = r.getInputStream()) {
                         files.put(r.getFilename(), in.readAllBytes());

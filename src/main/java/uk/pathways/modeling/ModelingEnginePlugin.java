@@ -2,7 +2,6 @@ package uk.pathways.modeling;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -21,7 +20,8 @@ class ModelingEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+        List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPreDeployers());
         preDeployers.add(0, new ValidatingDeployer(validator::getObject));
         configuration.setCustomPreDeployers(preDeployers);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
@@ -22,10 +21,22 @@ public class ModelsRefused extends ParseException {
         this.report = report;
         resorceReports = new ArrayList<>();
         Map<String, List<Finding>> byResource = new LinkedHashMap<>();
-        report.findings().forEach(f -> byResource.computeIfAbsent(f.resource(), r -> new ArrayList<>()).add(f));
-        byResource.forEach((resource, findings) -> resorceReports.add(new Report(resource,
-                findings.stream().filter(Finding::isError).map(FindingProblem::new).map(Problem.class::cast).toList(),
-                findings.stream().filter(f -> !f.isError()).map(FindingProblem::new).map(Problem.class::cast).toList())));
+        report.findings()
+                .forEach(f -> byResource
+                        .computeIfAbsent(f.resource(), r -> new ArrayList<>())
+                        .add(f));
+        byResource.forEach((resource, findings) -> resorceReports.add(new Report(
+                resource,
+                findings.stream()
+                        .filter(Finding::isError)
+                        .map(FindingProblem::new)
+                        .map(Problem.class::cast)
+                        .toList(),
+                findings.stream()
+                        .filter(f -> !f.isError())
+                        .map(FindingProblem::new)
+                        .map(Problem.class::cast)
+                        .toList())));
     }
 
     public ValidationReport report() {
@@ -33,8 +44,7 @@ public class ModelsRefused extends ParseException {
     }
 
     private record Report(String getResourceName, List<Problem> getErrors, List<Problem> getWarnings)
-            implements ResourceReport {
-    }
+            implements ResourceReport {}
 
     private record FindingProblem(Finding finding) implements Problem {
 

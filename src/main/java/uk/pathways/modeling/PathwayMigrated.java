@@ -1,13 +1,20 @@
 package uk.pathways.modeling;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.ChronicledEvent;
 
 /** A running case moved to a new version of its pathway (written to the case's chronology; audit subscribes too). */
-public record PathwayMigrated(String caseId, String reference, String processKey, int fromVersion, int toVersion,
-                              String processInstanceId, Actor actor, Instant occurredAt) implements ChronicledEvent {
+public record PathwayMigrated(
+        String caseId,
+        String reference,
+        String processKey,
+        int fromVersion,
+        int toVersion,
+        String processInstanceId,
+        Actor actor,
+        Instant occurredAt)
+        implements ChronicledEvent {
 
     public static final String TYPE = "PATHWAY_MIGRATED";
 
@@ -18,7 +25,7 @@ public record PathwayMigrated(String caseId, String reference, String processKey
 
     @Override
     public String summary() {
-        return "Pathway " + processKey + " moved from version " + fromVersion + " to version " + toVersion
-                + " by " + actor.userId();
+        return "Pathway " + processKey + " moved from version " + fromVersion + " to version " + toVersion + " by "
+                + actor.userId();
     }
 }

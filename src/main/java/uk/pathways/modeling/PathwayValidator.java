@@ -1,5 +1,10 @@
 package uk.pathways.modeling;
 
+import static uk.pathways.modeling.ModelFiles.BPMN_NS;
+import static uk.pathways.modeling.ModelFiles.CAMUNDA_DMN_NS;
+import static uk.pathways.modeling.ModelFiles.CAMUNDA_NS;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -8,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,12 +25,6 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static uk.pathways.modeling.ModelFiles.BPMN_NS;
-import static uk.pathways.modeling.ModelFiles.CAMUNDA_DMN_NS;
-import static uk.pathways.modeling.ModelFiles.CAMUNDA_NS;
-
 /**
  * The Pathways rules for models, checked before anything is deployed (see docs/adr/0008-validate-before-deploy.md):
  * every user task has a contract group, an existing form, a due date and an escalation clock; every process and
@@ -38,12 +36,14 @@ import static uk.pathways.modeling.ModelFiles.CAMUNDA_NS;
 public class PathwayValidator {
 
     /** The contract's decision outputs (contract section 3): decision key, output name, the values it may give. */
-    static final Map<String, Map<String, List<String>>> CONTRACT_OUTPUTS = Map.of("cse-threshold", Map.of(
-            "riskLevel", List.of("NONE", "LOW", "MEDIUM", "HIGH"),
-            "pathway", List.of("UNIVERSAL", "EARLY_HELP", "STRATEGY_MEETING", "URGENT_STRATEGY_MEETING")));
+    static final Map<String, Map<String, List<String>>> CONTRACT_OUTPUTS = Map.of(
+            "cse-threshold",
+            Map.of(
+                    "riskLevel", List.of("NONE", "LOW", "MEDIUM", "HIGH"),
+                    "pathway", List.of("UNIVERSAL", "EARLY_HELP", "STRATEGY_MEETING", "URGENT_STRATEGY_MEETING")));
     /** The contract's decision inputs: the only variables the decision is given. */
-    static final Map<String, Set<String>> CONTRACT_INPUTS = Map.of("cse-threshold",
-            Set.of("age", "screeningScore", "disclosure", "learningDisability"));
+    static final Map<String, Set<String>> CONTRACT_INPUTS =
+            Map.of("cse-threshold", Set.of("age", "screeningScore", "disclosure", "learningDisability"));
 
     static final String ESCALATION_BEAN = "escalation";
 
@@ -101,8 +101,12 @@ public class PathwayValidator {
             }
             String base = resource.substring(resource.lastIndexOf('/') + 1).replaceFirst("\\.form$", "");
             if (!base.equals(id)) {
-                findings.add(Finding.warning(resource, id, null, "the form id '" + id + "' differs from its file name '"
-                        + base + "'; tasks name the id (Pathways keeps them the same)"));
+                findings.add(Finding.warning(
+                        resource,
+                        id,
+                        null,
+                        "the form id '" + id + "' differs from its file name '" + base
+                                + "'; tasks name the id (Pathways keeps them the same)"));
             }
         }
 
@@ -118,10 +122,17 @@ public class PathwayValidator {
                 String name = decision.getAttribute("name");
                 String ttl = decision.getAttributeNS(CAMUNDA_DMN_NS, "historyTimeToLive");
                 if (ttl.isBlank()) {
-                    findings.add(Finding.error(resource, id, name,
-                            "the decision has no history time to live (camunda:historyTimeToLive, for example P2555D)"));
+                    findings.add(
+                            Finding.error(
+                                    resource,
+                                    id,
+                                    name,
+                                    "the decision has no history time to live (camunda:historyTimeToLive, for example P2555D)"));
                 } else if (!HISTORY_TTL.matcher(ttl.strip()).matches()) {
-                    findings.add(Finding.error(resource, id, name,
+                    findings.add(Finding.error(
+                            resource,
+                            id,
+                            name,
                             "the history time to live '" + ttl + "' is not a number of days (for example P2555D)"));
                 }
                 if (CONTRACT_OUTPUTS.containsKey(id)) {
@@ -142,7 +153,10 @@ public class PathwayValidator {
                 for (Element expression : ModelFiles.childrenNamed(input, "inputExpression")) {
                     String text = textOf(expression, "text").strip();
                     if (!allowedInputs.contains(text)) {
-                        findings.add(Finding.error(resource, input.getAttribute("id"), input.getAttribute("label"),
+                        findings.add(Finding.error(
+                                resource,
+                                input.getAttribute("id"),
+                                input.getAttribute("label"),
                                 "input '" + text + "' is not one the pathway gives this decision (it gives "
                                         + String.join(", ", new java.util.TreeSet<>(allowedInputs)) + ")"));
                     }
@@ -150,9 +164,13 @@ public class PathwayValidator {
             }
             List<Element> outputs = ModelFiles.childrenNamed(table, "output");
             Map<String, List<String>> contract = CONTRACT_OUTPUTS.get(id);
-            List<String> outputNames = outputs.stream().map(o -> o.getAttribute("name")).toList();
-            contract.keySet().stream().sorted().filter(n -> !outputNames.contains(n)).forEach(n -> findings.add(
-                    Finding.error(resource, id, name, "the decision has no output '" + n + "' (the contract needs it)")));
+            List<String> outputNames =
+                    outputs.stream().map(o -> o.getAttribute("name")).toList();
+            contract.keySet().stream()
+                    .sorted()
+                    .filter(n -> !outputNames.contains(n))
+                    .forEach(n -> findings.add(Finding.error(
+                            resource, id, name, "the decision has no output '" + n + "' (the contract needs it)")));
             for (Element output : outputs) {
                 List<String> allowed = contract.get(output.getAttribute("name"));
                 if (allowed == null) {
@@ -161,34 +179,50 @@ public class PathwayValidator {
                 String outputName = output.getAttribute("name");
                 for (Element values : ModelFiles.childrenNamed(output, "outputValues")) {
                     for (String value : textOf(values, "text").split(",")) {
-                        checkOutputValue(resource, output.getAttribute("id"), outputName, value, allowed, "allowed values list");
+                        checkOutputValue(
+                                resource, output.getAttribute("id"), outputName, value, allowed, "allowed values list");
                     }
                 }
                 int index = outputs.indexOf(output);
                 for (Element rule : ModelFiles.childrenNamed(table, "rule")) {
                     List<Element> entries = ModelFiles.childrenNamed(rule, "outputEntry");
                     if (index >= entries.size()) {
-                        findings.add(Finding.error(resource, rule.getAttribute("id"), textOf(rule, "description"),
+                        findings.add(Finding.error(
+                                resource,
+                                rule.getAttribute("id"),
+                                textOf(rule, "description"),
                                 "the rule gives no '" + outputName + "'"));
                         continue;
                     }
                     Element entry = entries.get(index);
-                    checkOutputValue(resource, rule.getAttribute("id"), textOf(rule, "description"), textOf(entry, "text"),
-                            allowed, "'" + outputName + "'");
+                    checkOutputValue(
+                            resource,
+                            rule.getAttribute("id"),
+                            textOf(rule, "description"),
+                            textOf(entry, "text"),
+                            allowed,
+                            "'" + outputName + "'");
                 }
             }
         }
 
-        private void checkOutputValue(String resource, String elementId, String elementName, String raw,
-                                      List<String> allowed, String what) {
+        private void checkOutputValue(
+                String resource, String elementId, String elementName, String raw, List<String> allowed, String what) {
             String text = raw.strip();
             var literal = STRING_LITERAL.matcher(text);
             if (!literal.matches()) {
-                findings.add(Finding.error(resource, elementId, elementName, what + " is " + (text.isEmpty() ? "empty" : text)
-                        + ": write one of " + quoted(allowed) + " in double quotes"));
+                findings.add(Finding.error(
+                        resource,
+                        elementId,
+                        elementName,
+                        what + " is " + (text.isEmpty() ? "empty" : text) + ": write one of " + quoted(allowed)
+                                + " in double quotes"));
             } else if (!allowed.contains(literal.group(1))) {
-                findings.add(Finding.error(resource, elementId, elementName, what + " gives " + text
-                        + ", which is not one of the contract's values " + quoted(allowed)));
+                findings.add(Finding.error(
+                        resource,
+                        elementId,
+                        elementName,
+                        what + " gives " + text + ", which is not one of the contract's values " + quoted(allowed)));
             }
         }
 
@@ -208,15 +242,22 @@ public class PathwayValidator {
             String key = process.getAttribute("id");
             String name = process.getAttribute("name");
             if (!"true".equals(process.getAttribute("isExecutable"))) {
-                findings.add(Finding.warning(resource, key, name, "the process is not executable: the engine will not run it"));
+                findings.add(Finding.warning(
+                        resource, key, name, "the process is not executable: the engine will not run it"));
                 return;
             }
             String ttl = process.getAttributeNS(CAMUNDA_NS, "historyTimeToLive");
             if (ttl.isBlank()) {
-                findings.add(Finding.error(resource, key, name,
+                findings.add(Finding.error(
+                        resource,
+                        key,
+                        name,
                         "the process has no history time to live (camunda:historyTimeToLive, for example P2555D)"));
             } else if (!HISTORY_TTL.matcher(ttl.strip()).matches()) {
-                findings.add(Finding.error(resource, key, name,
+                findings.add(Finding.error(
+                        resource,
+                        key,
+                        name,
                         "the history time to live '" + ttl + "' is not a number of days (for example P2555D)"));
             }
             Optional<Set<String>> documented = vocabulary.variables(key);
@@ -250,39 +291,52 @@ public class PathwayValidator {
 
         private boolean isOwner(Element e) {
             String local = e.getLocalName();
-            return !local.endsWith("EventDefinition") && !local.endsWith("LoopCharacteristics")
-                    && !local.equals("conditionExpression") && !TIMER_PARTS.contains(local);
+            return !local.endsWith("EventDefinition")
+                    && !local.endsWith("LoopCharacteristics")
+                    && !local.equals("conditionExpression")
+                    && !TIMER_PARTS.contains(local);
         }
 
         private void checkElement(Element element, Scope scope) {
             switch (element.getLocalName()) {
-                case "scriptTask" -> scope.error(element, "is a script task: Pathways models carry no code; "
-                        + "call a Pathways bean with a delegate expression instead");
+                case "scriptTask" ->
+                    scope.error(
+                            element,
+                            "is a script task: Pathways models carry no code; "
+                                    + "call a Pathways bean with a delegate expression instead");
                 case "userTask" -> checkUserTask(element, scope);
                 case "businessRuleTask" -> checkDecisionRef(element, scope);
                 case "callActivity" -> checkCalledElement(element, scope);
-                case "conditionExpression" -> { }
-                default -> { }
+                case "conditionExpression" -> {}
+                default -> {}
             }
             if (element.hasAttributeNS(CAMUNDA_NS, "class")) {
                 String className = element.getAttributeNS(CAMUNDA_NS, "class");
-                scope.error(element, "names the Java class " + className + " (camunda:class): use a delegate expression "
-                        + "naming a Pathways bean instead");
+                scope.error(
+                        element,
+                        "names the Java class " + className + " (camunda:class): use a delegate expression "
+                                + "naming a Pathways bean instead");
             }
             for (Element condition : ModelFiles.children(element, BPMN_NS, "conditionExpression")) {
                 if (!condition.getAttribute("language").isBlank()) {
-                    scope.error(element, "its condition is a " + condition.getAttribute("language")
-                            + " script: Pathways models carry no code; write an expression such as ${pathway == 'EARLY_HELP'}");
+                    scope.error(
+                            element,
+                            "its condition is a " + condition.getAttribute("language")
+                                    + " script: Pathways models carry no code; write an expression such as ${pathway == 'EARLY_HELP'}");
                 }
             }
             String clock = camundaProperty(element, "clock");
             for (Element timer : descendantsNamed(element, TIMER_PARTS)) {
                 if (owns(element, timer)) {
                     checkTimer(element, timer, scope);
-                    if (clock != null && !Expressions.clockNames(timer.getTextContent()).contains(clock)) {
-                        scope.error(element, "is marked as the clock '" + clock + "' but its timer is '"
-                                + timer.getTextContent().strip() + "': name the clock in the timer, for example "
-                                + "${clocks.isoDuration('" + clock + "')}");
+                    if (clock != null
+                            && !Expressions.clockNames(timer.getTextContent()).contains(clock)) {
+                        scope.error(
+                                element,
+                                "is marked as the clock '" + clock + "' but its timer is '"
+                                        + timer.getTextContent().strip()
+                                        + "': name the clock in the timer, for example "
+                                        + "${clocks.isoDuration('" + clock + "')}");
                     }
                 }
             }
@@ -294,7 +348,10 @@ public class PathwayValidator {
                 if (n == element) {
                     return true;
                 }
-                if (n instanceof Element e && BPMN_NS.equals(e.getNamespaceURI()) && e.hasAttribute("id") && isOwner(e)) {
+                if (n instanceof Element e
+                        && BPMN_NS.equals(e.getNamespaceURI())
+                        && e.hasAttribute("id")
+                        && isOwner(e)) {
                     return false;
                 }
             }
@@ -304,32 +361,43 @@ public class PathwayValidator {
         private void checkTimer(Element owner, Element timer, Scope scope) {
             String text = timer.getTextContent().strip();
             if (text.isEmpty()) {
-                scope.error(owner, "has a timer with no " + timer.getLocalName() + ": pick a clock, for example "
-                        + "${clocks.due('screening')}");
+                scope.error(
+                        owner,
+                        "has a timer with no " + timer.getLocalName() + ": pick a clock, for example "
+                                + "${clocks.due('screening')}");
             } else if (!Expressions.isExpression(text)) {
-                scope.warning(owner, "its timer is fixed at '" + text + "': name a clock (${clocks...}) so that the "
-                        + "time can change in configuration without a new model version");
+                scope.warning(
+                        owner,
+                        "its timer is fixed at '" + text + "': name a clock (${clocks...}) so that the "
+                                + "time can change in configuration without a new model version");
             }
         }
 
         private void checkUserTask(Element task, Scope scope) {
             String groups = task.getAttributeNS(CAMUNDA_NS, "candidateGroups").strip();
             if (groups.isEmpty()) {
-                scope.error(task, "has no candidate group: choose the agency that does this task (camunda:candidateGroups, "
-                        + "one of " + String.join(", ", vocabulary.groups()) + ", or an expression such as ${agency})");
+                scope.error(
+                        task,
+                        "has no candidate group: choose the agency that does this task (camunda:candidateGroups, "
+                                + "one of " + String.join(", ", vocabulary.groups())
+                                + ", or an expression such as ${agency})");
             } else if (!Expressions.isExpression(groups)) {
                 for (String group : groups.split(",")) {
                     String g = group.strip();
                     if (!vocabulary.isGroup(g)) {
-                        scope.error(task, "candidate group '" + g + "' is not one of the contract's groups ("
-                                + String.join(", ", vocabulary.groups()) + ")");
+                        scope.error(
+                                task,
+                                "candidate group '" + g + "' is not one of the contract's groups ("
+                                        + String.join(", ", vocabulary.groups()) + ")");
                     }
                 }
             }
             checkForm(task, scope);
             String due = task.getAttributeNS(CAMUNDA_NS, "dueDate").strip();
             if (due.isEmpty()) {
-                scope.error(task, "has no due date: pick its clock (camunda:dueDate, for example ${clocks.due('screening')})");
+                scope.error(
+                        task,
+                        "has no due date: pick its clock (camunda:dueDate, for example ${clocks.due('screening')})");
             } else if (!Expressions.isExpression(due)) {
                 scope.warning(task, "its due date is fixed at '" + due + "': name a clock (${clocks.due('...')})");
             }
@@ -337,38 +405,48 @@ public class PathwayValidator {
             for (Element ext : ModelFiles.children(task, BPMN_NS, "extensionElements")) {
                 for (Element listener : ModelFiles.children(ext, CAMUNDA_NS, "taskListener")) {
                     if ("timeout".equals(listener.getAttribute("event"))
-                            && ESCALATION_BEAN.equals(Expressions.singleName(listener.getAttribute("delegateExpression")))) {
+                            && ESCALATION_BEAN.equals(
+                                    Expressions.singleName(listener.getAttribute("delegateExpression")))) {
                         escalations.add(listener);
                     }
                 }
             }
             if (escalations.isEmpty()) {
-                scope.error(task, "has no escalation: add a task listener, event type 'timeout', delegate expression "
-                        + "${escalation}, with a timer date equal to the due date" + (due.isEmpty() ? "" : " (" + due + ")"));
+                scope.error(
+                        task,
+                        "has no escalation: add a task listener, event type 'timeout', delegate expression "
+                                + "${escalation}, with a timer date equal to the due date"
+                                + (due.isEmpty() ? "" : " (" + due + ")"));
                 return;
             }
             boolean matchesDue = false;
             for (Element listener : escalations) {
                 List<Element> timers = descendantsNamed(listener, TIMER_PARTS);
                 if (timers.isEmpty() || timers.get(0).getTextContent().isBlank()) {
-                    scope.error(task, "its escalation listener has no timer: give it a timer date equal to the due date"
-                            + (due.isEmpty() ? "" : " (" + due + ")"));
+                    scope.error(
+                            task,
+                            "its escalation listener has no timer: give it a timer date equal to the due date"
+                                    + (due.isEmpty() ? "" : " (" + due + ")"));
                 } else if (timers.get(0).getTextContent().strip().equals(due)) {
                     matchesDue = true;
                 }
             }
             if (!matchesDue && !due.isEmpty()) {
-                scope.warning(task, "no escalation timer equals the due date (" + due + "): the task would escalate at a "
-                        + "different time than the due date it shows");
+                scope.warning(
+                        task,
+                        "no escalation timer equals the due date (" + due + "): the task would escalate at a "
+                                + "different time than the due date it shows");
             }
         }
 
         private void checkForm(Element task, Scope scope) {
             String formRef = task.getAttributeNS(CAMUNDA_NS, "formRef").strip();
             if (formRef.isEmpty()) {
-                scope.error(task, task.hasAttributeNS(CAMUNDA_NS, "formKey")
-                        ? "uses a form key: Pathways tasks use a Camunda Form from forms/ (camunda:formRef)"
-                        : "has no form: name a form from forms/ (camunda:formRef)");
+                scope.error(
+                        task,
+                        task.hasAttributeNS(CAMUNDA_NS, "formKey")
+                                ? "uses a form key: Pathways tasks use a Camunda Form from forms/ (camunda:formRef)"
+                                : "has no form: name a form from forms/ (camunda:formRef)");
                 return;
             }
             if (Expressions.isExpression(formRef)) {
@@ -378,12 +456,18 @@ public class PathwayValidator {
             boolean here = formsHere.containsKey(formRef);
             if ("deployment".equals(binding)) {
                 if (!here) {
-                    scope.error(task, "form '" + formRef + "' must be deployed with the model (formRefBinding "
-                            + "'deployment') but is not in this deployment");
+                    scope.error(
+                            task,
+                            "form '" + formRef + "' must be deployed with the model (formRefBinding "
+                                    + "'deployment') but is not in this deployment");
                 }
-            } else if (!here && !deployed.formDeployed(formRef) && !vocabulary.shipped().forms().contains(formRef)) {
-                scope.error(task, "form '" + formRef + "' does not exist: it is not in this deployment, not deployed, "
-                        + "and not in forms/");
+            } else if (!here
+                    && !deployed.formDeployed(formRef)
+                    && !vocabulary.shipped().forms().contains(formRef)) {
+                scope.error(
+                        task,
+                        "form '" + formRef + "' does not exist: it is not in this deployment, not deployed, "
+                                + "and not in forms/");
             }
         }
 
@@ -395,10 +479,14 @@ public class PathwayValidator {
                 }
                 return;
             }
-            if (!Expressions.isExpression(ref) && !decisionsHere.contains(ref) && !deployed.decisionDeployed(ref)
+            if (!Expressions.isExpression(ref)
+                    && !decisionsHere.contains(ref)
+                    && !deployed.decisionDeployed(ref)
                     && !vocabulary.shipped().decisions().contains(ref)) {
-                scope.error(task, "decision '" + ref + "' does not exist: it is not in this deployment, not deployed, "
-                        + "and not in bpmn/");
+                scope.error(
+                        task,
+                        "decision '" + ref + "' does not exist: it is not in this deployment, not deployed, "
+                                + "and not in bpmn/");
             }
         }
 
@@ -408,12 +496,17 @@ public class PathwayValidator {
                 scope.error(call, "names no process to call (calledElement)");
                 return;
             }
-            if (!Expressions.isExpression(called) && !processesHere.contains(called) && !deployed.processDeployed(called)
+            if (!Expressions.isExpression(called)
+                    && !processesHere.contains(called)
+                    && !deployed.processDeployed(called)
                     && !vocabulary.shipped().processes().contains(called)) {
-                scope.error(call, "calls process '" + called + "', which does not exist: it is not in this deployment, "
-                        + "not deployed, and not in bpmn/");
+                scope.error(
+                        call,
+                        "calls process '" + called + "', which does not exist: it is not in this deployment, "
+                                + "not deployed, and not in bpmn/");
             }
-            Set<String> calledVariables = Expressions.isExpression(called) ? null
+            Set<String> calledVariables = Expressions.isExpression(called)
+                    ? null
                     : vocabulary.variables(called).orElse(null);
             for (Element ext : ModelFiles.children(call, BPMN_NS, "extensionElements")) {
                 for (Element in : ModelFiles.children(ext, CAMUNDA_NS, "in")) {
@@ -431,34 +524,46 @@ public class PathwayValidator {
             if (name == null || name.isBlank() || known == null || known.contains(name)) {
                 return;
             }
-            scope.error(owner, "maps variable '" + name + "', which is not a documented variable of process '"
-                    + processKey + "'");
+            scope.error(
+                    owner,
+                    "maps variable '" + name + "', which is not a documented variable of process '" + processKey + "'");
         }
 
         private void checkCamundaExtension(Element extension, Element owner, Scope scope) {
             switch (extension.getLocalName()) {
-                case "script" -> scope.error(owner, "carries a script (camunda:script): Pathways models carry no code; "
-                        + "call a Pathways bean with a delegate expression instead");
-                case "connector" -> scope.error(owner, "uses a connector: Pathways calls other systems from its own "
-                        + "beans, not from models");
+                case "script" ->
+                    scope.error(
+                            owner,
+                            "carries a script (camunda:script): Pathways models carry no code; "
+                                    + "call a Pathways bean with a delegate expression instead");
+                case "connector" ->
+                    scope.error(
+                            owner,
+                            "uses a connector: Pathways calls other systems from its own " + "beans, not from models");
                 case "executionListener", "taskListener" -> {
                     if (extension.hasAttribute("class")) {
-                        scope.error(owner, "has a listener naming the Java class " + extension.getAttribute("class")
-                                + ": use a delegate expression naming a Pathways bean instead");
+                        scope.error(
+                                owner,
+                                "has a listener naming the Java class " + extension.getAttribute("class")
+                                        + ": use a delegate expression naming a Pathways bean instead");
                     }
                     String delegate = extension.getAttribute("delegateExpression");
                     String bean = Expressions.singleName(delegate);
                     if (bean != null) {
-                        Class<?> needed = "taskListener".equals(extension.getLocalName()) ? TaskListener.class : ExecutionListener.class;
+                        Class<?> needed = "taskListener".equals(extension.getLocalName())
+                                ? TaskListener.class
+                                : ExecutionListener.class;
                         vocabulary.bean(bean).ifPresent(type -> {
                             if (!needed.isAssignableFrom(type) && !JavaDelegate.class.isAssignableFrom(type)) {
-                                scope.error(owner, "its " + extension.getLocalName() + " ${" + bean + "} is not a "
-                                        + needed.getSimpleName());
+                                scope.error(
+                                        owner,
+                                        "its " + extension.getLocalName() + " ${" + bean + "} is not a "
+                                                + needed.getSimpleName());
                             }
                         });
                     }
                 }
-                default -> { }
+                default -> {}
             }
             for (String attribute : List.of("resource", "scriptFormat")) {
                 if (extension.hasAttribute(attribute)) {
@@ -514,24 +619,34 @@ public class PathwayValidator {
                 return;
             }
             for (String identifier : names.identifiers()) {
-                if (vocabulary.bean(identifier).isEmpty() && !scope.known.contains(identifier)
+                if (vocabulary.bean(identifier).isEmpty()
+                        && !scope.known.contains(identifier)
                         && !Expressions.ENGINE_NAMES.contains(identifier)) {
-                    scope.error(owner, "expression " + expression.strip() + " names '" + identifier
-                            + "', which is neither a Pathways bean nor a documented variable of process '"
-                            + scope.processKey + "'" + (scope.documented ? ""
-                            : " (the process has no documented variable list: add a ProcessVariables bean for it)"));
+                    scope.error(
+                            owner,
+                            "expression " + expression.strip() + " names '" + identifier
+                                    + "', which is neither a Pathways bean nor a documented variable of process '"
+                                    + scope.processKey + "'"
+                                    + (scope.documented
+                                            ? ""
+                                            : " (the process has no documented variable list: add a ProcessVariables bean for it)"));
                 }
             }
             for (String function : names.functions()) {
                 if (!Expressions.ENGINE_FUNCTIONS.contains(function)) {
-                    scope.error(owner, "expression " + expression.strip() + " calls the unknown function '" + function + "'");
+                    scope.error(
+                            owner,
+                            "expression " + expression.strip() + " calls the unknown function '" + function + "'");
                 }
             }
             for (String clock : Expressions.clockNames(expression)) {
                 if (!vocabulary.hasClock(clock)) {
-                    scope.error(owner, "expression " + expression.strip() + " names the clock '" + clock
-                            + "', which is not configured (pathways.clocks." + clock + " in application.yml; configured: "
-                            + String.join(", ", vocabulary.clockNames()) + ")");
+                    scope.error(
+                            owner,
+                            "expression " + expression.strip() + " names the clock '" + clock
+                                    + "', which is not configured (pathways.clocks." + clock
+                                    + " in application.yml; configured: "
+                                    + String.join(", ", vocabulary.clockNames()) + ")");
                 }
             }
         }

@@ -1,10 +1,8 @@
 package uk.pathways.modeling;
 
 import java.util.Collection;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-
 import uk.pathways.agency.Agency;
 
 /** Only process owners change pathways (contract section 1: group {@code process-owners}). */
@@ -12,8 +10,7 @@ public final class ProcessOwners {
 
     public static final String GROUP = Agency.PROCESS_OWNERS;
 
-    private ProcessOwners() {
-    }
+    private ProcessOwners() {}
 
     public static boolean isOwner(Collection<String> groups) {
         return groups != null && groups.contains(GROUP);

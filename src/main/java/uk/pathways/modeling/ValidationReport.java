@@ -27,16 +27,21 @@ public record ValidationReport(List<String> resources, List<Finding> findings) {
         StringBuilder s = new StringBuilder();
         List<Finding> errors = errors();
         if (errors.isEmpty()) {
-            s.append("The models pass the Pathways checks (").append(String.join(", ", resources)).append(").");
+            s.append("The models pass the Pathways checks (")
+                    .append(String.join(", ", resources))
+                    .append(").");
         } else {
-            s.append("Pathway models refused, nothing was deployed: ").append(errors.size())
-                    .append(errors.size() == 1 ? " problem" : " problems").append(" to fix.");
+            s.append("Pathway models refused, nothing was deployed: ")
+                    .append(errors.size())
+                    .append(errors.size() == 1 ? " problem" : " problems")
+                    .append(" to fix.");
             errors.forEach(f -> s.append("\n- ").append(f.where()).append(": ").append(f.message()));
         }
         List<Finding> warnings = warnings();
         if (!warnings.isEmpty()) {
             s.append("\nWarnings (these do not stop a deployment):");
-            warnings.forEach(f -> s.append("\n- ").append(f.where()).append(": ").append(f.message()));
+            warnings.forEach(
+                    f -> s.append("\n- ").append(f.where()).append(": ").append(f.message()));
         }
         return s.toString();
     }

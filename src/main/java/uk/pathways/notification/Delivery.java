@@ -1,11 +1,12 @@
 package uk.pathways.notification;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,10 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.calendar.Now;
 
 /**
@@ -47,9 +44,14 @@ class Delivery {
     private final NotificationProperties properties;
     private final ObjectMapper json;
 
-    Delivery(NotificationRepository repository, MailTemplates templates, MailTransport transport,
-             PlatformTransactionManager transactions, ApplicationEventPublisher events, NotificationProperties properties,
-             ObjectMapper json) {
+    Delivery(
+            NotificationRepository repository,
+            MailTemplates templates,
+            MailTransport transport,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            NotificationProperties properties,
+            ObjectMapper json) {
         this.repository = repository;
         this.templates = templates;
         this.transport = transport;
@@ -72,7 +74,8 @@ class Delivery {
         try {
             mail = templates.render(row.template(), model(row));
         } catch (RuntimeException e) {
-            throw failed(row, claimant, "the template '" + row.template() + "' could not be rendered: " + e.getMessage(), e);
+            throw failed(
+                    row, claimant, "the template '" + row.template() + "' could not be rendered: " + e.getMessage(), e);
         }
         boolean recordOnly = !transport.configured();
         if (!recordOnly) {
@@ -86,8 +89,15 @@ class Delivery {
         String status = recordOnly ? NotificationRow.RECORDED : NotificationRow.SENT;
         ownTransaction.executeWithoutResult(s -> {
             if (repository.markSent(id, claimant, status, mail.subject(), mail.text(), mail.html(), at)) {
-                events.publishEvent(new NotificationSent(row.caseId(), row.reference(), id, row.eventType(),
-                        row.recipient(), mail.subject(), recordOnly, at));
+                events.publishEvent(new NotificationSent(
+                        row.caseId(),
+                        row.reference(),
+                        id,
+                        row.eventType(),
+                        row.recipient(),
+                        mail.subject(),
+                        recordOnly,
+                        at));
             } else {
                 log.warn("E-mail {} was sent, but another node had taken it over meanwhile", id);
             }
@@ -101,29 +111,40 @@ class Delivery {
         if (repository.claim(id, claimant, now)) {
             return repository.find(id).orElseThrow();
         }
-        NotificationRow row = repository.find(id)
-                .orElseThrow(() -> new IllegalStateException("No e-mail " + id + " in the outbox"));
+        NotificationRow row =
+                repository.find(id).orElseThrow(() -> new IllegalStateException("No e-mail " + id + " in the outbox"));
         if (row.done()) {
             return row;
         }
         if (NotificationRow.SENDING.equals(row.status())) {
             boolean abandoned = row.claimedAt() == null
                     || row.claimedAt().plus(properties.claimTimeout()).isBefore(now);
-            if (abandoned && repository.takeOver(id, row.claimedBy(), claimant, now, "Taken over from " + row.claimedBy()
-                    + ", which began sending at " + row.claimedAt() + " and did not finish")) {
-                log.warn("E-mail {} was being sent by {} since {} without finishing; sending it again", id,
-                        row.claimedBy(), row.claimedAt());
+            if (abandoned
+                    && repository.takeOver(
+                            id,
+                            row.claimedBy(),
+                            claimant,
+                            now,
+                            "Taken over from " + row.claimedBy() + ", which began sending at " + row.claimedAt()
+                                    + " and did not finish")) {
+                log.warn(
+                        "E-mail {} was being sent by {} since {} without finishing; sending it again",
+                        id,
+                        row.claimedBy(),
+                        row.claimedAt());
                 return repository.find(id).orElseThrow();
             }
-            throw new DeliveryFailed("E-mail " + id + " is being sent by " + row.claimedBy() + " since " + row.claimedAt()
-                    + "; this attempt leaves it to that one and checks again later", null);
+            throw new DeliveryFailed(
+                    "E-mail " + id + " is being sent by " + row.claimedBy() + " since " + row.claimedAt()
+                            + "; this attempt leaves it to that one and checks again later",
+                    null);
         }
         throw new IllegalStateException("E-mail " + id + " has status " + row.status());
     }
 
     private DeliveryFailed failed(NotificationRow row, String claimant, String reason, Exception cause) {
-        String message = "E-mail " + row.id() + " (" + row.eventType() + " on " + row.reference() + " to " + row.recipient()
-                + ", attempt " + row.attempts() + ") not sent: " + reason;
+        String message = "E-mail " + row.id() + " (" + row.eventType() + " on " + row.reference() + " to "
+                + row.recipient() + ", attempt " + row.attempts() + ") not sent: " + reason;
         Instant next = Now.instant().plus(Duration.ofMinutes(1));
         ownTransaction.executeWithoutResult(s -> repository.markFailed(row.id(), claimant, message, next));
         log.warn(message);
@@ -132,7 +153,7 @@ class Delivery {
 
     private Map<String, Object> model(NotificationRow row) {
         try {
-            return json.readValue(row.model(), new TypeReference<Map<String, Object>>() { });
+            return json.readValue(row.model(), new TypeReference<Map<String, Object>>() {});
         } catch (Exception e) {
             throw new IllegalStateException("unreadable model: " + e.getMessage(), e);
         }

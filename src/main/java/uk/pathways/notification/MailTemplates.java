@@ -2,7 +2,7 @@ package uk.pathways.notification;
 
 import java.util.Locale;
 import java.util.Map;
-
+import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -10,7 +10,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * The e-mail templates (Thymeleaf): {@code templates/mail/<name>.txt}, whose first line is
@@ -24,8 +23,7 @@ class MailTemplates {
 
     static final String SUBJECT = "Subject:";
 
-    record RenderedMail(String subject, String text, String html) {
-    }
+    record RenderedMail(String subject, String text, String html) {}
 
     private final TemplateEngine text;
     private final TemplateEngine html;
@@ -67,8 +65,8 @@ class MailTemplates {
         return engine;
     }
 
-    private static void configure(AbstractConfigurableTemplateResolver resolver, TemplateMode mode, String suffix,
-                                  String prefix, int order) {
+    private static void configure(
+            AbstractConfigurableTemplateResolver resolver, TemplateMode mode, String suffix, String prefix, int order) {
         resolver.setTemplateMode(mode);
         resolver.setPrefix(prefix);
         resolver.setSuffix(suffix);

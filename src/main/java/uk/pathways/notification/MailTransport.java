@@ -1,7 +1,8 @@
 package uk.pathways.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,9 +11,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The SMTP server, when one is configured ({@code spring.mail.host}, {@code spring.mail.port}). Without one,
@@ -44,8 +42,10 @@ class MailTransport {
             log.info("E-mail notifications go to the mail server of spring.mail.host");
             properties.mailboxes().forEach((group, address) -> {
                 if (!demo && address.strip().endsWith(".invalid")) {
-                    log.warn("pathways.notification.mailboxes.{} is still the demo address {}: set the agency's real mailbox",
-                            group, address);
+                    log.warn(
+                            "pathways.notification.mailboxes.{} is still the demo address {}: set the agency's real mailbox",
+                            group,
+                            address);
                 }
             });
         } else {

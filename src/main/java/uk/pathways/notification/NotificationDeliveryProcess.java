@@ -12,11 +12,11 @@ public final class NotificationDeliveryProcess {
     public static final String NOTIFICATION_ID = "notificationId";
     /** For Cockpit readers: the kind of event and the reference the e-mail is about. */
     public static final String NOTIFICATION_EVENT = "notificationEvent";
+
     public static final String NOTIFICATION_REFERENCE = "notificationReference";
 
     /** Every variable of the process (the model validator's documented list). */
     public static final Set<String> VARIABLES = Set.of(NOTIFICATION_ID, NOTIFICATION_EVENT, NOTIFICATION_REFERENCE);
 
-    private NotificationDeliveryProcess() {
-    }
+    private NotificationDeliveryProcess() {}
 }

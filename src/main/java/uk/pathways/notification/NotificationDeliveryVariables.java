@@ -2,7 +2,6 @@ package uk.pathways.notification;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import uk.pathways.modeling.ProcessVariables;
 
 /** The documented variables of notification-delivery, for the model validator (ADR 8). */

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import uk.pathways.agency.Agency;
 
 /**
@@ -15,8 +13,12 @@ import uk.pathways.agency.Agency;
  * over, and an optional directory of templates that override those in the application.
  */
 @ConfigurationProperties("pathways.notification")
-record NotificationProperties(String from, Map<String, String> mailboxes, List<String> informationSharingAgencies,
-                              Duration claimTimeout, String templatesDir) {
+record NotificationProperties(
+        String from,
+        Map<String, String> mailboxes,
+        List<String> informationSharingAgencies,
+        Duration claimTimeout,
+        String templatesDir) {
 
     static final List<String> STATUTORY_AGENCIES = List.of("police", "childrens-services", "health", "education");
 
@@ -24,7 +26,8 @@ record NotificationProperties(String from, Map<String, String> mailboxes, List<S
         from = from == null || from.isBlank() ? "Pathways <no-reply@pathways.invalid>" : from;
         mailboxes = mailboxes == null ? Map.of() : Map.copyOf(mailboxes);
         informationSharingAgencies = informationSharingAgencies == null || informationSharingAgencies.isEmpty()
-                ? STATUTORY_AGENCIES : List.copyOf(informationSharingAgencies);
+                ? STATUTORY_AGENCIES
+                : List.copyOf(informationSharingAgencies);
         claimTimeout = claimTimeout == null ? Duration.ofMinutes(2) : claimTimeout;
         templatesDir = templatesDir == null || templatesDir.isBlank() ? null : templatesDir;
     }
@@ -35,6 +38,9 @@ record NotificationProperties(String from, Map<String, String> mailboxes, List<S
         if (own != null && !own.isBlank()) {
             return Optional.of(own.strip());
         }
-        return Agency.ofGroup(group).map(a -> mailboxes.get(a.groupId())).filter(m -> !m.isBlank()).map(String::strip);
+        return Agency.ofGroup(group)
+                .map(a -> mailboxes.get(a.groupId()))
+                .filter(m -> !m.isBlank())
+                .map(String::strip);
     }
 }

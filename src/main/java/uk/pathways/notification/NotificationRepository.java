@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,23 +25,35 @@ class NotificationRepository {
     }
 
     boolean exists(String idempotencyKey) {
-        Integer n = jdbc.queryForObject("select count(*) from pw_notification where idempotency_key = ?", Integer.class,
-                idempotencyKey);
+        Integer n = jdbc.queryForObject(
+                "select count(*) from pw_notification where idempotency_key = ?", Integer.class, idempotencyKey);
         return n != null && n > 0;
     }
 
     void insert(NotificationRow r) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into pw_notification (id, idempotency_key, case_id, reference, event_type, template, model, recipient,
                   recipient_name, status, attempts, created_at, last_error, process_instance_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
-                r.id(), r.idempotencyKey(), r.caseId(), r.reference(), r.eventType(), r.template(), r.model(),
-                truncate(r.recipient(), 254), truncate(r.recipientName(), 200), r.status(), ts(r.createdAt()),
-                truncate(r.lastError(), 2000), r.processInstanceId());
+                r.id(),
+                r.idempotencyKey(),
+                r.caseId(),
+                r.reference(),
+                r.eventType(),
+                r.template(),
+                r.model(),
+                truncate(r.recipient(), 254),
+                truncate(r.recipientName(), 200),
+                r.status(),
+                ts(r.createdAt()),
+                truncate(r.lastError(), 2000),
+                r.processInstanceId());
     }
 
     Optional<NotificationRow> find(String id) {
-        return jdbc.query("select * from pw_notification where id = ?", NotificationRepository::row, id).stream().findFirst();
+        return jdbc.query("select * from pw_notification where id = ?", NotificationRepository::row, id).stream()
+                .findFirst();
     }
 
     /** Takes a row that is waiting (PENDING, or FAILED and being retried); true if this claimant now owns it. */
@@ -56,24 +67,30 @@ class NotificationRepository {
     boolean takeOver(String id, String previousClaimant, String claimant, Instant now, String note) {
         return jdbc.update("""
                 update pw_notification set claimed_by = ?, claimed_at = ?, attempts = attempts + 1, last_error = ?
-                where id = ? and status = 'SENDING' and claimed_by = ?""",
-                claimant, ts(now), truncate(note, 2000), id, previousClaimant) == 1;
+                where id = ? and status = 'SENDING' and claimed_by = ?""", claimant, ts(now), truncate(note, 2000), id, previousClaimant) == 1;
     }
 
     /** Records the send; false if the claim was lost meanwhile (another node took the row over). */
     boolean markSent(String id, String claimant, String status, String subject, String text, String html, Instant at) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 update pw_notification set status = ?, sent_at = ?, subject = ?, body_text = ?, body_html = ?,
                   next_attempt_at = null
                 where id = ? and status = 'SENDING' and claimed_by = ?""",
-                status, ts(at), truncate(subject, 300), truncate(text, 20000), truncate(html, 100000), id, claimant) == 1;
+                        status,
+                        ts(at),
+                        truncate(subject, 300),
+                        truncate(text, 20000),
+                        truncate(html, 100000),
+                        id,
+                        claimant)
+                == 1;
     }
 
     boolean markFailed(String id, String claimant, String error, Instant nextAttemptAt) {
         return jdbc.update("""
                 update pw_notification set status = 'FAILED', last_error = ?, next_attempt_at = ?
-                where id = ? and status = 'SENDING' and claimed_by = ?""",
-                truncate(error, 2000), ts(nextAttemptAt), id, claimant) == 1;
+                where id = ? and status = 'SENDING' and claimed_by = ?""", truncate(error, 2000), ts(nextAttemptAt), id, claimant) == 1;
     }
 
     List<NotificationRow> recent(String status, String caseId, int limit) {
@@ -93,12 +110,27 @@ class NotificationRepository {
     }
 
     private static NotificationRow row(ResultSet rs, int i) throws SQLException {
-        return new NotificationRow(rs.getString("id"), rs.getString("idempotency_key"), rs.getString("case_id"),
-                rs.getString("reference"), rs.getString("event_type"), rs.getString("template"), rs.getString("model"),
-                rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("subject"),
-                rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"), rs.getInt("attempts"),
-                instant(rs, "created_at"), instant(rs, "next_attempt_at"), rs.getString("claimed_by"),
-                instant(rs, "claimed_at"), instant(rs, "sent_at"), rs.getString("last_error"),
+        return new NotificationRow(
+                rs.getString("id"),
+                rs.getString("idempotency_key"),
+                rs.getString("case_id"),
+                rs.getString("reference"),
+                rs.getString("event_type"),
+                rs.getString("template"),
+                rs.getString("model"),
+                rs.getString("recipient"),
+                rs.getString("recipient_name"),
+                rs.getString("subject"),
+                rs.getString("body_text"),
+                rs.getString("body_html"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                instant(rs, "created_at"),
+                instant(rs, "next_attempt_at"),
+                rs.getString("claimed_by"),
+                instant(rs, "claimed_at"),
+                instant(rs, "sent_at"),
+                rs.getString("last_error"),
                 rs.getString("process_instance_id"));
     }
 

@@ -1,12 +1,13 @@
 package uk.pathways.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -14,10 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 
@@ -39,8 +36,13 @@ class Outbox {
     private final ObjectMapper json;
     private final String baseUrl;
 
-    Outbox(NotificationRepository repository, Recipients recipients, RuntimeService runtimeService, Privileged system,
-           ObjectMapper json, @Value("${pathways.base-url:http://localhost:8080}") String baseUrl) {
+    Outbox(
+            NotificationRepository repository,
+            Recipients recipients,
+            RuntimeService runtimeService,
+            Privileged system,
+            ObjectMapper json,
+            @Value("${pathways.base-url:http://localhost:8080}") String baseUrl) {
         this.repository = repository;
         this.recipients = recipients;
         this.runtimeService = runtimeService;
@@ -62,22 +64,45 @@ class Outbox {
             String id = UUID.randomUUID().toString();
             Map<String, Object> model = model(notice);
             model.put("recipientName", address.name());
-            String processInstanceId = system.call(() -> runtimeService.startProcessInstanceByKey(
-                    NotificationDeliveryProcess.KEY, id, Variables.createVariables()
-                            .putValue(NotificationDeliveryProcess.NOTIFICATION_ID, id)
-                            .putValue(NotificationDeliveryProcess.NOTIFICATION_EVENT, notice.eventType())
-                            .putValue(NotificationDeliveryProcess.NOTIFICATION_REFERENCE, notice.reference())).getId());
-            repository.insert(row(id, key, notice, model, address.email(), address.name(), NotificationRow.PENDING, null,
+            String processInstanceId = system.call(() -> runtimeService
+                    .startProcessInstanceByKey(
+                            NotificationDeliveryProcess.KEY,
+                            id,
+                            Variables.createVariables()
+                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_ID, id)
+                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_EVENT, notice.eventType())
+                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_REFERENCE, notice.reference()))
+                    .getId());
+            repository.insert(row(
+                    id,
+                    key,
+                    notice,
+                    model,
+                    address.email(),
+                    address.name(),
+                    NotificationRow.PENDING,
+                    null,
                     processInstanceId));
             queued.add(id);
         }
         for (String nobody : resolution.unresolved()) {
             String key = key(notice, nobody);
             if (!repository.exists(key)) {
-                log.warn("No e-mail address for {} ({} on {}): configure pathways.notification.mailboxes or the user's e-mail",
-                        nobody, notice.eventType(), notice.reference());
-                repository.insert(row(UUID.randomUUID().toString(), key, notice, model(notice), nobody, null,
-                        NotificationRow.NO_RECIPIENT, "No e-mail address for " + nobody, null));
+                log.warn(
+                        "No e-mail address for {} ({} on {}): configure pathways.notification.mailboxes or the user's e-mail",
+                        nobody,
+                        notice.eventType(),
+                        notice.reference());
+                repository.insert(row(
+                        UUID.randomUUID().toString(),
+                        key,
+                        notice,
+                        model(notice),
+                        nobody,
+                        null,
+                        NotificationRow.NO_RECIPIENT,
+                        "No e-mail address for " + nobody,
+                        null));
             }
         }
         return queued;
@@ -100,15 +125,43 @@ class Outbox {
         return baseUrl + "/tasks/" + taskId;
     }
 
-    private NotificationRow row(String id, String key, Notifiable notice, Map<String, Object> model, String recipient,
-                                String recipientName, String status, String error, String processInstanceId) {
-        return new NotificationRow(id, key, notice.caseId(), notice.reference(), notice.eventType(), notice.mailTemplate(),
-                toJson(model), recipient, recipientName, null, null, null, status, 0, Now.instant(), null, null, null, null,
-                error, processInstanceId);
+    private NotificationRow row(
+            String id,
+            String key,
+            Notifiable notice,
+            Map<String, Object> model,
+            String recipient,
+            String recipientName,
+            String status,
+            String error,
+            String processInstanceId) {
+        return new NotificationRow(
+                id,
+                key,
+                notice.caseId(),
+                notice.reference(),
+                notice.eventType(),
+                notice.mailTemplate(),
+                toJson(model),
+                recipient,
+                recipientName,
+                null,
+                null,
+                null,
+                status,
+                0,
+                Now.instant(),
+                null,
+                null,
+                null,
+                null,
+                error,
+                processInstanceId);
     }
 
     static String key(Notifiable notice, String recipient) {
-        return NotificationRepository.truncate(notice.eventType() + ":" + notice.occurrenceKey() + ":" + recipient, 600);
+        return NotificationRepository.truncate(
+                notice.eventType() + ":" + notice.occurrenceKey() + ":" + recipient, 600);
     }
 
     private String toJson(Map<String, Object> model) {

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -52,7 +50,11 @@ class PathwayNotices {
     private final StrategyMeetingAgencies meetingAgencies;
     private final NotificationProperties properties;
 
-    PathwayNotices(Outbox outbox, CaseFile caseFile, StrategyMeetingAgencies meetingAgencies, NotificationProperties properties) {
+    PathwayNotices(
+            Outbox outbox,
+            CaseFile caseFile,
+            StrategyMeetingAgencies meetingAgencies,
+            NotificationProperties properties) {
         this.outbox = outbox;
         this.caseFile = caseFile;
         this.meetingAgencies = meetingAgencies;
@@ -72,8 +74,14 @@ class PathwayNotices {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("receivedAt", display(event.occurredAt()));
         model.put("referrerAgency", Recipients.groupName(event.referrerAgency()));
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "REFERRAL_RECEIVED", event.reference(),
-                "referral-received", referrer, model));
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                "REFERRAL_RECEIVED",
+                event.reference(),
+                "referral-received",
+                referrer,
+                model));
     }
 
     /** The referrer is told the outcome of screening: the risk level and the pathway, nothing else. */
@@ -87,8 +95,14 @@ class PathwayNotices {
         model.put("pathway", event.pathway());
         model.put("pathwayText", PATHWAYS.getOrDefault(event.pathway(), event.pathway()));
         model.put("decidedAt", display(event.occurredAt()));
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "SCREENING_DECIDED", event.reference(),
-                "screening-outcome", referrer(event.caseId(), event.reference()), model));
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                "SCREENING_DECIDED",
+                event.reference(),
+                "screening-outcome",
+                referrer(event.caseId(), event.reference()),
+                model));
     }
 
     /** New work: the mailbox of each agency the task is for, and the person it is assigned to. */
@@ -106,10 +120,13 @@ class PathwayNotices {
         model.put("taskName", event.name());
         model.put("taskKey", event.taskDefinitionKey());
         model.put("due", event.due() == null ? null : Dates.display(event.due()));
-        model.put("forAgencies", event.candidateGroups().stream().map(Recipients::groupName).toList());
+        model.put(
+                "forAgencies",
+                event.candidateGroups().stream().map(Recipients::groupName).toList());
         model.put("assigned", event.assignee() != null);
         model.put("taskLink", outbox.taskLink(event.taskId()));
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "TASK_CREATED", event.taskId(), "task-created", to, model));
+        outbox.enqueue(new Notice(
+                event.caseId(), event.reference(), "TASK_CREATED", event.taskId(), "task-created", to, model));
     }
 
     /** An invitation, with date, time and place, to each agency asked for information. */
@@ -120,9 +137,14 @@ class PathwayNotices {
         model.put("meetingDate", DAY.format(startsAt));
         model.put("meetingTime", TIME.format(startsAt));
         model.put("place", event.place());
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "STRATEGY_MEETING_SCHEDULED",
-                event.reference() + "@" + event.meetingStartsAt().getTime(), "meeting-invitation",
-                event.agenciesAsked().stream().map(Recipient::mailbox).toList(), model));
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                "STRATEGY_MEETING_SCHEDULED",
+                event.reference() + "@" + event.meetingStartsAt().getTime(),
+                "meeting-invitation",
+                event.agenciesAsked().stream().map(Recipient::mailbox).toList(),
+                model));
     }
 
     /**
@@ -139,14 +161,27 @@ class PathwayNotices {
         outcome.put("section47", event.section47());
         outcome.put("policeInvestigation", event.policeInvestigation());
         String occurrence = event.reference() + "@" + event.occurredAt().toEpochMilli();
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "STRATEGY_MEETING_HELD", occurrence,
-                "meeting-outcome", attended.stream().map(Recipient::mailbox).toList(), outcome));
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                "STRATEGY_MEETING_HELD",
+                occurrence,
+                "meeting-outcome",
+                attended.stream().map(Recipient::mailbox).toList(),
+                outcome));
         if (event.riseAccepted()) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("acceptedAt", display(event.occurredAt()));
-            outbox.enqueue(new Notice(event.caseId(), event.reference(), "RISE_ACCEPTED", occurrence,
+            outbox.enqueue(new Notice(
+                    event.caseId(),
+                    event.reference(),
+                    "RISE_ACCEPTED",
+                    occurrence,
                     "rise-information-sharing",
-                    properties.informationSharingAgencies().stream().map(Recipient::mailbox).toList(), model));
+                    properties.informationSharingAgencies().stream()
+                            .map(Recipient::mailbox)
+                            .toList(),
+                    model));
         }
     }
 
@@ -163,9 +198,16 @@ class PathwayNotices {
         model.put("overdueBy", event.due() == null ? null : overdue(event.due(), event.occurredAt()));
         model.put("escalatedTo", event.reminder() ? null : Recipients.groupName(event.escalatedTo()));
         model.put("taskLink", outbox.taskLink(event.taskId()));
-        Recipient to = event.reminder() ? Recipient.user(event.escalatedTo()) : Recipient.membersOf(event.escalatedTo());
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), event.eventType(), event.taskId(),
-                event.reminder() ? "task-reminder" : "task-escalated", List.of(to), model));
+        Recipient to =
+                event.reminder() ? Recipient.user(event.escalatedTo()) : Recipient.membersOf(event.escalatedTo());
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                event.eventType(),
+                event.taskId(),
+                event.reminder() ? "task-reminder" : "task-escalated",
+                List.of(to),
+                model));
     }
 
     /** A closed case: every agency involved in it. */
@@ -177,14 +219,25 @@ class PathwayNotices {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("closedAt", display(event.occurredAt()));
         model.put("outcome", event.description());
-        outbox.enqueue(new Notice(event.caseId(), event.reference(), "CASE_CLOSED", event.reference(), "case-closed",
-                caseFile.involvedAgencies(event.caseId()).stream().map(Recipient::mailbox).toList(), model));
+        outbox.enqueue(new Notice(
+                event.caseId(),
+                event.reference(),
+                "CASE_CLOSED",
+                event.reference(),
+                "case-closed",
+                caseFile.involvedAgencies(event.caseId()).stream()
+                        .map(Recipient::mailbox)
+                        .toList(),
+                model));
     }
 
     private List<Recipient> referrer(String caseId, String reference) {
-        return caseFile.referrals(caseId).stream().filter(r -> r.reference().equals(reference))
-                .map(ReferralRecord::referrerEmail).filter(e -> e != null && !e.isBlank())
-                .map(Recipient::address).toList();
+        return caseFile.referrals(caseId).stream()
+                .filter(r -> r.reference().equals(reference))
+                .map(ReferralRecord::referrerEmail)
+                .filter(e -> e != null && !e.isBlank())
+                .map(Recipient::address)
+                .toList();
     }
 
     private static String display(Instant instant) {

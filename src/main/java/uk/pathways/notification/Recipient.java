@@ -9,7 +9,12 @@ import java.util.Objects;
  */
 public record Recipient(Kind kind, String value) {
 
-    public enum Kind { MAILBOX, USER, GROUP_MEMBERS, ADDRESS }
+    public enum Kind {
+        MAILBOX,
+        USER,
+        GROUP_MEMBERS,
+        ADDRESS
+    }
 
     public Recipient {
         Objects.requireNonNull(kind, "kind");

@@ -6,25 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-
-import uk.pathways.agency.Privileged;
 import uk.pathways.agency.Agency;
+import uk.pathways.agency.Privileged;
 
 /** Turns {@link Recipient}s into e-mail addresses: configured mailboxes, Camunda users and group members. */
 @Component
 class Recipients {
 
     /** One address to send to, with the name the e-mail greets. */
-    record Address(String email, String name) {
-    }
+    record Address(String email, String name) {}
 
     /** The addresses found, and the recipients nobody could be found for (they are recorded as NO_RECIPIENT). */
-    record Resolution(List<Address> addresses, List<String> unresolved) {
-    }
+    record Resolution(List<Address> addresses, List<String> unresolved) {}
 
     private final NotificationProperties properties;
     private final IdentityService identityService;
@@ -41,11 +37,17 @@ class Recipients {
         List<String> unresolved = new ArrayList<>();
         for (Recipient recipient : recipients) {
             List<Address> addresses = switch (recipient.kind()) {
-                case MAILBOX -> properties.mailboxOf(recipient.value())
-                        .map(m -> List.of(new Address(m, groupName(recipient.value())))).orElse(List.of());
+                case MAILBOX ->
+                    properties
+                            .mailboxOf(recipient.value())
+                            .map(m -> List.of(new Address(m, groupName(recipient.value()))))
+                            .orElse(List.of());
                 case USER -> system.call(() -> user(recipient.value())).stream().toList();
                 case GROUP_MEMBERS -> system.call(() -> members(recipient.value()));
-                case ADDRESS -> valid(recipient.value()) ? List.of(new Address(recipient.value().strip(), null)) : List.of();
+                case ADDRESS ->
+                    valid(recipient.value())
+                            ? List.of(new Address(recipient.value().strip(), null))
+                            : List.of();
             };
             if (addresses.isEmpty()) {
                 unresolved.add(recipient.toString());
@@ -64,12 +66,15 @@ class Recipients {
 
     private List<Address> members(String group) {
         return identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-                .filter(u -> valid(u.getEmail())).map(Recipients::address).toList();
+                .filter(u -> valid(u.getEmail()))
+                .map(Recipients::address)
+                .toList();
     }
 
     private static Address address(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .strip();
         return new Address(user.getEmail().strip(), name.isEmpty() ? user.getId() : name);
     }
 

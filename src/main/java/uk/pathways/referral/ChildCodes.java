@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import uk.pathways.web.ChildLabels;
 
 /**
@@ -18,6 +17,7 @@ public final class ChildCodes {
 
     /** The DfE school census ethnicity codes (main categories) and the Pathways code each is stored as. */
     public static final Map<String, String> DFE_ETHNICITY;
+
     private static final Map<String, String> ETHNICITY_WORDS = new LinkedHashMap<>();
     private static final Map<String, String> GENDER_WORDS = new LinkedHashMap<>();
 
@@ -54,8 +54,7 @@ public final class ChildCodes {
         GENDER_WORDS.put("U", "NOT_KNOWN");
     }
 
-    private ChildCodes() {
-    }
+    private ChildCodes() {}
 
     /** The stored ethnicity code for what was sent, if it is one of the accepted codes or wordings. */
     public static Optional<String> ethnicity(String sent) {

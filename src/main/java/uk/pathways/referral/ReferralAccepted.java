@@ -1,5 +1,4 @@
 package uk.pathways.referral;
 
 /** The answer to an accepted referral. */
-public record ReferralAccepted(String reference, String caseId, String processInstanceId, boolean joinedExistingCase) {
-}
+public record ReferralAccepted(String reference, String caseId, String processInstanceId, boolean joinedExistingCase) {}

@@ -1,13 +1,19 @@
 package uk.pathways.referral;
 
 import java.time.Instant;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.ChronicledEvent;
 
 /** A referral was received and recorded; the cse-referral pathway started for it. */
-public record ReferralReceived(String caseId, String reference, String referrerAgency, String source,
-                               boolean joinedExistingCase, Actor actor, Instant occurredAt) implements ChronicledEvent {
+public record ReferralReceived(
+        String caseId,
+        String reference,
+        String referrerAgency,
+        String source,
+        boolean joinedExistingCase,
+        Actor actor,
+        Instant occurredAt)
+        implements ChronicledEvent {
 
     @Override
     public String eventType() {

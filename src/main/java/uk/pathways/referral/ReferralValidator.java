@@ -1,15 +1,12 @@
 package uk.pathways.referral;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.screening.IndicatorCatalogue;
@@ -20,7 +17,8 @@ import uk.pathways.web.JsonFields;
 public class ReferralValidator {
 
     static final int MAX_CONCERNS = 10_000;
-    private static final Set<String> AGENCIES = Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
+    private static final Set<String> AGENCIES =
+            Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
 
     private final ChildValidation childValidation;
     private final IndicatorCatalogue catalogue;
@@ -60,6 +58,8 @@ public class ReferralValidator {
     }
 
     private static boolean blank(JsonNode node) {
-        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+        return node == null
+                || node.isNull()
+                || (node.isTextual() && node.asText().isBlank());
     }
 }

@@ -1,8 +1,9 @@
 package uk.pathways.referral;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -11,14 +12,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
-import uk.pathways.agency.Actor;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.ReferralRecord;
@@ -44,8 +41,13 @@ public class Referrals {
     private final Privileged privileged;
     private final Actors actors;
 
-    Referrals(CaseFile caseFile, RuntimeService runtimeService, ApplicationEventPublisher events, ObjectMapper json,
-              Privileged privileged, Actors actors) {
+    Referrals(
+            CaseFile caseFile,
+            RuntimeService runtimeService,
+            ApplicationEventPublisher events,
+            ObjectMapper json,
+            Privileged privileged,
+            Actors actors) {
         this.privileged = privileged;
         this.actors = actors;
         this.caseFile = caseFile;
@@ -58,8 +60,8 @@ public class Referrals {
     public ReferralAccepted receive(NewReferral referral, Actor createdBy, String source) {
         RecordedReferral recorded = record(referral, createdBy, source);
         // any signed-in agency may refer (contract section 6): the platform starts the pathway on its behalf
-        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(CseReferralProcess.KEY,
-                recorded.reference(), recorded.variables()));
+        ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(
+                CseReferralProcess.KEY, recorded.reference(), recorded.variables()));
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }
@@ -69,8 +71,7 @@ public class Referrals {
     }
 
     /** What the pathway needs of a recorded referral: ids, display name, age; never the concerns. */
-    public record RecordedReferral(String reference, String caseId, boolean joined, VariableMap variables) {
-    }
+    public record RecordedReferral(String reference, String caseId, boolean joined, VariableMap variables) {}
 
     /** Records a referral in the case record and gives the variables to start its pathway with. */
     @Transactional
@@ -80,23 +81,45 @@ public class Referrals {
         CaseFile.OpenedCase opened = caseFile.openOrJoin(referral.child(), "SCREENING");
         String reference = caseFile.nextReference("REF");
         int age = referral.child().ageOn(today);
-        caseFile.recordReferral(new ReferralRecord(reference, opened.caseId(), Now.instant(), source,
-                referral.referrerAgency(), referral.referrerName(), referral.referrerEmail(), referral.concerns(),
-                referral.indicators(), age, null, "OPEN", null, null), createdBy.userId());
+        caseFile.recordReferral(
+                new ReferralRecord(
+                        reference,
+                        opened.caseId(),
+                        Now.instant(),
+                        source,
+                        referral.referrerAgency(),
+                        referral.referrerName(),
+                        referral.referrerEmail(),
+                        referral.concerns(),
+                        referral.indicators(),
+                        age,
+                        null,
+                        "OPEN",
+                        null,
+                        null),
+                createdBy.userId());
         // contract section 8: the referring agency is involved in its own referral's case only when the case is new;
         // joining an existing case involves nobody new (MASH is involved by its screening task)
         if (!opened.joinedExisting()) {
             caseFile.involve(opened.caseId(), referral.referrerAgency(), "made the referral " + reference, createdBy);
         }
-        events.publishEvent(new ReferralReceived(opened.caseId(), reference, referral.referrerAgency(), source,
-                opened.joinedExisting(), createdBy, Now.instant()));
+        events.publishEvent(new ReferralReceived(
+                opened.caseId(),
+                reference,
+                referral.referrerAgency(),
+                source,
+                opened.joinedExisting(),
+                createdBy,
+                Now.instant()));
         VariableMap variables = Variables.createVariables()
                 .putValue(CaseVariables.CASE_ID, opened.caseId())
                 .putValue(CaseVariables.REFERENCE, reference)
                 .putValue(CaseVariables.CHILD_DISPLAY_NAME, referral.child().displayName())
                 .putValue(CaseVariables.AGE, age)
                 .putValue(CseReferralProcess.REFERRER_AGENCY, referral.referrerAgency())
-                .putValue(ScreeningVariables.INDICATORS, SpinValues.jsonValue(toJson(referral.indicators())).create());
+                .putValue(
+                        ScreeningVariables.INDICATORS,
+                        SpinValues.jsonValue(toJson(referral.indicators())).create());
         return new RecordedReferral(reference, opened.caseId(), opened.joinedExisting(), variables);
     }
 
@@ -109,7 +132,8 @@ public class Referrals {
             return;
         }
         if (!actors.agenciesOf(createdBy.userId()).contains(referral.referrerAgency())) {
-            throw new InvalidInputException(List.of(new FieldProblem("referrer.agency",
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "referrer.agency",
                     "must be your own agency (" + String.join(", ", actors.agenciesOf(createdBy.userId())) + ")")));
         }
     }

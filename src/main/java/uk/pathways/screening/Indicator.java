@@ -1,5 +1,4 @@
 package uk.pathways.screening;
 
 /** One screening indicator: its code, weight and the wording practitioners see. */
-public record Indicator(String code, int weight, String wording) {
-}
+public record Indicator(String code, int weight, String wording) {}

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,9 @@ public class IndicatorCatalogue {
 
     private final Map<String, Indicator> indicators;
 
-    IndicatorCatalogue(@Value("${pathways.screening.indicator-catalogue:classpath:screening/indicator-catalogue.csv}") Resource csv) {
+    IndicatorCatalogue(
+            @Value("${pathways.screening.indicator-catalogue:classpath:screening/indicator-catalogue.csv}")
+                    Resource csv) {
         this.indicators = load(csv);
     }
 
@@ -52,7 +53,8 @@ public class IndicatorCatalogue {
 
     private static Map<String, Indicator> load(Resource csv) {
         Map<String, Indicator> result = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
@@ -62,7 +64,10 @@ public class IndicatorCatalogue {
                 if (cells.size() != 3) {
                     throw new IllegalStateException("indicator catalogue: expected code,weight,wording in: " + line);
                 }
-                Indicator indicator = new Indicator(cells.get(0).strip(), Integer.parseInt(cells.get(1).strip()), cells.get(2).strip());
+                Indicator indicator = new Indicator(
+                        cells.get(0).strip(),
+                        Integer.parseInt(cells.get(1).strip()),
+                        cells.get(2).strip());
                 if (indicator.weight() < 0) {
                     throw new IllegalStateException("indicator catalogue: negative weight for " + indicator.code());
                 }

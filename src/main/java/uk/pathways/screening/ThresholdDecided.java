@@ -2,15 +2,25 @@ package uk.pathways.screening;
 
 import java.time.Instant;
 import java.util.List;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.DecisionEvent;
 import uk.pathways.casefile.DecisionRecord;
 
 /** The cse-threshold decision was made on a screening (or the re-screening at a review). */
-public record ThresholdDecided(String caseId, String reference, String kind, int age, int screeningScore,
-                               List<String> indicators, boolean disclosure, boolean learningDisability,
-                               String riskLevel, String pathway, Actor actor, Instant occurredAt) implements DecisionEvent {
+public record ThresholdDecided(
+        String caseId,
+        String reference,
+        String kind,
+        int age,
+        int screeningScore,
+        List<String> indicators,
+        boolean disclosure,
+        boolean learningDisability,
+        String riskLevel,
+        String pathway,
+        Actor actor,
+        Instant occurredAt)
+        implements DecisionEvent {
 
     @Override
     public String eventType() {
@@ -19,15 +29,28 @@ public record ThresholdDecided(String caseId, String reference, String kind, int
 
     @Override
     public String summary() {
-        return "Threshold decision: risk " + words(riskLevel) + ", pathway " + words(pathway) + " (score " + screeningScore
+        return "Threshold decision: risk " + words(riskLevel) + ", pathway " + words(pathway) + " (score "
+                + screeningScore
                 + " from " + indicators.size() + " indicator(s); disclosure " + (disclosure ? "yes" : "no")
                 + "; learning disability " + (learningDisability ? "yes" : "no") + "; age " + age + ")";
     }
 
     @Override
     public DecisionRecord decision() {
-        return new DecisionRecord(caseId, reference, kind, occurredAt, actor, age, screeningScore, indicators, disclosure,
-                learningDisability, riskLevel, pathway, null);
+        return new DecisionRecord(
+                caseId,
+                reference,
+                kind,
+                occurredAt,
+                actor,
+                age,
+                screeningScore,
+                indicators,
+                disclosure,
+                learningDisability,
+                riskLevel,
+                pathway,
+                null);
     }
 
     /** A decision code as words ({@code URGENT_STRATEGY_MEETING}: "urgent strategy meeting"). */

@@ -2,7 +2,6 @@ package uk.pathways.screening;
 
 import java.time.Instant;
 import java.util.List;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.DecisionEvent;
 import uk.pathways.casefile.DecisionRecord;
@@ -11,8 +10,17 @@ import uk.pathways.casefile.DecisionRecord;
  * A MASH manager answered a screening practitioner's professional judgement: agreed, the case follows the judgement's
  * risk level and pathway; not agreed, the threshold's decision stands. Either way the chronology says so.
  */
-public record ThresholdJudged(String caseId, String reference, String decidedRiskLevel, String judgedRiskLevel,
-                              boolean agreed, String riskLevel, String pathway, int age, Actor actor, Instant occurredAt)
+public record ThresholdJudged(
+        String caseId,
+        String reference,
+        String decidedRiskLevel,
+        String judgedRiskLevel,
+        boolean agreed,
+        String riskLevel,
+        String pathway,
+        int age,
+        Actor actor,
+        Instant occurredAt)
         implements DecisionEvent {
 
     @Override
@@ -25,14 +33,26 @@ public record ThresholdJudged(String caseId, String reference, String decidedRis
         return agreed
                 ? "Professional judgement agreed: risk " + words(judgedRiskLevel) + " instead of the threshold's "
                         + words(decidedRiskLevel) + ", pathway " + words(pathway)
-                : "Professional judgement not agreed: the threshold's risk " + words(decidedRiskLevel) + " stands (risk "
-                        + words(judgedRiskLevel) + " was proposed)";
+                : "Professional judgement not agreed: the threshold's risk " + words(decidedRiskLevel)
+                        + " stands (risk " + words(judgedRiskLevel) + " was proposed)";
     }
 
     @Override
     public DecisionRecord decision() {
-        return new DecisionRecord(caseId, reference, "OVERRIDE", occurredAt, actor, age, null, List.of(), null, null,
-                agreed ? riskLevel : null, agreed ? pathway : null, agreed ? "AGREED" : "NOT_AGREED");
+        return new DecisionRecord(
+                caseId,
+                reference,
+                "OVERRIDE",
+                occurredAt,
+                actor,
+                age,
+                null,
+                List.of(),
+                null,
+                null,
+                agreed ? riskLevel : null,
+                agreed ? pathway : null,
+                agreed ? "AGREED" : "NOT_AGREED");
     }
 
     private static String words(String code) {

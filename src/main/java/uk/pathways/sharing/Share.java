@@ -3,8 +3,18 @@ package uk.pathways.sharing;
 import java.time.Instant;
 
 /** One disclosure of a case's information: what, with whom, when, by whom and on which lawful basis. */
-public record Share(long id, String caseId, Instant sharedAt, String kind, String what, String sharedWith, String sharedBy,
-                    String byAgency, String lawfulBasis, String consent, String reference) {
+public record Share(
+        long id,
+        String caseId,
+        Instant sharedAt,
+        String kind,
+        String what,
+        String sharedWith,
+        String sharedBy,
+        String byAgency,
+        String lawfulBasis,
+        String consent,
+        String reference) {
 
     public static final String ACCESS_BY_DECISION = "ACCESS_BY_DECISION";
     public static final String ACCESS_BY_MANAGER = "ACCESS_BY_MANAGER";

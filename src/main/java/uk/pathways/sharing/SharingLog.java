@@ -5,11 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.AccessGranted;
@@ -32,7 +30,8 @@ import uk.pathways.notification.NotificationSent;
 @Component
 public class SharingLog {
 
-    private static final Set<String> ALL_AGENCIES = Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
+    private static final Set<String> ALL_AGENCIES =
+            Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
 
     private final JdbcTemplate jdbc;
     private final SharingProperties properties;
@@ -46,14 +45,26 @@ public class SharingLog {
 
     @EventListener
     void on(AgencyInvolved event) {
-        write(event.caseId(), event.occurredAt(), Share.ACCESS_BY_DECISION, "Access to the case: " + event.decision(),
-                Agency.nameOfGroup(event.agency()), event.actor(), null);
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.ACCESS_BY_DECISION,
+                "Access to the case: " + event.decision(),
+                Agency.nameOfGroup(event.agency()),
+                event.actor(),
+                null);
     }
 
     @EventListener
     void on(AccessGranted event) {
-        write(event.caseId(), event.occurredAt(), Share.ACCESS_BY_MANAGER, "Access to the case, asked for: " + event.reason(),
-                Agency.nameOfGroup(event.agency()), event.actor(), null);
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.ACCESS_BY_MANAGER,
+                "Access to the case, asked for: " + event.reason(),
+                Agency.nameOfGroup(event.agency()),
+                event.actor(),
+                null);
     }
 
     @EventListener
@@ -62,19 +73,32 @@ public class SharingLog {
             return;
         }
         CaseEntry entry = caseFile.entries(event.caseId(), ALL_AGENCIES).stream()
-                .filter(e -> event.taskId().equals(e.taskId())).findFirst().orElse(null);
-        List<String> readers = entry != null && entry.restricted() ? entry.restrictedTo() : caseFile.involvedAgencies(event.caseId());
-        write(event.caseId(), event.occurredAt(), Share.MEETING_INFORMATION,
+                .filter(e -> event.taskId().equals(e.taskId()))
+                .findFirst()
+                .orElse(null);
+        List<String> readers =
+                entry != null && entry.restricted() ? entry.restrictedTo() : caseFile.involvedAgencies(event.caseId());
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.MEETING_INFORMATION,
                 Agency.nameOfGroup(event.actor().agency()) + "'s information for the strategy meeting"
                         + (entry != null && entry.restricted() ? " (restricted)" : ""),
-                readers.stream().map(Agency::nameOfGroup).collect(Collectors.joining(", ")), event.actor(), event.reference());
+                readers.stream().map(Agency::nameOfGroup).collect(Collectors.joining(", ")),
+                event.actor(),
+                event.reference());
     }
 
     @EventListener
     void on(TaskCreated event) {
         if ("police-intelligence".equals(event.taskDefinitionKey())) {
-            write(event.caseId(), event.occurredAt(), Share.INTELLIGENCE_TO_POLICE,
-                    "The return home interview's information for the police", Agency.POLICE.displayName(), Actor.SYSTEM,
+            write(
+                    event.caseId(),
+                    event.occurredAt(),
+                    Share.INTELLIGENCE_TO_POLICE,
+                    "The return home interview's information for the police",
+                    Agency.POLICE.displayName(),
+                    Actor.SYSTEM,
                     event.reference());
         }
     }
@@ -84,30 +108,60 @@ public class SharingLog {
         if (event.caseId() == null) {
             return;
         }
-        write(event.caseId(), event.occurredAt(), Share.EMAIL, (event.recordedOnly() ? "E-mail (recorded, no mail server): " : "E-mail: ")
-                + event.subject(), event.recipient(), Actor.SYSTEM, event.reference());
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.EMAIL,
+                (event.recordedOnly() ? "E-mail (recorded, no mail server): " : "E-mail: ") + event.subject(),
+                event.recipient(),
+                Actor.SYSTEM,
+                event.reference());
     }
 
     @EventListener
     void on(PlacingAuthorityNotified event) {
-        write(event.caseId(), event.occurredAt(), Share.PLACING_AUTHORITY, (PlacingAuthorityNotified.RETURNED.equals(event.about())
-                        ? "The child's return from missing episode " : "Missing episode ") + event.reference(),
-                event.placingAuthority(), event.actor(), event.reference());
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.PLACING_AUTHORITY,
+                (PlacingAuthorityNotified.RETURNED.equals(event.about())
+                                ? "The child's return from missing episode "
+                                : "Missing episode ")
+                        + event.reference(),
+                event.placingAuthority(),
+                event.actor(),
+                event.reference());
     }
 
     @EventListener
     void on(CaseExported event) {
-        write(event.caseId(), event.occurredAt(), Share.EXPORT, event.what(), "Printed by " + event.actor().userId(),
-                event.actor(), null);
+        write(
+                event.caseId(),
+                event.occurredAt(),
+                Share.EXPORT,
+                event.what(),
+                "Printed by " + event.actor().userId(),
+                event.actor(),
+                null);
     }
 
-    private void write(String caseId, java.time.Instant at, String kind, String what, String with, Actor by, String reference) {
+    private void write(
+            String caseId, java.time.Instant at, String kind, String what, String with, Actor by, String reference) {
         Actor actor = by == null ? Actor.SYSTEM : by;
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into pw_sharing_log (case_id, shared_at, kind, what, shared_with, shared_by, by_agency, lawful_basis,
                   consent, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                caseId, Timestamp.from(at), kind, cut(what, 500), cut(with, 500), actor.userId(), actor.agency(),
-                properties.basisFor(kind), properties.consent(), reference);
+                caseId,
+                Timestamp.from(at),
+                kind,
+                cut(what, 500),
+                cut(with, 500),
+                actor.userId(),
+                actor.agency(),
+                properties.basisFor(kind),
+                properties.consent(),
+                reference);
     }
 
     private static String cut(String text, int max) {
@@ -116,9 +170,20 @@ public class SharingLog {
 
     /** The case's shares, newest first. */
     public List<Share> of(String caseId) {
-        return jdbc.query("select * from pw_sharing_log where case_id = ? order by shared_at desc, id desc", (rs, i) -> new Share(
-                rs.getLong("id"), rs.getString("case_id"), rs.getTimestamp("shared_at").toInstant(), rs.getString("kind"),
-                rs.getString("what"), rs.getString("shared_with"), rs.getString("shared_by"), rs.getString("by_agency"),
-                rs.getString("lawful_basis"), rs.getString("consent"), rs.getString("reference")), caseId);
+        return jdbc.query(
+                "select * from pw_sharing_log where case_id = ? order by shared_at desc, id desc",
+                (rs, i) -> new Share(
+                        rs.getLong("id"),
+                        rs.getString("case_id"),
+                        rs.getTimestamp("shared_at").toInstant(),
+                        rs.getString("kind"),
+                        rs.getString("what"),
+                        rs.getString("shared_with"),
+                        rs.getString("shared_by"),
+                        rs.getString("by_agency"),
+                        rs.getString("lawful_basis"),
+                        rs.getString("consent"),
+                        rs.getString("reference")),
+                caseId);
     }
 }

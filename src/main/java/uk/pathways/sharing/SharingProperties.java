@@ -2,7 +2,6 @@ package uk.pathways.sharing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,19 +18,31 @@ public record SharingProperties(Map<String, String> lawfulBasis, String consent)
 
     public SharingProperties {
         Map<String, String> bases = new LinkedHashMap<>();
-        bases.put(Share.ACCESS_BY_DECISION, SAFEGUARDING + "; Working Together 2023: agencies involved by a pathway decision");
-        bases.put(Share.ACCESS_BY_MANAGER, SAFEGUARDING + "; access agreed by the case's agency manager, with a reason");
-        bases.put(Share.MEETING_INFORMATION, SAFEGUARDING + "; information shared for a strategy meeting (Children Act 1989 s.47)");
+        bases.put(
+                Share.ACCESS_BY_DECISION,
+                SAFEGUARDING + "; Working Together 2023: agencies involved by a pathway decision");
+        bases.put(
+                Share.ACCESS_BY_MANAGER, SAFEGUARDING + "; access agreed by the case's agency manager, with a reason");
+        bases.put(
+                Share.MEETING_INFORMATION,
+                SAFEGUARDING + "; information shared for a strategy meeting (Children Act 1989 s.47)");
         bases.put(Share.EMAIL, SAFEGUARDING + "; a notice of work to do, with references and a link, no case detail");
-        bases.put(Share.PLACING_AUTHORITY, SAFEGUARDING + "; statutory guidance on children who run away or go missing from home or care (2014)");
-        bases.put(Share.INTELLIGENCE_TO_POLICE, SAFEGUARDING + "; DPA 2018 s.31 / Sch. 2 para. 2, prevention and detection of crime");
-        bases.put(Share.EXPORT, SAFEGUARDING + "; a printed chronology for a conference or court, marked OFFICIAL-SENSITIVE");
+        bases.put(
+                Share.PLACING_AUTHORITY,
+                SAFEGUARDING + "; statutory guidance on children who run away or go missing from home or care (2014)");
+        bases.put(
+                Share.INTELLIGENCE_TO_POLICE,
+                SAFEGUARDING + "; DPA 2018 s.31 / Sch. 2 para. 2, prevention and detection of crime");
+        bases.put(
+                Share.EXPORT,
+                SAFEGUARDING + "; a printed chronology for a conference or court, marked OFFICIAL-SENSITIVE");
         if (lawfulBasis != null) {
             bases.putAll(lawfulBasis);
         }
         lawfulBasis = Map.copyOf(bases);
         consent = consent == null || consent.isBlank()
-                ? "Not sought: sharing without consent to protect a child (DPA 2018 Sch. 1 para. 18(2)(b))" : consent;
+                ? "Not sought: sharing without consent to protect a child (DPA 2018 Sch. 1 para. 18(2)(b))"
+                : consent;
     }
 
     String basisFor(String kind) {

@@ -3,14 +3,20 @@ package uk.pathways.strategymeeting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.casefile.DecisionEvent;
 import uk.pathways.casefile.DecisionRecord;
 
 /** A strategy meeting was held and decided: RISE support, a section 47 enquiry, a police investigation. */
-public record StrategyMeetingHeld(String caseId, String reference, boolean riseAccepted, boolean section47,
-                                  boolean policeInvestigation, Actor actor, Instant occurredAt) implements DecisionEvent {
+public record StrategyMeetingHeld(
+        String caseId,
+        String reference,
+        boolean riseAccepted,
+        boolean section47,
+        boolean policeInvestigation,
+        Actor actor,
+        Instant occurredAt)
+        implements DecisionEvent {
 
     @Override
     public String eventType() {
@@ -32,7 +38,19 @@ public record StrategyMeetingHeld(String caseId, String reference, boolean riseA
 
     @Override
     public DecisionRecord decision() {
-        return new DecisionRecord(caseId, reference, "STRATEGY_MEETING", occurredAt, actor, null, null, null, null, null,
-                null, null, outcome());
+        return new DecisionRecord(
+                caseId,
+                reference,
+                "STRATEGY_MEETING",
+                occurredAt,
+                actor,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                outcome());
     }
 }

@@ -2,11 +2,9 @@ package uk.pathways.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.agency.Privileged;
 import uk.pathways.gate.OptionSource;
@@ -33,10 +31,17 @@ class RiseTeam implements OptionSource {
     @Override
     public Map<String, String> options() {
         Map<String, String> members = new LinkedHashMap<>();
-        for (User user : privileged.call(() -> identityService.createUserQuery().memberOfGroup(Agency.RISE.groupId())
-                .orderByUserLastName().asc().orderByUserFirstName().asc().list())) {
+        for (User user : privileged.call(() -> identityService
+                .createUserQuery()
+                .memberOfGroup(Agency.RISE.groupId())
+                .orderByUserLastName()
+                .asc()
+                .orderByUserFirstName()
+                .asc()
+                .list())) {
             String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                    + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                            + (user.getLastName() == null ? "" : user.getLastName()))
+                    .strip();
             members.put(user.getId(), name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")");
         }
         return members;

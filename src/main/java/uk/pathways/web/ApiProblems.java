@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,9 +16,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of {@code /api} as {@code application/problem+json}; no stack trace or SQL ever leaves. */
@@ -32,12 +31,17 @@ class ApiProblems {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields are missing or wrong: " + String.join(", ", e.problems().stream().map(FieldProblem::field).toList()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "Some fields are missing or wrong: "
+                        + String.join(
+                                ", ",
+                                e.problems().stream().map(FieldProblem::field).toList()));
         problem.setTitle("Invalid input");
         problem.setType(URI.create("https://pathways.example/problems/invalid-input"));
         List<Map<String, String>> errors = e.problems().stream()
-                .map(p -> Map.of("field", p.field(), "message", p.message())).toList();
+                .map(p -> Map.of("field", p.field(), "message", p.message()))
+                .toList();
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -85,7 +89,8 @@ class ApiProblems {
     /** The engine refused: the signed-in user's groups have no grant for this (agency.Grants). */
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -100,7 +105,8 @@ class ApiProblems {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail raced(DataIntegrityViolationException e) {
         log.warn("Concurrent change refused: {}", e.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "Another change to the same record was made at the same moment; nothing was saved. Send it again.");
         problem.setTitle("Conflict");
         return problem;
@@ -111,15 +117,20 @@ class ApiProblems {
      * a stack trace. The transaction was rolled back, so nothing was saved; the same request later succeeds.
      * {@code DataAccessResourceFailureException} covers {@code CannotGetJdbcConnectionException}.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransactionSystemException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         return unavailable(e);
     }
 
     /** Camunda's persistence exceptions (and MyBatis's) when their cause is a lost connection; other ones as before. */
-    @ExceptionHandler({org.camunda.bpm.engine.ProcessEngineException.class,
-            org.apache.ibatis.exceptions.PersistenceException.class})
+    @ExceptionHandler({
+        org.camunda.bpm.engine.ProcessEngineException.class,
+        org.apache.ibatis.exceptions.PersistenceException.class
+    })
     ResponseEntity<ProblemDetail> engineDatabaseUnavailable(RuntimeException e) {
         if (!DatabaseFailures.isConnectionFailure(e)) {
             throw e; // not ours: Spring's default handling, as without this handler
@@ -129,11 +140,14 @@ class ApiProblems {
 
     private static ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Database unreachable, answering 503: {}", e.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is not reachable just now; nothing was saved. Try again in a few seconds.");
         problem.setTitle("Service unavailable");
         problem.setType(URI.create("https://pathways.example/problems/database-unavailable"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

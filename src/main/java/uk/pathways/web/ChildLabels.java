@@ -44,6 +44,5 @@ public final class ChildLabels {
         ETHNICITIES = Collections.unmodifiableMap(ethnicities);
     }
 
-    private ChildLabels() {
-    }
+    private ChildLabels() {}
 }

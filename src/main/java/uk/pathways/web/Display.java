@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 

@@ -1,5 +1,11 @@
 package uk.pathways.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,15 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import uk.pathways.casefile.CaseAccessDenied;
 import uk.pathways.gate.EngineFailures;
 import uk.pathways.gate.TaskInputRefused;
@@ -52,6 +48,7 @@ class EngineDoorAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A fully qualified Java name, such as org.camunda.bpm.engine.ProcessEngineException. */
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*\\b");
+
     private static final Pattern INTERNALS = Pattern.compile(
             "(?is).*(###|\\bsql\\b|jdbc|mybatis|\\bselect\\b.+\\bfrom\\b|\\binsert\\s+into\\b|\\bupdate\\b.+\\bset\\b"
                     + "|\\bdelete\\s+from\\b|\\bat\\s+[a-z]+\\.[a-z]+|\\.java:\\d+|ACT_[A-Z]{2}_).*");
@@ -74,8 +71,13 @@ class EngineDoorAnswers {
                 throws ServletException, IOException {
             String query = request.getQueryString();
             if (query != null && !decodes(query)) {
-                write(response, 400, "Invalid input", "The query string is not valid URL encoding.",
-                        List.of(new FieldProblem("query", "is not valid URL encoding")), null);
+                write(
+                        response,
+                        400,
+                        "Invalid input",
+                        "The query string is not valid URL encoding.",
+                        List.of(new FieldProblem("query", "is not valid URL encoding")),
+                        null);
                 return;
             }
             ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
@@ -105,18 +107,38 @@ class EngineDoorAnswers {
                 return;
             }
             JsonNode given = readJson(buffered.getContentAsByteArray());
-            String message = given == null ? null : given.path("message").asText(given.path("detail").asText(null));
-            Integer code = given != null && given.path("code").isInt() ? given.path("code").asInt() : null;
+            String message = given == null
+                    ? null
+                    : given.path("message").asText(given.path("detail").asText(null));
+            Integer code = given != null && given.path("code").isInt()
+                    ? given.path("code").asInt()
+                    : null;
             HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
             buffered.resetBuffer();
             if (failure instanceof TaskInputRefused refused) {
-                write(response, 400, "Invalid input", "Some fields are missing or wrong: "
-                        + String.join(", ", refused.problems().stream().map(FieldProblem::field).toList())
-                        + ". Nothing was changed.", refused.problems(), null);
+                write(
+                        response,
+                        400,
+                        "Invalid input",
+                        "Some fields are missing or wrong: "
+                                + String.join(
+                                        ", ",
+                                        refused.problems().stream()
+                                                .map(FieldProblem::field)
+                                                .toList())
+                                + ". Nothing was changed.",
+                        refused.problems(),
+                        null);
                 return;
             }
             if (failure instanceof InvalidInputException invalid) {
-                write(response, 400, "Invalid input", "Some fields are missing or wrong. Nothing was changed.", invalid.problems(), null);
+                write(
+                        response,
+                        400,
+                        "Invalid input",
+                        "Some fields are missing or wrong. Nothing was changed.",
+                        invalid.problems(),
+                        null);
                 return;
             }
             if (failure instanceof CaseAccessDenied denied) {
@@ -127,33 +149,63 @@ class EngineDoorAnswers {
                 return;
             }
             if (failure instanceof AccessDeniedException || failure instanceof AuthorizationException) {
-                write(response, 403, "Forbidden", clean(failure.getMessage(), "You are not allowed to do this."), null, code);
+                write(
+                        response,
+                        403,
+                        "Forbidden",
+                        clean(failure.getMessage(), "You are not allowed to do this."),
+                        null,
+                        code);
                 return;
             }
             if (status >= 500) {
                 int corrected = correctedStatus(failure);
                 if (corrected != 500) {
-                    write(response, corrected, title(corrected), clean(failure.getMessage(), title(corrected) + "."), null, code);
+                    write(
+                            response,
+                            corrected,
+                            title(corrected),
+                            clean(failure.getMessage(), title(corrected) + "."),
+                            null,
+                            code);
                     return;
                 }
                 String reference = UUID.randomUUID().toString();
-                log.error("{} {} failed (reference {}): {}", request.getMethod(), request.getRequestURI(), reference,
-                        failure == null ? message : failure.toString(), failure);
+                log.error(
+                        "{} {} failed (reference {}): {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        reference,
+                        failure == null ? message : failure.toString(),
+                        failure);
                 if (status == 503) {
                     response.setHeader("Retry-After", "5");
-                    write(response, 503, "Service unavailable", clean(message,
-                            "The service is not available just now; nothing was saved. Try again in a few seconds."), null, null);
+                    write(
+                            response,
+                            503,
+                            "Service unavailable",
+                            clean(
+                                    message,
+                                    "The service is not available just now; nothing was saved. Try again in a few seconds."),
+                            null,
+                            null);
                     return;
                 }
-                write(response, 500, "Internal error", "Something went wrong on our side; nothing was saved. Reference "
-                        + reference + ".", null, null);
+                write(
+                        response,
+                        500,
+                        "Internal error",
+                        "Something went wrong on our side; nothing was saved. Reference " + reference + ".",
+                        null,
+                        null);
                 return;
             }
             Map<String, Object> kept = new LinkedHashMap<>();
             if (given != null) {
                 // what else the engine said (a refused deployment's problems per resource), without its class name
                 given.fields().forEachRemaining(f -> {
-                    if (!List.of("type", "message", "code", "stackTrace", "cause").contains(f.getKey())) {
+                    if (!List.of("type", "message", "code", "stackTrace", "cause")
+                            .contains(f.getKey())) {
                         kept.put(f.getKey(), f.getValue());
                     }
                 });
@@ -175,10 +227,14 @@ class EngineDoorAnswers {
             if (failure instanceof NotFoundException) {
                 return 404;
             }
-            if (failure instanceof BadUserRequestException || failure instanceof NullValueException
-                    || failure instanceof NotValidException || failure instanceof FormException
-                    || weakPassword(failure) || failure instanceof IllegalArgumentException
-                    || failure instanceof java.time.DateTimeException || failure instanceof ClassCastException) {
+            if (failure instanceof BadUserRequestException
+                    || failure instanceof NullValueException
+                    || failure instanceof NotValidException
+                    || failure instanceof FormException
+                    || weakPassword(failure)
+                    || failure instanceof IllegalArgumentException
+                    || failure instanceof java.time.DateTimeException
+                    || failure instanceof ClassCastException) {
                 return 400;
             }
             return 500;
@@ -187,8 +243,10 @@ class EngineDoorAnswers {
         /** The engine refuses a password that does not meet its policy with a plain engine exception. */
         private static boolean weakPassword(RuntimeException failure) {
             String message = failure.getMessage();
-            return failure instanceof org.camunda.bpm.engine.ProcessEngineException && message != null
-                    && message.toLowerCase(java.util.Locale.ROOT).contains("password") && message.toLowerCase(java.util.Locale.ROOT).contains("polic");
+            return failure instanceof org.camunda.bpm.engine.ProcessEngineException
+                    && message != null
+                    && message.toLowerCase(java.util.Locale.ROOT).contains("password")
+                    && message.toLowerCase(java.util.Locale.ROOT).contains("polic");
         }
 
         private static JsonNode readJson(byte[] body) {
@@ -224,23 +282,42 @@ class EngineDoorAnswers {
         if (message == null || message.isBlank()) {
             return fallback;
         }
-        String text = EXCEPTION_NAME.matcher(CLASS_NAME.matcher(message).replaceAll("")).replaceAll("")
-                .replaceAll("\\s+", " ").strip();
+        String text = EXCEPTION_NAME
+                .matcher(CLASS_NAME.matcher(message).replaceAll(""))
+                .replaceAll("")
+                .replaceAll("\\s+", " ")
+                .strip();
         if (text.isEmpty() || INTERNALS.matcher(text).matches()) {
             return fallback;
         }
         return text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, List<FieldProblem> errors,
-                      Integer code) throws IOException {
+    static void write(
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail,
+            List<FieldProblem> errors,
+            Integer code)
+            throws IOException {
         writeWith(response, status, title, detail, errors, code, Map.of());
     }
 
-    static void writeWith(HttpServletResponse response, int status, String title, String detail, List<FieldProblem> errors,
-                          Integer code, Map<String, Object> extra) throws IOException {
+    static void writeWith(
+            HttpServletResponse response,
+            int status,
+            String title,
+            String detail,
+            List<FieldProblem> errors,
+            Integer code,
+            Map<String, Object> extra)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://pathways.example/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        body.put(
+                "type",
+                "https://pathways.example/problems/"
+                        + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
@@ -250,7 +327,11 @@ class EngineDoorAnswers {
             body.put("code", code);
         }
         if (errors != null && !errors.isEmpty()) {
-            body.put("errors", errors.stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+            body.put(
+                    "errors",
+                    errors.stream()
+                            .map(p -> Map.of("field", p.field(), "message", p.message()))
+                            .toList());
         }
         body.putAll(extra);
         response.setStatus(status);

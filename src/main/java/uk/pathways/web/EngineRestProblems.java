@@ -1,17 +1,20 @@
 package uk.pathways.web;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
@@ -21,11 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.MediaType;
 
 /**
  * The engine REST API ({@code /engine-rest}, Camunda's Jersey application) answers 500 for two things that are not
@@ -53,7 +51,8 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     private final IdentityService identityService;
     private final uk.pathways.agency.Privileged privileged;
 
-    EngineRestProblems(HistoryService historyService, IdentityService identityService, uk.pathways.agency.Privileged privileged) {
+    EngineRestProblems(
+            HistoryService historyService, IdentityService identityService, uk.pathways.agency.Privileged privileged) {
         this.historyService = historyService;
         this.identityService = identityService;
         this.privileged = privileged;
@@ -68,8 +67,7 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     /** Keeps the exception that a mapper turned into a response, for the filter below. */
     static final class ExceptionKeeper implements ApplicationEventListener {
         @Override
-        public void onEvent(ApplicationEvent event) {
-        }
+        public void onEvent(ApplicationEvent event) {}
 
         @Override
         public RequestEventListener onRequest(RequestEvent requestEvent) {
@@ -100,14 +98,17 @@ class EngineRestProblems implements ResourceConfigCustomizer {
                 return;
             }
             if (DatabaseFailures.isConnectionFailure(thrown)) {
-                log.warn("Engine REST {} {}: database unreachable, answering 503", request.getMethod(),
+                log.warn(
+                        "Engine REST {} {}: database unreachable, answering 503",
+                        request.getMethod(),
                         request.getUriInfo().getPath());
                 response.setStatus(503);
                 response.getHeaders().putSingle("Retry-After", "5");
                 response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
                 ExceptionDto dto = new ExceptionDto();
                 dto.setType("ServiceUnavailable");
-                dto.setMessage("The database is not reachable just now; nothing was saved. Try again in a few seconds.");
+                dto.setMessage(
+                        "The database is not reachable just now; nothing was saved. Try again in a few seconds.");
                 response.setEntity(dto);
                 return;
             }
@@ -123,11 +124,16 @@ class EngineRestProblems implements ResourceConfigCustomizer {
             // failure Camunda does not name (the loser read the task before the winner committed and then found its
             // process instance gone: a NullPointerException inside the engine). A task that never existed is 404.
             if (ended(taskId) != null) {
-                log.info("Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
-                        request.getMethod(), request.getUriInfo().getPath(), thrown == null ? entity : thrown.toString());
+                log.info(
+                        "Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
+                        request.getMethod(),
+                        request.getUriInfo().getPath(),
+                        thrown == null ? entity : thrown.toString());
                 response.setStatus(409);
                 alreadyCompleted(response, taskId);
-            } else if (entity instanceof ExceptionDto dto && dto.getMessage() != null && dto.getMessage().contains("Cannot find task")) {
+            } else if (entity instanceof ExceptionDto dto
+                    && dto.getMessage() != null
+                    && dto.getMessage().contains("Cannot find task")) {
                 response.setStatus(404);
             }
         }
@@ -159,13 +165,22 @@ class EngineRestProblems implements ResourceConfigCustomizer {
 
     /** The task if it is in history as ended; looked up as the platform (agencies may not read history). */
     private HistoricTaskInstance ended(String taskId) {
-        return privileged.call(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+        return privileged.call(() -> historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(taskId)
+                .finished()
+                .singleResult());
     }
 
     private boolean wasCandidate(String taskId, Authentication caller) {
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        return privileged.call(() -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
-                .type(IdentityLinkType.CANDIDATE).list()).stream()
+        return privileged
+                .call(() -> historyService
+                        .createHistoricIdentityLinkLogQuery()
+                        .taskId(taskId)
+                        .type(IdentityLinkType.CANDIDATE)
+                        .list())
+                .stream()
                 .anyMatch(link -> caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()));
     }
 

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public class FormErrors {
 
-    public record Item(String field, String href, String message) {
-    }
+    public record Item(String field, String href, String message) {}
 
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, String> targets = new LinkedHashMap<>();
@@ -62,7 +61,8 @@ public class FormErrors {
 
     public List<Item> items() {
         List<Item> items = new ArrayList<>();
-        messages.forEach((field, message) -> items.add(new Item(field, "#" + targets.getOrDefault(field, idOf(field)), message)));
+        messages.forEach((field, message) ->
+                items.add(new Item(field, "#" + targets.getOrDefault(field, idOf(field)), message)));
         return items;
     }
 }

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class FormToJson {
 
-    private FormToJson() {
-    }
+    private FormToJson() {}
 
     /** Puts a field's text, unless it was left blank (the validator then says it is missing). */
     public static void put(ObjectNode node, String name, String value) {

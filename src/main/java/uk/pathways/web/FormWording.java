@@ -1,5 +1,7 @@
 package uk.pathways.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -11,13 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The words of the forms and models, for reading a case record back as a practitioner recorded it: each task's name,
@@ -58,10 +56,13 @@ public class FormWording {
         }
         taskNames.put("referral", "Referral");
         // a referral's indicators are the screening form's
-        options.put("referral", Map.of("indicators", options.getOrDefault("screening", Map.of()).getOrDefault("indicators", Map.of())));
+        options.put(
+                "referral",
+                Map.of("indicators", options.getOrDefault("screening", Map.of()).getOrDefault("indicators", Map.of())));
     }
 
-    private static void collect(JsonNode components, Map<String, String> labels, Map<String, Map<String, String>> options) {
+    private static void collect(
+            JsonNode components, Map<String, String> labels, Map<String, Map<String, String>> options) {
         for (JsonNode c : components) {
             if (c.has("components")) {
                 collect(c.path("components"), labels, options);
@@ -72,7 +73,9 @@ public class FormWording {
             }
             labels.put(key, c.path("label").asText(c.path("dateLabel").asText(key)));
             Map<String, String> values = new HashMap<>();
-            c.path("values").forEach(v -> values.put(v.path("value").asText(), v.path("label").asText()));
+            c.path("values")
+                    .forEach(v ->
+                            values.put(v.path("value").asText(), v.path("label").asText()));
             options.put(key, values);
         }
     }
@@ -89,15 +92,17 @@ public class FormWording {
 
     public String label(String kind, String key) {
         String label = labels.getOrDefault(kind, Map.of()).get(key);
-        return label != null ? label : switch (key) {
-            case "concerns" -> "Concerns";
-            case "indicators" -> "Indicators";
-            case "referrerName" -> "Referred by";
-            case "referrerAgency" -> "Referring agency";
-            case "referrerEmail" -> "Referrer's e-mail";
-            case "source" -> "Received through";
-            default -> display.words(key);
-        };
+        return label != null
+                ? label
+                : switch (key) {
+                    case "concerns" -> "Concerns";
+                    case "indicators" -> "Indicators";
+                    case "referrerName" -> "Referred by";
+                    case "referrerAgency" -> "Referring agency";
+                    case "referrerEmail" -> "Referrer's e-mail";
+                    case "source" -> "Received through";
+                    default -> display.words(key);
+                };
     }
 
     /** A recorded value in words: yes or no, an option's wording, a list of them, a date and time in UK time. */
@@ -109,7 +114,13 @@ public class FormWording {
             return b ? "Yes" : "No";
         }
         if (value instanceof Collection<?> list) {
-            return list.isEmpty() ? "None" : String.join("; ", list.stream().map(v -> option(kind, key, String.valueOf(v))).toList());
+            return list.isEmpty()
+                    ? "None"
+                    : String.join(
+                            "; ",
+                            list.stream()
+                                    .map(v -> option(kind, key, String.valueOf(v)))
+                                    .toList());
         }
         String text = value.toString();
         if ("referrerAgency".equals(key)) {
@@ -134,7 +145,8 @@ public class FormWording {
     }
 
     private String option(String kind, String key, String code) {
-        String wording = options.getOrDefault(kind, Map.of()).getOrDefault(key, Map.of()).get(code);
+        String wording =
+                options.getOrDefault(kind, Map.of()).getOrDefault(key, Map.of()).get(code);
         return wording != null ? wording : display.words(code);
     }
 
@@ -142,7 +154,8 @@ public class FormWording {
     public List<Map.Entry<String, String>> fields(String kind, Map<String, Object> fields) {
         Map<String, String> shown = new LinkedHashMap<>();
         List<String> order = List.copyOf(labels.getOrDefault(kind, Map.of()).keySet());
-        fields.keySet().stream().sorted(java.util.Comparator.comparingInt(k -> order.indexOf(k) < 0 ? 999 : order.indexOf(k)))
+        fields.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(k -> order.indexOf(k) < 0 ? 999 : order.indexOf(k)))
                 .filter(k -> !"restricted".equals(k) && !"source".equals(k))
                 .forEach(k -> shown.put(label(kind, k), value(kind, k, fields.get(k))));
         return List.copyOf(shown.entrySet());

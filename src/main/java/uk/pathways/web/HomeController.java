@@ -1,10 +1,9 @@
 package uk.pathways.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The Pathways home page and the sign-in page. */
 @Controller

@@ -1,5 +1,6 @@
 package uk.pathways.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads fields of a JSON body one by one, collecting a {@link FieldProblem} for each bad one, so that
@@ -45,7 +44,9 @@ public class JsonFields {
     }
 
     private static boolean absent(JsonNode node) {
-        return node == null || node.isNull() || (node.isTextual() && node.asText().isBlank());
+        return node == null
+                || node.isNull()
+                || (node.isTextual() && node.asText().isBlank());
     }
 
     public String text(JsonNode parent, String name, String path, boolean required, int maxLength) {
@@ -89,7 +90,10 @@ public class JsonFields {
     public String oneOf(JsonNode parent, String name, String path, boolean required, Set<String> allowed) {
         String value = text(parent, name, path, required, 100);
         if (value != null && !allowed.contains(value)) {
-            problem(path, cap(describe(path)) + " must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            problem(
+                    path,
+                    cap(describe(path)) + " must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList()));
             return null;
         }
         return value;

@@ -1,16 +1,5 @@
 package uk.pathways.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,6 +7,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Closes the two holes of Camunda 7.24.0 that are fixed only in paid patches.
@@ -40,13 +38,19 @@ class KnownHoles {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminSetupShut() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws IOException {
-                Problems.write(response, 403, "Forbidden", "The first-run setup is switched off in Pathways; administrators are configured.");
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws IOException {
+                        Problems.write(
+                                response,
+                                403,
+                                "Forbidden",
+                                "The first-run setup is switched off in Pathways; administrators are configured.");
+                    }
+                });
         registration.addUrlPatterns("/camunda/api/admin/setup/*");
         registration.setName("pathways-admin-setup-shut");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -65,7 +69,8 @@ class KnownHoles {
     /** Refuses task and filter requests whose parameters or body carry an expression. */
     static final class ExpressionGuard extends OncePerRequestFilter {
 
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
 
         /** Task queries and filters (create, update, run); not task forms, whose text may hold anything. */
         static final java.util.regex.Pattern QUERY_PATHS = java.util.regex.Pattern.compile(
@@ -134,8 +139,9 @@ class KnownHoles {
             if (node.isTextual()) {
                 return hasExpression(node.textValue());
             }
-            for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = node.fields();
-                 fields.hasNext(); ) {
+            for (java.util.Iterator<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields =
+                            node.fields();
+                    fields.hasNext(); ) {
                 java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = fields.next();
                 if (hasExpression(field.getKey()) || hasExpression(field.getValue())) {
                     return true;

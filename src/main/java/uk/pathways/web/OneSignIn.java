@@ -1,8 +1,12 @@
 package uk.pathways.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -17,12 +21,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * One sign-in for the Pathways pages and the Camunda webapps (Tasklist, Cockpit, Admin): one HTTP session carries
@@ -47,7 +45,8 @@ class OneSignIn {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> oneSession(ProcessEngine engine) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new SessionBridge(engine));
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new SessionBridge(engine));
         registration.addUrlPatterns("/*");
         registration.setName("pathways-one-sign-in");
         // before Spring Security (which reads the session's context) and the webapps' own authentication filter
@@ -66,7 +65,8 @@ class OneSignIn {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (WEBAPP_LOGOUT.matcher(path).matches()) {
                 chain.doFilter(request, response);
                 HttpSession session = request.getSession(false);
@@ -92,7 +92,10 @@ class OneSignIn {
                     if (pagesUser != null && !pagesUser.equals(webappUser)) {
                         webappSignIn(session, pagesUser);
                     }
-                } else if (!path.startsWith("/engine-rest") && !path.startsWith("/api/") && pagesUser == null && webappUser != null) {
+                } else if (!path.startsWith("/engine-rest")
+                        && !path.startsWith("/api/")
+                        && pagesUser == null
+                        && webappUser != null) {
                     pagesSignIn(session, webappUser);
                 }
             }

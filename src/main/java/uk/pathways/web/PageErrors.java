@@ -1,8 +1,8 @@
 package uk.pathways.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.NoSuchElementException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,8 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Pages answer a missing or forbidden thing with a page, never with problem+json (that is {@link ApiProblems}). */
 @ControllerAdvice(annotations = PathwaysPage.class)

@@ -19,8 +19,23 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class PageSecurity {
 
     /** Every path the pages answer; other capabilities' pages live under these too (missing episodes). */
-    static final String[] PAGES = {"/", "/login", "/logout", "/referrals", "/referrals/**", "/cases", "/cases/**", "/tasks", "/tasks/**",
-            "/missing-episodes", "/missing-episodes/**", "/govuk/**", "/dashboards", "/dashboards/**", "/reports/**"};
+    static final String[] PAGES = {
+        "/",
+        "/login",
+        "/logout",
+        "/referrals",
+        "/referrals/**",
+        "/cases",
+        "/cases/**",
+        "/tasks",
+        "/tasks/**",
+        "/missing-episodes",
+        "/missing-episodes/**",
+        "/govuk/**",
+        "/dashboards",
+        "/dashboards/**",
+        "/reports/**"
+    };
 
     @Bean
     @Order(2)
@@ -30,14 +45,18 @@ class PageSecurity {
         requestCache.setMatchingRequestParameterName(null);
         http.securityMatcher(PAGES)
                 .requestCache(c -> c.requestCache(requestCache))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/govuk/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers("/login", "/govuk/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                .logout(l -> l.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?timeout"))
                 .authenticationProvider(SecurityConfiguration.camundaIdentity(identityService))
-                .addFilterAfter(new SecurityConfiguration.EngineAuthentication(identityService), AuthorizationFilter.class);
+                .addFilterAfter(
+                        new SecurityConfiguration.EngineAuthentication(identityService), AuthorizationFilter.class);
         return http.build();
     }
 }

@@ -1,14 +1,5 @@
 package uk.pathways.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,6 +7,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A body is at most 1 MB (a referral's concerns are at most 10,000 characters) at {@code /api}, {@code /engine-rest}
@@ -64,13 +62,16 @@ class RequestSizeLimit {
         }
 
         private static int limit(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith("/api/deployments") || path.endsWith("/deployment/create") ? MAX_UPLOAD : MAX_JSON;
         }
 
         /** Forms and multipart uploads that the server itself parses: its own limits hold for them, chunked or not. */
         private static boolean parsedByTheServer(HttpServletRequest request) {
-            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+            String type = request.getContentType() == null
+                    ? ""
+                    : request.getContentType().toLowerCase(java.util.Locale.ROOT);
             return type.startsWith("application/x-www-form-urlencoded")
                     || (type.startsWith("multipart/") && request.getRequestURI().contains("/api/deployments"));
         }
@@ -123,7 +124,8 @@ class RequestSizeLimit {
 
         @Override
         public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            return new java.io.BufferedReader(
+                    new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
         }
 
         @Override

@@ -1,9 +1,12 @@
 package uk.pathways.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -26,11 +29,6 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * One identity for every door: the engine's users and groups. {@code /api} takes HTTP Basic (and answers
  * 401 without it); the Pathways pages sign in with a form at {@code /login} (session, CSRF on; see
@@ -45,9 +43,10 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // /actuator/prometheus: HTTP Basic like /api, for camunda-admin only (dashboards, issue #7).
         http.securityMatcher("/api/**", "/actuator/prometheus")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/prometheus").hasAuthority("GROUP_" + uk.pathways.agency.Agency.CAMUNDA_ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/prometheus")
+                        .hasAuthority("GROUP_" + uk.pathways.agency.Agency.CAMUNDA_ADMIN)
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
                         .authenticationDetailsSource(request -> "API"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
@@ -63,10 +62,12 @@ class SecurityConfiguration {
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         // The Camunda webapps (/camunda) and the engine REST API (/engine-rest) authenticate themselves
         // against the same identity; everything else under /actuator but health is closed.
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
+        http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll())
                 .csrf(c -> c.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
@@ -86,7 +87,10 @@ class SecurityConfiguration {
     /** A signed-in user for Spring Security: the user and their engine groups as {@code GROUP_<id>} authorities. */
     static UsernamePasswordAuthenticationToken authenticated(String user, IdentityService identityService) {
         List<SimpleGrantedAuthority> groups = new ArrayList<>();
-        identityService.createGroupQuery().groupMember(user).list()
+        identityService
+                .createGroupQuery()
+                .groupMember(user)
+                .list()
                 .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
         return new UsernamePasswordAuthenticationToken(user, null, groups);
     }
@@ -97,7 +101,9 @@ class SecurityConfiguration {
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
                 String user = authentication.getName();
                 Object credentials = authentication.getCredentials();
-                if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+                if (user == null
+                        || credentials == null
+                        || !identityService.checkPassword(user, credentials.toString())) {
                     throw new BadCredentialsException("Bad credentials");
                 }
                 return authenticated(user, identityService);
@@ -122,13 +128,17 @@ class SecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            Authentication auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
             if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
                 chain.doFilter(request, response);
                 return;
             }
-            List<String> groups = auth.getAuthorities().stream().map(a -> a.getAuthority())
-                    .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
+            List<String> groups = auth.getAuthorities().stream()
+                    .map(a -> a.getAuthority())
+                    .filter(a -> a.startsWith("GROUP_"))
+                    .map(a -> a.substring("GROUP_".length()))
+                    .toList();
             identityService.setAuthentication(auth.getName(), groups);
             try {
                 chain.doFilter(request, response);

@@ -1,8 +1,13 @@
 package uk.pathways.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Set;
-
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -10,14 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
 import uk.pathways.agency.Agency;
 
 /**
@@ -32,17 +29,20 @@ class WebappDoors {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> cockpitApiForOwners() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (!owner(request.getSession(false))) {
-                    Problems.write(response, 403, "Forbidden", "Cockpit is for process owners and administrators.");
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if (!owner(request.getSession(false))) {
+                            Problems.write(
+                                    response, 403, "Forbidden", "Cockpit is for process owners and administrators.");
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                    }
+                });
         registration.addUrlPatterns("/camunda/api/cockpit/*");
         registration.setName("pathways-cockpit-api-for-owners");
         registration.setOrder(85);
@@ -51,13 +51,15 @@ class WebappDoors {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> noDirectErrorPage() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws IOException {
-                Problems.write(response, 404, "Not found", "There is nothing at this address.");
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws IOException {
+                        Problems.write(response, 404, "Not found", "There is nothing at this address.");
+                    }
+                });
         registration.addUrlPatterns("/error");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setName("pathways-no-direct-error-page");

@@ -1,8 +1,9 @@
 package uk.pathways.agency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,28 +18,31 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @PathwaysTest
 class TasklistFiltersTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     FilterService filters;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
@@ -56,14 +60,20 @@ class TasklistFiltersTest {
 
         assertThat(mine.getName()).isEqualTo("My agency's tasks (Multi-Agency Safeguarding Hub)");
         assertThat(taskIdsAs("mash-worker", List.of("mash"), mine)).contains(screening.getId());
-        assertThat(taskIdsAs("police-worker", List.of("police"),
-                filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, Agency.POLICE)))).doesNotContain(screening.getId());
+        assertThat(taskIdsAs(
+                        "police-worker",
+                        List.of("police"),
+                        filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, Agency.POLICE))))
+                .doesNotContain(screening.getId());
         // a claimed task stays in the agency's filter
         taskService.claim(screening.getId(), "mash-worker");
         assertThat(taskIdsAs("mash-worker", List.of("mash"), mine)).contains(screening.getId());
         // shows the case reference and the child in the list
-        assertThat(mine.getProperties().get("variables")).asList()
-                .contains(Map.of("name", "reference", "label", "Reference"), Map.of("name", "childDisplayName", "label", "Child"));
+        assertThat(mine.getProperties().get("variables"))
+                .asList()
+                .contains(
+                        Map.of("name", "reference", "label", "Reference"),
+                        Map.of("name", "childDisplayName", "label", "Child"));
     }
 
     @Test
@@ -73,7 +83,8 @@ class TasklistFiltersTest {
         Filter escalated = filter(TasklistFilters.name(TasklistFilters.ESCALATED, Agency.MASH));
         Filter dueToday = filter(TasklistFilters.name(TasklistFilters.DUE_TODAY, Agency.MASH));
         assertThat(taskIdsAs("mash-worker", List.of("mash"), dueToday)).doesNotContain(screening.getId());
-        assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated)).doesNotContain(screening.getId());
+        assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated))
+                .doesNotContain(screening.getId());
 
         ClockUtil.setCurrentTime(new java.util.Date(screening.getDueDate().getTime() + 60_000));
         for (Job job : pathway.clocks(referral.processInstanceId())) {
@@ -81,22 +92,30 @@ class TasklistFiltersTest {
                 managementService.executeJob(job.getId());
             }
         }
-        assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated)).contains(screening.getId());
-        assertThat(taskIdsAs("police-manager", List.of("police", "police-managers"),
-                filter(TasklistFilters.name(TasklistFilters.ESCALATED, Agency.POLICE)))).doesNotContain(screening.getId());
+        assertThat(taskIdsAs("mash-manager", List.of("mash", "mash-managers"), escalated))
+                .contains(screening.getId());
+        assertThat(taskIdsAs(
+                        "police-manager",
+                        List.of("police", "police-managers"),
+                        filter(TasklistFilters.name(TasklistFilters.ESCALATED, Agency.POLICE))))
+                .doesNotContain(screening.getId());
 
         // the next midnight moves "Due today" on: the overdue task is in it
         TasklistFilters.refreshDueToday(engine);
-        assertThat(taskIdsAs("mash-worker", List.of("mash"), filter(dueToday.getName()))).contains(screening.getId());
+        assertThat(taskIdsAs("mash-worker", List.of("mash"), filter(dueToday.getName())))
+                .contains(screening.getId());
     }
 
     @Test
     void eachGroupMayReadItsFiltersAndOnlyAdministratorsAllTasks() {
         String all = filter("All tasks").getId();
         for (Agency agency : Agency.values()) {
-            String mine = filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, agency)).getId();
-            String escalated = filter(TasklistFilters.name(TasklistFilters.ESCALATED, agency)).getId();
-            String dueToday = filter(TasklistFilters.name(TasklistFilters.DUE_TODAY, agency)).getId();
+            String mine = filter(TasklistFilters.name(TasklistFilters.MY_AGENCY, agency))
+                    .getId();
+            String escalated = filter(TasklistFilters.name(TasklistFilters.ESCALATED, agency))
+                    .getId();
+            String dueToday = filter(TasklistFilters.name(TasklistFilters.DUE_TODAY, agency))
+                    .getId();
             assertThat(readers(mine)).containsExactlyInAnyOrder(agency.groupId(), agency.managersGroupId());
             assertThat(readers(dueToday)).containsExactlyInAnyOrder(agency.groupId(), agency.managersGroupId());
             assertThat(readers(escalated)).containsExactly(agency.managersGroupId());
@@ -108,13 +127,21 @@ class TasklistFiltersTest {
     @Test
     void startingAgainCreatesNothingTwice() {
         long filterCount = filters.createFilterQuery().count();
-        long grantCount = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).count();
+        long grantCount = authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.FILTER)
+                .count();
 
         new TasklistFilters("All tasks", engine).postProcessEngineBuild(engine);
 
         assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
-        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).count()).isEqualTo(grantCount);
-        assertThat(filters.createFilterQuery().filterNameLike("%(Police)").count()).isEqualTo(3);
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .resourceType(Resources.FILTER)
+                        .count())
+                .isEqualTo(grantCount);
+        assertThat(filters.createFilterQuery().filterNameLike("%(Police)").count())
+                .isEqualTo(3);
     }
 
     private Filter filter(String name) {
@@ -122,8 +149,15 @@ class TasklistFiltersTest {
     }
 
     private List<String> readers(String filterId) {
-        return authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
-                .hasPermission(Permissions.READ).list().stream().map(a -> a.getGroupId()).toList();
+        return authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.FILTER)
+                .resourceId(filterId)
+                .hasPermission(Permissions.READ)
+                .list()
+                .stream()
+                .map(a -> a.getGroupId())
+                .toList();
     }
 
     /** The tasks the filter lists for a user, as the Tasklist asks for them (expressions use the signed-in user). */

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.ClassPathResource;
-
 import uk.pathways.calendar.ClockDuration.Unit;
 
 /** Clock lengths as process owners write them in configuration. */
@@ -23,23 +21,25 @@ class ClockDurationTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1} {2}")
     @CsvSource({
-            "1 working day,   1,  WORKING_DAYS",
-            "3 working days,  3,  WORKING_DAYS",
-            "10 working days, 10, WORKING_DAYS",
-            "72 hours,        72, HOURS",
-            "1 hour,          1,  HOURS",
-            "6 weeks,         6,  WEEKS",
-            "12 weeks,        12, WEEKS",
-            "2 days,          2,  DAYS",
-            "1 day,           1,  DAYS",
-            "'  3 Working Days ', 3, WORKING_DAYS",
+        "1 working day,   1,  WORKING_DAYS",
+        "3 working days,  3,  WORKING_DAYS",
+        "10 working days, 10, WORKING_DAYS",
+        "72 hours,        72, HOURS",
+        "1 hour,          1,  HOURS",
+        "6 weeks,         6,  WEEKS",
+        "12 weeks,        12, WEEKS",
+        "2 days,          2,  DAYS",
+        "1 day,           1,  DAYS",
+        "'  3 Working Days ', 3, WORKING_DAYS",
     })
     void parsesWhatAProcessOwnerWrites(String text, int amount, Unit unit) {
         assertThat(ClockDuration.parse(text)).isEqualTo(new ClockDuration(amount, unit));
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused")
-    @ValueSource(strings = {"soon", "-1 days", "", "   ", "3", "days", "1.5 days", "3 working", "72h", "P3D", "2 fortnights"})
+    @ValueSource(
+            strings = {"soon", "-1 days", "", "   ", "3", "days", "1.5 days", "3 working", "72h", "P3D", "2 fortnights"
+            })
     void refusesWhatIsNotAClockLength(String text) {
         assertThatThrownBy(() -> ClockDuration.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,15 @@ class ClocksTest {
     private final WorkingDays workingDays = new WorkingDays(
             BankHolidays.load(new ClassPathResource("calendar/bank-holidays-england-and-wales.csv")), LONDON);
 
-    private final Clocks clocks = new Clocks(Map.of(
-            "screening", "1 working day",
-            "strategy-meeting-urgent", "1 working day",
-            "strategy-meeting-standard", "3 working days",
-            "strategy-review", "6 weeks",
-            "return-home-interview", "72 hours",
-            "early-help-review", "12 weeks"), workingDays);
+    private final Clocks clocks = new Clocks(
+            Map.of(
+                    "screening", "1 working day",
+                    "strategy-meeting-urgent", "1 working day",
+                    "strategy-meeting-standard", "3 working days",
+                    "strategy-review", "6 weeks",
+                    "return-home-interview", "72 hours",
+                    "early-help-review", "12 weeks"),
+            workingDays);
 
     @AfterEach
     void resetEngineClock() {
@@ -123,8 +124,8 @@ class ClocksTest {
         assertThat(configured).as("pathways.clocks in application.yml").isNotEmpty();
         Clocks fromConfig = new Clocks(configured, workingDays);
         assertThat(fromConfig.all()).containsOnlyKeys(configured.keySet());
-        configured.forEach((name, text) ->
-                assertThat(ClockDuration.parse(text)).as(name).isEqualTo(fromConfig.duration(name)));
+        configured.forEach(
+                (name, text) -> assertThat(ClockDuration.parse(text)).as(name).isEqualTo(fromConfig.duration(name)));
     }
 
     @Test
@@ -132,11 +133,13 @@ class ClocksTest {
         Map<String, String> configured = configuredClocks();
 
         // Contract section 4; the strategy meeting clocks are called by Clocks.strategyMeetingDue.
-        assertThat(configured).containsKeys("screening", "strategy-meeting-urgent", "strategy-meeting-standard",
-                "strategy-review");
+        assertThat(configured)
+                .containsKeys("screening", "strategy-meeting-urgent", "strategy-meeting-standard", "strategy-review");
         assertThat(ClockDuration.parse(configured.get("screening"))).isEqualTo(ClockDuration.parse("1 working day"));
-        assertThat(ClockDuration.parse(configured.get("strategy-meeting-urgent"))).isEqualTo(ClockDuration.parse("1 working day"));
-        assertThat(ClockDuration.parse(configured.get("strategy-meeting-standard"))).isEqualTo(ClockDuration.parse("3 working days"));
+        assertThat(ClockDuration.parse(configured.get("strategy-meeting-urgent")))
+                .isEqualTo(ClockDuration.parse("1 working day"));
+        assertThat(ClockDuration.parse(configured.get("strategy-meeting-standard")))
+                .isEqualTo(ClockDuration.parse("3 working days"));
         assertThat(ClockDuration.parse(configured.get("strategy-review"))).isEqualTo(ClockDuration.parse("6 weeks"));
         assertThat(new Clocks(configured, workingDays).cycle("strategy-review")).isEqualTo("R/P42D");
     }
@@ -150,7 +153,8 @@ class ClocksTest {
                 if (!(document instanceof Map<?, ?> root) || hasProfile((Map<String, Object>) root)) {
                     continue;
                 }
-                if (root.get("pathways") instanceof Map<?, ?> pathways && pathways.get("clocks") instanceof Map<?, ?> map) {
+                if (root.get("pathways") instanceof Map<?, ?> pathways
+                        && pathways.get("clocks") instanceof Map<?, ?> map) {
                     map.forEach((name, text) -> clocks.put(String.valueOf(name), String.valueOf(text)));
                 }
             }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -73,8 +72,12 @@ class WorkingDaysTest {
         ZonedDateTime thursday = london("2026-04-02T11:00");
 
         assertThat(workingDays.addWorkingDays(thursday, 1)).isEqualTo(london("2026-04-07T11:00"));
-        assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 4, 3))).as("Good Friday").isFalse();
-        assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 4, 6))).as("Easter Monday").isFalse();
+        assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 4, 3)))
+                .as("Good Friday")
+                .isFalse();
+        assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 4, 6)))
+                .as("Easter Monday")
+                .isFalse();
         assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 4, 7))).isTrue();
     }
 
@@ -151,7 +154,8 @@ class WorkingDaysTest {
 
         assertThat(listed).isNotEmpty();
         assertThat(listed.keySet())
-                .allSatisfy(date -> assertThat(date.getDayOfWeek()).as(date.toString())
+                .allSatisfy(date -> assertThat(date.getDayOfWeek())
+                        .as(date.toString())
                         .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
         Map<Integer, Long> perYear = listed.keySet().stream()
                 .collect(Collectors.groupingBy(LocalDate::getYear, TreeMap::new, Collectors.counting()));
@@ -172,15 +176,21 @@ class WorkingDaysTest {
 
     @Test
     void workingDaysBetweenCountsAfterTheFirstDateUpToAndIncludingTheLast() {
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 23))).isEqualTo(1);
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23))).isZero();
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30))).isEqualTo(5);
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 23)))
+                .isEqualTo(1);
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23)))
+                .isZero();
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 30)))
+                .isEqualTo(5);
         // Easter 2026: Wed 1 Apr to Wed 8 Apr is Thu, Tue, Wed (Good Friday and Easter Monday are off).
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 8))).isEqualTo(3);
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 8)))
+                .isEqualTo(3);
         // Christmas 2026: Thu 24 Dec to Thu 31 Dec is Tue 29, Wed 30, Thu 31.
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31))).isEqualTo(3);
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31)))
+                .isEqualTo(3);
         // Backwards gives nothing.
-        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 23))).isZero();
+        assertThat(workingDays.workingDaysBetween(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 23)))
+                .isZero();
     }
 
     @Test
@@ -192,7 +202,9 @@ class WorkingDaysTest {
         for (LocalDate start : starts) {
             for (int n = 1; n <= 10; n++) {
                 LocalDate due = workingDays.addWorkingDays(start, n);
-                assertThat(workingDays.workingDaysBetween(start, due)).as(start + " + " + n).isEqualTo(n);
+                assertThat(workingDays.workingDaysBetween(start, due))
+                        .as(start + " + " + n)
+                        .isEqualTo(n);
                 assertThat(workingDays.isWorkingDay(due)).as(start + " + " + n).isTrue();
             }
         }
@@ -207,8 +219,8 @@ class WorkingDaysTest {
 
     private static Map<LocalDate, String> readCsv() throws IOException {
         Map<LocalDate, String> dates = new TreeMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(CSV).getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(CSV).getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#") || line.startsWith("date,")) {

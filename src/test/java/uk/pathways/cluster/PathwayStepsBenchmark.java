@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
@@ -44,12 +42,16 @@ class PathwayStepsBenchmark {
 
     @Autowired
     Pathway pathway;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     FormService formService;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -87,11 +89,18 @@ class PathwayStepsBenchmark {
         if (print) {
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("B1 Java API, %d thread(s): %d steps in %.1f s = %.2f steps/s; p50 %.1f ms, p99 %.1f ms; "
+            System.out.printf(
+                    "B1 Java API, %d thread(s): %d steps in %.1f s = %.2f steps/s; p50 %.1f ms, p99 %.1f ms; "
                             + "commits per step %.2f (%d commits; %d task look-ups, each its own read transaction)%n",
-                    threads, steps.get(), seconds, steps.get() / seconds, sorted.get(sorted.size() / 2) / 1e6,
+                    threads,
+                    steps.get(),
+                    seconds,
+                    steps.get() / seconds,
+                    sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6,
-                    (double) commits / steps.get(), commits, lookups.get());
+                    (double) commits / steps.get(),
+                    commits,
+                    lookups.get());
         }
     }
 
@@ -100,23 +109,79 @@ class PathwayStepsBenchmark {
         ReferralAccepted referral = pathway.refer(14, List.of("UNKNOWN_VEHICLES"));
         step(steps, latencies, t);
         String caseId = referral.caseId();
-        submit(caseId, "screening", null, "mash-worker", Map.of("indicators",
-                List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"), "disclosure", false,
-                "learningDisability", false, "screeningNotes", "Synthetic notes"), steps, lookups, latencies);
-        submit(caseId, "schedule-strategy-meeting", null, "childrens-services-worker", Map.of(
-                "meetingAt", Now.instant().plus(Duration.ofHours(20)).toString(), "meetingPlace", "Room 4, synthetic office"),
-                steps, lookups, latencies);
+        submit(
+                caseId,
+                "screening",
+                null,
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "screeningNotes",
+                        "Synthetic notes"),
+                steps,
+                lookups,
+                latencies);
+        submit(
+                caseId,
+                "schedule-strategy-meeting",
+                null,
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"),
+                steps,
+                lookups,
+                latencies);
         for (String agency : List.of("police", "health", "education", "childrens-services")) {
-            submit(caseId, "agency-information", agency, agency + "-worker",
-                    Map.of("agencyInformation", "Synthetic " + agency + " information"), steps, lookups, latencies);
+            submit(
+                    caseId,
+                    "agency-information",
+                    agency,
+                    agency + "-worker",
+                    Map.of("agencyInformation", "Synthetic " + agency + " information"),
+                    steps,
+                    lookups,
+                    latencies);
         }
-        submit(caseId, "strategy-meeting", null, "childrens-services-worker", Map.of("riseAccepted", false,
-                "section47", false, "policeInvestigation", false, "meetingMinutes", "Synthetic minutes"), steps, lookups, latencies);
+        submit(
+                caseId,
+                "strategy-meeting",
+                null,
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        false,
+                        "section47",
+                        false,
+                        "policeInvestigation",
+                        false,
+                        "meetingMinutes",
+                        "Synthetic minutes"),
+                steps,
+                lookups,
+                latencies);
     }
 
-    private void submit(String caseId, String key, String group, String user, Map<String, Object> form,
-                        AtomicInteger steps, AtomicInteger lookups, List<Long> latencies) {
-        var query = taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).taskDefinitionKey(key);
+    private void submit(
+            String caseId,
+            String key,
+            String group,
+            String user,
+            Map<String, Object> form,
+            AtomicInteger steps,
+            AtomicInteger lookups,
+            List<Long> latencies) {
+        var query = taskService
+                .createTaskQuery()
+                .processVariableValueEquals("caseId", caseId)
+                .taskDefinitionKey(key);
         if (group != null) {
             query.taskCandidateGroup(group);
         }
@@ -138,6 +203,7 @@ class PathwayStepsBenchmark {
     }
 
     private long commits() {
-        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+        return jdbc.queryForObject(
+                "select xact_commit from pg_stat_database where datname = current_database()", Long.class);
     }
 }

@@ -1,5 +1,9 @@
 package uk.pathways.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,11 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On PostgreSQL the engine's tables get what B3 showed an agency's Tasklist needs (docs/benchmarks.md): the planner
@@ -27,8 +26,10 @@ class PostgresEngineTuningTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     ObjectMapper json;
 
@@ -42,8 +43,9 @@ class PostgresEngineTuningTest {
                     select 'tuning-test-' || i, 1, 1, 'tuning-test-group', 7, 'tuning-test-task-' || i, 16386
                     from generate_series(1, 2000) as s(i)""");
             jdbc.execute("analyze act_ru_authorization");
-            JsonNode plan = plan("select * from act_ru_authorization a where a.type_ < 2 and a.group_id_ in ('tuning-test-group')"
-                    + " and (a.resource_type_ = 7 and a.perms_ & 2 = 2 or a.resource_type_ = 6 and a.perms_ & 64 = 64)");
+            JsonNode plan = plan(
+                    "select * from act_ru_authorization a where a.type_ < 2 and a.group_id_ in ('tuning-test-group')"
+                            + " and (a.resource_type_ = 7 and a.perms_ & 2 = 2 or a.resource_type_ = 6 and a.perms_ & 64 = 64)");
             status.setRollbackOnly();
 
             // without the statistics PostgreSQL guesses about 9 rows here and joins every task to every grant
@@ -53,7 +55,9 @@ class PostgresEngineTuningTest {
 
     @Test
     void theTasklistsSoonestDueOrderHasAnIndex() {
-        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'pw_idx_ru_task_due'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_indexes where indexname = 'pw_idx_ru_task_due'", Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -64,13 +68,17 @@ class PostgresEngineTuningTest {
 
     @Test
     void theScriptIsThreeStatementsWithoutComments() {
-        assertThat(EngineTuning.statements()).hasSize(3)
-                .allSatisfy(statement -> assertThat(statement).doesNotContain("--").doesNotEndWith(";"));
+        assertThat(EngineTuning.statements())
+                .hasSize(3)
+                .allSatisfy(
+                        statement -> assertThat(statement).doesNotContain("--").doesNotEndWith(";"));
     }
 
     private JsonNode plan(String query) {
         try {
-            return json.readTree(jdbc.queryForObject("explain (format json) " + query, String.class)).path(0).path("Plan");
+            return json.readTree(jdbc.queryForObject("explain (format json) " + query, String.class))
+                    .path(0)
+                    .path("Plan");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

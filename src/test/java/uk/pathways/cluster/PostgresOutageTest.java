@@ -1,10 +1,11 @@
 package uk.pathways.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
-
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -20,10 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * PostgreSQL goes away under a running node (every connection cut, new ones refused, as during a restart): requests
  * answer a clean 503 problem+json, on /api and on /engine-rest, and save nothing; when the database is back the
@@ -38,14 +35,19 @@ class PostgresOutageTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService taskService;
+
     @Value("${spring.datasource.url}")
     String url;
+
     @Value("${spring.datasource.username}")
     String user;
+
     @Value("${spring.datasource.password}")
     String password;
 
@@ -58,13 +60,17 @@ class PostgresOutageTest {
 
         ResponseEntity<String> during;
         ResponseEntity<String> engineDuring;
-        try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(admin, user, password);
+                Statement s = c.createStatement()) {
             s.execute("alter database \"" + database + "\" allow_connections false");
             s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
             try {
                 during = refer("During");
-                engineDuring = http.exchange("/engine-rest/task?candidateGroup=mash", HttpMethod.GET,
-                        new HttpEntity<>(headers()), String.class);
+                engineDuring = http.exchange(
+                        "/engine-rest/task?candidateGroup=mash",
+                        HttpMethod.GET,
+                        new HttpEntity<>(headers()),
+                        String.class);
             } finally {
                 s.execute("alter database \"" + database + "\" allow_connections true");
             }
@@ -73,14 +79,18 @@ class PostgresOutageTest {
         assertThat(during.getStatusCode().value()).isEqualTo(503);
         assertThat(during.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(during.getHeaders().getFirst("Retry-After")).isEqualTo("5");
-        assertThat(during.getBody()).contains("nothing was saved").doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(during.getBody())
+                .contains("nothing was saved")
+                .doesNotContain("Exception")
+                .doesNotContain("at org.");
         assertThat(engineDuring.getStatusCode().value()).isEqualTo(503);
         assertThat(engineDuring.getBody()).doesNotContain("PSQLException");
 
         ResponseEntity<String> after = refer("After");
         assertThat(after.getStatusCode().value()).as(after.getBody()).isEqualTo(201);
         assertThat(jdbc.queryForObject("select count(*) from pw_referral", Long.class))
-                .as("the referral refused during the outage was not saved").isEqualTo(referralsBefore + 2);
+                .as("the referral refused during the outage was not saved")
+                .isEqualTo(referralsBefore + 2);
     }
 
     private ResponseEntity<String> refer(String name) {
@@ -88,8 +98,10 @@ class PostgresOutageTest {
                 {"child": {"firstName": "Kit", "lastName": "Outage%s%s", "dateOfBirth": "%s", "gender": "MALE",
                   "ethnicity": "WHITE_BRITISH", "district": "Kettering", "lookedAfter": false},
                  "referrer": {"agency": "health", "name": "Dana Example", "email": "dana.example@health.example"},
-                 "concerns": "Synthetic concern", "indicators": ["UNKNOWN_VEHICLES"]}"""
-                .formatted(name, Long.toString(System.nanoTime() % 1_000_000_000L, 26).replaceAll("[0-9]", "x"), LocalDate.now().minusYears(14));
+                 "concerns": "Synthetic concern", "indicators": ["UNKNOWN_VEHICLES"]}""".formatted(
+                        name,
+                        Long.toString(System.nanoTime() % 1_000_000_000L, 26).replaceAll("[0-9]", "x"),
+                        LocalDate.now().minusYears(14));
         return http.exchange("/api/referrals", HttpMethod.POST, new HttpEntity<>(body, headers()), String.class);
     }
 

@@ -1,14 +1,15 @@
 package uk.pathways.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two practitioners (on two nodes, or two tabs) complete the same task at the same moment through the engine REST
@@ -46,10 +42,13 @@ class SameTaskTwiceTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
 
@@ -88,7 +87,9 @@ class SameTaskTwiceTest {
                 for (String user : List.of("mash-worker", "mash-manager")) {
                     answers.add(two.submit(() -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return post("/engine-rest/task/" + task + "/submit-form", user).getStatusCode().value();
+                        return post("/engine-rest/task/" + task + "/submit-form", user)
+                                .getStatusCode()
+                                .value();
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();
@@ -97,9 +98,19 @@ class SameTaskTwiceTest {
                 }
 
                 assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(204, 409);
-                assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task).finished().count()).isEqualTo(1);
-                assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(referral.processInstanceId())
-                        .activityId("screening").count()).as("screening ran once").isEqualTo(1);
+                assertThat(historyService
+                                .createHistoricTaskInstanceQuery()
+                                .taskId(task)
+                                .finished()
+                                .count())
+                        .isEqualTo(1);
+                assertThat(historyService
+                                .createHistoricActivityInstanceQuery()
+                                .processInstanceId(referral.processInstanceId())
+                                .activityId("screening")
+                                .count())
+                        .as("screening ran once")
+                        .isEqualTo(1);
             }
         } finally {
             two.shutdownNow();
@@ -110,7 +121,10 @@ class SameTaskTwiceTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBasicAuth(user, PASSWORD);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(path.endsWith("/submit-form") ? SCREENING_FORM : "{}", headers),
+        return http.exchange(
+                path,
+                HttpMethod.POST,
+                new HttpEntity<>(path.endsWith("/submit-form") ? SCREENING_FORM : "{}", headers),
                 JsonNode.class);
     }
 }

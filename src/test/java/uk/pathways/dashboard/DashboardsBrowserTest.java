@@ -1,7 +1,9 @@
 package uk.pathways.dashboard;
 
-import java.nio.file.Files;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,18 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.web.Browser;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboards with data in a real browser (headless Chromium), checked with axe-core: a police manager's
  * dashboards and the board's quarterly report. Skipped only where Debian's chromium is not installed.
  */
 @org.junit.jupiter.api.Tag("app")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-dashboards-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 @org.junit.jupiter.api.Tag("browser")
@@ -30,13 +29,16 @@ class DashboardsBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     History history;
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
+                        + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @AfterEach
@@ -52,8 +54,11 @@ class DashboardsBrowserTest {
             browser.go("/dashboards?from=2027-03-01&to=2027-04-30&district=" + History.DISTRICT);
             browser.signIn("police-manager");
             assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Dashboards");
-            assertThat(browser.text(By.id("headline-screeningWithinOneWorkingDayPercent"))).isEqualTo("66.7%");
-            assertThat(browser.text(By.cssSelector("#chart-riskLevelsAtScreening tbody"))).contains("High").contains("Medium");
+            assertThat(browser.text(By.id("headline-screeningWithinOneWorkingDayPercent")))
+                    .isEqualTo("66.7%");
+            assertThat(browser.text(By.cssSelector("#chart-riskLevelsAtScreening tbody")))
+                    .contains("High")
+                    .contains("Medium");
             browser.screenshot("dashboards").accessible("dashboards");
 
             browser.go("/dashboards?from=2027-05-01&to=2027-04-30");

@@ -1,11 +1,10 @@
 package uk.pathways.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Small-number suppression for the board, exact figures for managers. */
 class FiguresTest {
@@ -28,17 +27,29 @@ class FiguresTest {
         cells.put("Daventry", 2L);
         cells.put("Wellingborough", 0L);
 
-        assertThat(Figures.suppressed().breakdown(cells)).containsEntry("Corby", 12L).containsEntry("Kettering", "suppressed")
-                .containsEntry("Daventry", "fewer than 5").containsEntry("Wellingborough", 0L);
-        assertThat(Figures.exact().breakdown(cells)).containsEntry("Kettering", 7L).containsEntry("Daventry", 2L);
+        assertThat(Figures.suppressed().breakdown(cells))
+                .containsEntry("Corby", 12L)
+                .containsEntry("Kettering", "suppressed")
+                .containsEntry("Daventry", "fewer than 5")
+                .containsEntry("Wellingborough", 0L);
+        assertThat(Figures.exact().breakdown(cells))
+                .containsEntry("Kettering", 7L)
+                .containsEntry("Daventry", 2L);
     }
 
     @Test
     void aRateWithASmallCellHidesThePercentageAndItsOtherCell() {
-        assertThat(Figures.suppressed().rate(96, 100, 0)).containsEntry("percent", "suppressed").containsEntry("met", "suppressed")
-                .containsEntry("notMet", "fewer than 5").containsEntry("total", 100L);
-        assertThat(Figures.suppressed().rate(80, 100, 3)).containsEntry("percent", 80.0).containsEntry("pending", "fewer than 5");
-        assertThat(Figures.exact().rate(96, 100, 0)).containsEntry("percent", 96.0).containsEntry("notMet", 4L);
+        assertThat(Figures.suppressed().rate(96, 100, 0))
+                .containsEntry("percent", "suppressed")
+                .containsEntry("met", "suppressed")
+                .containsEntry("notMet", "fewer than 5")
+                .containsEntry("total", 100L);
+        assertThat(Figures.suppressed().rate(80, 100, 3))
+                .containsEntry("percent", 80.0)
+                .containsEntry("pending", "fewer than 5");
+        assertThat(Figures.exact().rate(96, 100, 0))
+                .containsEntry("percent", 96.0)
+                .containsEntry("notMet", 4L);
         assertThat(Figures.exact().rate(0, 0, 2)).doesNotContainKey("percent");
     }
 

@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
@@ -49,9 +47,12 @@ class History {
 
     static final LocalDate FROM = LocalDate.of(2027, 3, 1);
     static final LocalDate TO = LocalDate.of(2027, 4, 30);
-    static final String DISTRICT = "Testdistrict" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
-    static final String MISSING_DISTRICT = "Testmissing" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
-    private static final java.util.concurrent.atomic.AtomicInteger POLICE_REFERENCES = new java.util.concurrent.atomic.AtomicInteger();
+    static final String DISTRICT =
+            "Testdistrict" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
+    static final String MISSING_DISTRICT =
+            "Testmissing" + Integer.toString(new java.security.SecureRandom().nextInt(1 << 30), 36);
+    private static final java.util.concurrent.atomic.AtomicInteger POLICE_REFERENCES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final Pathway pathway;
     private final Referrals referrals;
@@ -60,7 +61,11 @@ class History {
     private final MissingEpisodes missingEpisodes;
     String caseA, caseB, caseC, caseD, caseE, caseF, caseG;
 
-    History(Pathway pathway, Referrals referrals, ManagementService managementService, RuntimeService runtimeService,
+    History(
+            Pathway pathway,
+            Referrals referrals,
+            ManagementService managementService,
+            RuntimeService runtimeService,
             MissingEpisodes missingEpisodes) {
         this.missingEpisodes = missingEpisodes;
         this.pathway = pathway;
@@ -91,13 +96,31 @@ class History {
         at(2027, 3, 31, 12, 0);
         pathway.complete(caseB, "allocate-support-worker", "rise-manager", Map.of("supportWorker", "rise-worker"));
         at(2027, 4, 1, 10, 0);
-        pathway.complete(caseB, "safety-plan", "rise-worker", Map.of("safetyPlanRisks", "Synthetic risks",
-                "safetyPlanActions", "Synthetic actions", "safetyPlanContacts", "Synthetic contacts"));
+        pathway.complete(
+                caseB,
+                "safety-plan",
+                "rise-worker",
+                Map.of(
+                        "safetyPlanRisks",
+                        "Synthetic risks",
+                        "safetyPlanActions",
+                        "Synthetic actions",
+                        "safetyPlanContacts",
+                        "Synthetic contacts"));
         at(2027, 4, 1, 11, 0);
         pathway.complete(caseB, "outcome-wheel", "rise-worker", wheel(3));
         at(2027, 4, 1, 12, 0);
-        pathway.complete(caseB, "police-investigation", "police-worker", Map.of("investigationUpdate", "Synthetic update",
-                "disruptionActivities", List.of("ARREST", "SEARCH_WARRANT"), "investigationConcluded", false));
+        pathway.complete(
+                caseB,
+                "police-investigation",
+                "police-worker",
+                Map.of(
+                        "investigationUpdate",
+                        "Synthetic update",
+                        "disruptionActivities",
+                        List.of("ARREST", "SEARCH_WARRANT"),
+                        "investigationConcluded",
+                        false));
 
         at(2027, 4, 5, 10, 0);
         ReferralAccepted c = refer("police");
@@ -132,8 +155,15 @@ class History {
 
     private static ChildDetails missingChild() {
         ChildDetails template = Pathway.child(14);
-        return new ChildDetails(template.firstName(), template.lastName(), template.dateOfBirth(), "MALE", "NOT_STATED",
-                MISSING_DISTRICT, false, null);
+        return new ChildDetails(
+                template.firstName(),
+                template.lastName(),
+                template.dateOfBirth(),
+                "MALE",
+                "NOT_STATED",
+                MISSING_DISTRICT,
+                false,
+                null);
     }
 
     /** Missing at 01:00 on the day, reported at 01:30, back at 09:00 (recorded at 09:30). */
@@ -141,14 +171,26 @@ class History {
         at(y, m, d, 1, 30);
         MissingReportAccepted accepted = report(child, y, m, d);
         at(y, m, d, 9, 30);
-        missingEpisodes.returned(accepted.reference(), LocalDate.of(y, m, d).atTime(9, 0).atZone(Now.UK).toInstant());
+        missingEpisodes.returned(
+                accepted.reference(),
+                LocalDate.of(y, m, d).atTime(9, 0).atZone(Now.UK).toInstant());
         return accepted;
     }
 
     private MissingReportAccepted report(ChildDetails child, int y, int m, int d) {
-        return missingEpisodes.report(new NewMissingReport(child, null, LocalDate.of(y, m, d).atTime(1, 0).atZone(Now.UK).toInstant(),
-                "NP-DASH-" + POLICE_REFERENCES.incrementAndGet(), "LOW", EpisodeTypes.MISSING_FROM_HOME, null, false, null),
-                new Actor("police-worker", "police"), MissingEpisodes.SOURCE_API);
+        return missingEpisodes.report(
+                new NewMissingReport(
+                        child,
+                        null,
+                        LocalDate.of(y, m, d).atTime(1, 0).atZone(Now.UK).toInstant(),
+                        "NP-DASH-" + POLICE_REFERENCES.incrementAndGet(),
+                        "LOW",
+                        EpisodeTypes.MISSING_FROM_HOME,
+                        null,
+                        false,
+                        null),
+                new Actor("police-worker", "police"),
+                MissingEpisodes.SOURCE_API);
     }
 
     private static Map<String, Object> interview() {
@@ -170,41 +212,108 @@ class History {
 
     private ReferralAccepted refer(String agency) {
         ChildDetails template = Pathway.child(15);
-        ChildDetails child = new ChildDetails(template.firstName(), template.lastName(), template.dateOfBirth(), "FEMALE",
-                "NOT_STATED", DISTRICT, false, null);
-        return referrals.receive(new NewReferral(child, agency, "Sam Example", "sam.example@" + agency + ".example",
-                "Synthetic concern for a dashboard test", List.of()), new Actor(agency + "-worker", agency), Referrals.SOURCE_API);
+        ChildDetails child = new ChildDetails(
+                template.firstName(),
+                template.lastName(),
+                template.dateOfBirth(),
+                "FEMALE",
+                "NOT_STATED",
+                DISTRICT,
+                false,
+                null);
+        return referrals.receive(
+                new NewReferral(
+                        child,
+                        agency,
+                        "Sam Example",
+                        "sam.example@" + agency + ".example",
+                        "Synthetic concern for a dashboard test",
+                        List.of()),
+                new Actor(agency + "-worker", agency),
+                Referrals.SOURCE_API);
     }
 
     private void screen(String caseId, List<String> indicators, boolean disclosure) {
-        pathway.complete(caseId, "screening", "mash-worker", Map.of("indicators", indicators, "disclosure", disclosure,
-                "learningDisability", false, "screeningNotes", "Synthetic screening notes"));
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        indicators,
+                        "disclosure",
+                        disclosure,
+                        "learningDisability",
+                        false,
+                        "screeningNotes",
+                        "Synthetic screening notes"));
     }
 
     private void schedule(String caseId, int y, int m, int d, int h, int min) {
-        pathway.complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(
-                "meetingAt", LocalDate.of(y, m, d).atTime(h, min).atZone(Now.UK).toOffsetDateTime().toString(),
-                "meetingPlace", "Room 4, synthetic office"));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        LocalDate.of(y, m, d)
+                                .atTime(h, min)
+                                .atZone(Now.UK)
+                                .toOffsetDateTime()
+                                .toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
     }
 
     private void hold(String caseId, boolean rise, boolean section47, boolean police) {
-        pathway.complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of("riseAccepted", rise,
-                "section47", section47, "policeInvestigation", police, "meetingMinutes", "Synthetic minutes"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        rise,
+                        "section47",
+                        section47,
+                        "policeInvestigation",
+                        police,
+                        "meetingMinutes",
+                        "Synthetic minutes"));
     }
 
     private static Map<String, Object> wheel(int score) {
-        return Map.of("wheelSafety", score, "wheelRelationships", score, "wheelHealth", score, "wheelEmotional", score,
-                "wheelEducation", score, "wheelChoices", score, "wheelNotes", "Synthetic notes");
+        return Map.of(
+                "wheelSafety",
+                score,
+                "wheelRelationships",
+                score,
+                "wheelHealth",
+                score,
+                "wheelEmotional",
+                score,
+                "wheelEducation",
+                score,
+                "wheelChoices",
+                score,
+                "wheelNotes",
+                "Synthetic notes");
     }
 
     /** Runs the due timers of one pathway only (and of the strategy meeting it called), not other tests'. */
     private void fireDueClocksOf(String processInstanceId) {
         List<String> instances = new java.util.ArrayList<>(List.of(processInstanceId));
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+        runtimeService
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(processInstanceId)
+                .list()
                 .forEach(p -> instances.add(p.getId()));
         for (String id : instances) {
-            for (Job job : managementService.createJobQuery().processInstanceId(id).timers()
-                    .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1)).list()) {
+            for (Job job : managementService
+                    .createJobQuery()
+                    .processInstanceId(id)
+                    .timers()
+                    .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1))
+                    .list()) {
                 managementService.executeJob(job.getId());
             }
         }

@@ -1,5 +1,12 @@
 package uk.pathways.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,16 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.PathwaysTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.*;
 
 /** GET /api/kpis over the hand-built {@link History}: each KPI, and who sees what. */
 @PathwaysTest
@@ -25,9 +23,14 @@ class KpiApiTest {
 
     private static final String PASSWORD = "Demo!Password1";
 
-    @Autowired MockMvc mvc;
-    @Autowired ObjectMapper json;
-    @Autowired History history;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    History history;
 
     @BeforeEach
     void history() {
@@ -45,9 +48,15 @@ class KpiApiTest {
     }
 
     private JsonNode kpis(String user, String district) throws Exception {
-        String body = mvc.perform(get("/api/kpis").param("from", History.FROM.toString()).param("to", History.TO.toString())
-                        .param("district", district).with(httpBasic(user, PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(get("/api/kpis")
+                        .param("from", History.FROM.toString())
+                        .param("to", History.TO.toString())
+                        .param("district", district)
+                        .with(httpBasic(user, PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(body);
     }
 
@@ -66,7 +75,8 @@ class KpiApiTest {
         assertThat(months.get("2027-03").get("total").asLong()).isEqualTo(2);
         assertThat(months.get("2027-03").get("byReferringAgency").toString()).isEqualTo("{\"education\":2}");
         assertThat(months.get("2027-04").get("byReferringAgency").toString()).isEqualTo("{\"health\":1,\"police\":1}");
-        assertThat(months.get("2027-04").get("byDistrict").get(History.DISTRICT).asLong()).isEqualTo(2);
+        assertThat(months.get("2027-04").get("byDistrict").get(History.DISTRICT).asLong())
+                .isEqualTo(2);
     }
 
     @Test
@@ -87,8 +97,12 @@ class KpiApiTest {
         assertThat(meetings.get("met").asLong()).isEqualTo(1);
         assertThat(meetings.get("total").asLong()).isEqualTo(2);
         assertThat(meetings.get("percent").asDouble()).isEqualTo(50.0);
-        assertThat(meetings.at("/byPathway/URGENT_STRATEGY_MEETING/met").asLong()).as("B: held within 1 working day").isEqualTo(1);
-        assertThat(meetings.at("/byPathway/STRATEGY_MEETING/notMet").asLong()).as("C: held after 3 working days").isEqualTo(1);
+        assertThat(meetings.at("/byPathway/URGENT_STRATEGY_MEETING/met").asLong())
+                .as("B: held within 1 working day")
+                .isEqualTo(1);
+        assertThat(meetings.at("/byPathway/STRATEGY_MEETING/notMet").asLong())
+                .as("C: held after 3 working days")
+                .isEqualTo(1);
     }
 
     @Test
@@ -108,8 +122,10 @@ class KpiApiTest {
     void disruptionRiseCaseloadAndOutcomeWheels() throws Exception {
         JsonNode k = kpis("police-manager");
 
-        assertThat(k.at("/disruptionActivity/policeInvestigationUpdates").asLong()).isEqualTo(1);
-        assertThat(k.at("/disruptionActivity/childrenWithDisruptionActivity").asLong()).isEqualTo(1);
+        assertThat(k.at("/disruptionActivity/policeInvestigationUpdates").asLong())
+                .isEqualTo(1);
+        assertThat(k.at("/disruptionActivity/childrenWithDisruptionActivity").asLong())
+                .isEqualTo(1);
         assertThat(k.at("/disruptionActivity/byActivity").toString()).isEqualTo("{\"ARREST\":1,\"SEARCH_WARRANT\":1}");
         assertThat(k.at("/riseCaseload/childrenSupportedNow").asLong()).isEqualTo(1);
         assertThat(k.at("/riseCaseload/bySupportWorkerNow").toString()).isEqualTo("{\"rise-worker\":1}");
@@ -124,7 +140,8 @@ class KpiApiTest {
 
     @Test
     void problemProfileByDistrict() throws Exception {
-        JsonNode district = kpis("police-manager").get("problemProfileByDistrict").get(History.DISTRICT);
+        JsonNode district =
+                kpis("police-manager").get("problemProfileByDistrict").get(History.DISTRICT);
 
         assertThat(district.get("referrals").asLong()).isEqualTo(4);
         assertThat(district.get("screenedMediumOrHighRisk").asLong()).isEqualTo(2);
@@ -150,10 +167,16 @@ class KpiApiTest {
         JsonNode k = kpis("police-manager", History.MISSING_DISTRICT);
 
         assertThat(k.at("/repeatMissingChildren/children").asLong()).as("G").isEqualTo(1);
-        assertThat(k.at("/repeatMissingChildren/byDistrict/" + History.MISSING_DISTRICT).asLong()).isEqualTo(1);
-        assertThat(k.at("/problemProfileByDistrict/" + History.MISSING_DISTRICT + "/missingEpisodes").asLong())
-                .as("E, F and G's third episode started in the period").isEqualTo(3);
-        assertThat(kpis("performance-reader", History.MISSING_DISTRICT).at("/repeatMissingChildren/children").asText())
+        assertThat(k.at("/repeatMissingChildren/byDistrict/" + History.MISSING_DISTRICT)
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(k.at("/problemProfileByDistrict/" + History.MISSING_DISTRICT + "/missingEpisodes")
+                        .asLong())
+                .as("E, F and G's third episode started in the period")
+                .isEqualTo(3);
+        assertThat(kpis("performance-reader", History.MISSING_DISTRICT)
+                        .at("/repeatMissingChildren/children")
+                        .asText())
                 .isEqualTo("fewer than 5");
     }
 
@@ -165,58 +188,94 @@ class KpiApiTest {
         assertThat(board.get("smallNumbersSuppressed").asBoolean()).isTrue();
         assertThat(board.at("/referralsByMonth/2027-03/total").asText()).isEqualTo("fewer than 5");
         assertThat(board.at("/openCasesByStage/SUPPORT").asText()).isEqualTo("fewer than 5");
-        assertThat(board.at("/screeningWithinOneWorkingDayPercent/percent").asText()).isEqualTo("suppressed");
-        assertThat(board.at("/screeningWithinOneWorkingDayPercent/met").asText()).isEqualTo("fewer than 5");
-        assertThat(board.at("/riseCaseload/bySupportWorkerNow/rise-worker").asText()).isEqualTo("fewer than 5");
+        assertThat(board.at("/screeningWithinOneWorkingDayPercent/percent").asText())
+                .isEqualTo("suppressed");
+        assertThat(board.at("/screeningWithinOneWorkingDayPercent/met").asText())
+                .isEqualTo("fewer than 5");
+        assertThat(board.at("/riseCaseload/bySupportWorkerNow/rise-worker").asText())
+                .isEqualTo("fewer than 5");
         assertThat(board.at("/outcomeWheelChange/averageChange").asText()).isEqualTo("suppressed");
-        assertThat(board.at("/closuresByReason/afterSupportByClosureReason").toString()).isEqualTo("{}");
-        assertThat(board.toString()).doesNotContain(History.class.getSimpleName()).doesNotContain("Testchild");
+        assertThat(board.at("/closuresByReason/afterSupportByClosureReason").toString())
+                .isEqualTo("{}");
+        assertThat(board.toString())
+                .doesNotContain(History.class.getSimpleName())
+                .doesNotContain("Testchild");
 
         assertThat(manager.get("smallNumbersSuppressed").asBoolean()).isFalse();
         assertThat(manager.at("/referralsByMonth/2027-03/total").asLong()).isEqualTo(2);
-        assertThat(manager.at("/screeningWithinOneWorkingDayPercent/percent").asDouble()).isEqualTo(66.7);
+        assertThat(manager.at("/screeningWithinOneWorkingDayPercent/percent").asDouble())
+                .isEqualTo(66.7);
     }
 
     @Test
     void aWorkerIsRefusedAndSoIsNobody() throws Exception {
-        mvc.perform(get("/api/kpis").param("from", "2027-03-01").param("to", "2027-04-30").with(httpBasic("police-worker", PASSWORD)))
+        mvc.perform(get("/api/kpis")
+                        .param("from", "2027-03-01")
+                        .param("to", "2027-04-30")
+                        .with(httpBasic("police-worker", PASSWORD)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/kpis").param("from", "2027-03-01").param("to", "2027-04-30"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/kpis").param("from", "2027-03-01").param("to", "2027-04-30").with(httpBasic("admin", PASSWORD)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.smallNumbersSuppressed").value(false));
+        mvc.perform(get("/api/kpis")
+                        .param("from", "2027-03-01")
+                        .param("to", "2027-04-30")
+                        .with(httpBasic("admin", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.smallNumbersSuppressed").value(false));
     }
 
     @Test
     void badDatesAnswer400NamingTheField() throws Exception {
-        mvc.perform(get("/api/kpis").param("from", "2027-02-30").param("to", "2027-04-30").with(httpBasic("police-manager", PASSWORD)))
+        mvc.perform(get("/api/kpis")
+                        .param("from", "2027-02-30")
+                        .param("to", "2027-04-30")
+                        .with(httpBasic("police-manager", PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
-        mvc.perform(get("/api/kpis").param("from", "2027-03-01").param("to", "tomorrow").with(httpBasic("police-manager", PASSWORD)))
+        mvc.perform(get("/api/kpis")
+                        .param("from", "2027-03-01")
+                        .param("to", "tomorrow")
+                        .with(httpBasic("police-manager", PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
-        mvc.perform(get("/api/kpis").param("from", "2027-05-01").param("to", "2027-04-30").with(httpBasic("police-manager", PASSWORD)))
+        mvc.perform(get("/api/kpis")
+                        .param("from", "2027-05-01")
+                        .param("to", "2027-04-30")
+                        .with(httpBasic("police-manager", PASSWORD)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("before its end")));
-        mvc.perform(get("/api/kpis").param("to", "2027-04-30").param("agency", "fire-brigade").with(httpBasic("police-manager", PASSWORD)))
+                .andExpect(
+                        jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("before its end")));
+        mvc.perform(get("/api/kpis")
+                        .param("to", "2027-04-30")
+                        .param("agency", "fire-brigade")
+                        .with(httpBasic("police-manager", PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("from", "agency")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("from", "agency")));
     }
 
     @Test
     void todayForAPoliceManagerNamesTheirQuietCases() throws Exception {
-        String body = mvc.perform(get("/api/kpis/today").param("agency", "police").with(httpBasic("police-manager", PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(
+                        get("/api/kpis/today").param("agency", "police").with(httpBasic("police-manager", PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode today = json.readTree(body);
 
         assertThat(today.get("agency").asText()).isEqualTo("police");
         // police last acted on B on 1 April; ten working days before 28 April is 14 April
-        assertThat(today.at("/casesWithoutContactFor10WorkingDays/noContactSince").asText()).isEqualTo("2027-04-14");
-        assertThat(today.at("/casesWithoutContactFor10WorkingDays/cases").findValuesAsText("caseId")).contains(history.caseB);
+        assertThat(today.at("/casesWithoutContactFor10WorkingDays/noContactSince")
+                        .asText())
+                .isEqualTo("2027-04-14");
+        assertThat(today.at("/casesWithoutContactFor10WorkingDays/cases").findValuesAsText("caseId"))
+                .contains(history.caseB);
         assertThat(today.at("/caseloadByWorker").isObject()).isTrue();
-        assertThat(today.at("/unallocatedWork/byTask/police-investigation").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(today.at("/unallocatedWork/byTask/police-investigation").asLong())
+                .isGreaterThanOrEqualTo(1);
 
         mvc.perform(get("/api/kpis/today").param("agency", "police").with(httpBasic("mash-manager", PASSWORD)))
                 .andExpect(status().isForbidden());
@@ -224,23 +283,33 @@ class KpiApiTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/kpis/today").param("agency", "police").with(httpBasic("performance-reader", PASSWORD)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.casesWithoutContactFor10WorkingDays.cases").doesNotExist());
+                .andExpect(
+                        jsonPath("$.casesWithoutContactFor10WorkingDays.cases").doesNotExist());
     }
 
     @Test
     void quarterlyReportIsCsvWithOneRowPerMeasure() throws Exception {
-        String csv = mvc.perform(get("/api/reports/quarterly").param("year", "2027").param("quarter", "2")
+        String csv = mvc.perform(get("/api/reports/quarterly")
+                        .param("year", "2027")
+                        .param("quarter", "2")
                         .with(httpBasic("performance-reader", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("measure,value,period_from,period_to");
-        assertThat(lines).anyMatch(l -> l.startsWith("referralsByMonth.2027-04.total,") && l.endsWith(",2027-04-01,2027-06-30"));
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith("referralsByMonth.2027-04.total,") && l.endsWith(",2027-04-01,2027-06-30"));
         assertThat(lines).anyMatch(l -> l.startsWith("screeningWithinOneWorkingDayPercent.percent,"));
         assertThat(lines).noneMatch(l -> l.startsWith("referralsByMonth.2027-07"));
-        mvc.perform(get("/api/reports/quarterly").param("year", "2027").param("quarter", "5").with(httpBasic("performance-reader", PASSWORD)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("quarter"));
+        mvc.perform(get("/api/reports/quarterly")
+                        .param("year", "2027")
+                        .param("quarter", "5")
+                        .with(httpBasic("performance-reader", PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("quarter"));
     }
 }

@@ -11,13 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.calendar.Now;
 
 /**
@@ -30,28 +28,44 @@ import uk.pathways.calendar.Now;
  */
 @org.junit.jupiter.api.Tag("app")
 @org.junit.jupiter.api.Tag("slow")
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "pathways.data-dir=target/bench-data",
-        "spring.datasource.hikari.maximum-pool-size=4"})
+@SpringBootTest(
+        properties = {
+            "camunda.bpm.job-execution.enabled=false",
+            "pathways.data-dir=target/bench-data",
+            "spring.datasource.hikari.maximum-pool-size=4"
+        })
 @ActiveProfiles("postgres")
 class KpiBench {
 
     private static final Instant HISTORY_START = Instant.parse("2000-01-01T00:00:00Z");
     private static final long SLOTS = 1_000_000;
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Kpis kpis;
-    @Autowired Today today;
-    @Autowired KpiRepository repository;
-    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Kpis kpis;
+
+    @Autowired
+    Today today;
+
+    @Autowired
+    KpiRepository repository;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void kpiQueryTimesAt10kAnd1MHistoricInstances() throws IOException {
         long small = Long.getLong("bench.small", 10_000);
         long large = Long.getLong("bench.large", 1_000_000);
         int runs = Integer.getInteger("bench.runs", 7);
-        Instant pathwaysFrom = jdbc.queryForObject("select coalesce(min(received_at), now()) from pw_referral where reference not like 'REF-H%'",
-                java.time.OffsetDateTime.class).toInstant();
-        long walked = jdbc.queryForObject("select count(*) from pw_referral where reference not like 'REF-H%'", Long.class);
+        Instant pathwaysFrom = jdbc.queryForObject(
+                        "select coalesce(min(received_at), now()) from pw_referral where reference not like 'REF-H%'",
+                        java.time.OffsetDateTime.class)
+                .toInstant();
+        long walked =
+                jdbc.queryForObject("select count(*) from pw_referral where reference not like 'REF-H%'", Long.class);
         log("referrals walked through the pathways by the generator: %d (from %s)", walked, pathwaysFrom);
         if (Boolean.getBoolean("bench.reset")) {
             shrink(small - walked);
@@ -66,7 +80,9 @@ class KpiBench {
         long countLarge = referrals();
 
         StringBuilder table = new StringBuilder();
-        table.append(String.format("| query (median of %d runs, ms) | %,d referrals | %,d referrals | ratio |%n", runs, countSmall, countLarge));
+        table.append(String.format(
+                "| query (median of %d runs, ms) | %,d referrals | %,d referrals | ratio |%n",
+                runs, countSmall, countLarge));
         table.append("|---|---:|---:|---:|\n");
         double worst = 0;
         for (String key : atSmall.keySet()) {
@@ -74,7 +90,8 @@ class KpiBench {
             if (key.startsWith("GET")) {
                 worst = Math.max(worst, ratio);
             }
-            table.append(String.format("| %s | %.1f | %.1f | %.2f |%n", key, atSmall.get(key), atLarge.get(key), ratio));
+            table.append(
+                    String.format("| %s | %.1f | %.1f | %.2f |%n", key, atSmall.get(key), atLarge.get(key), ratio));
         }
         table.append(String.format("%nWorst ratio of a whole request: %.2f%n", worst));
         String sizes = jdbc.queryForList("""
@@ -101,7 +118,8 @@ class KpiBench {
         Map<String, Supplier<Object>> work = new LinkedHashMap<>();
         work.put("GET /api/kpis (last quarter)", () -> kpis.compute(quarter, Figures.exact()));
         work.put("GET /api/kpis (last 12 months)", () -> kpis.compute(year, Figures.exact()));
-        work.put("GET /api/kpis (last 12 months, district Corby, agency police)",
+        work.put(
+                "GET /api/kpis (last 12 months, district Corby, agency police)",
                 () -> kpis.compute(new KpiPeriod(year.from(), year.to(), "Corby", "police"), Figures.suppressed()));
         work.put("GET /api/kpis/today?agency=police", () -> this.today.of("police", Figures.exact()));
         work.put("GET /api/kpis/today?agency=rise", () -> this.today.of("rise", Figures.exact()));
@@ -113,17 +131,21 @@ class KpiBench {
         work.put("  escalations (12 months)", () -> repository.escalationsByGroup(year));
         work.put("  closures and closure reasons (12 months)", () -> repository.closureStrategyReasons(year));
         work.put("  outcome wheels (12 months)", () -> repository.outcomeWheels(year));
-        work.put("  disruption facts (12 months, Corby)", () -> repository.factsByValue(TaskFacts.DISRUPTION, district));
+        work.put(
+                "  disruption facts (12 months, Corby)", () -> repository.factsByValue(TaskFacts.DISRUPTION, district));
         work.put("  police agency activity (today)", () -> repository.activityOfAgency("police"));
         Map<String, Double> medians = new LinkedHashMap<>();
-        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
         tx.setReadOnly(true);
         work.forEach((name, plain) -> {
             // each query as the dashboards run it: in a read-only transaction prepared by forDashboards()
-            Supplier<Object> job = name.startsWith("GET") ? plain : () -> tx.execute(status -> {
-                repository.forDashboards();
-                return plain.get();
-            });
+            Supplier<Object> job = name.startsWith("GET")
+                    ? plain
+                    : () -> tx.execute(status -> {
+                        repository.forDashboards();
+                        return plain.get();
+                    });
             job.get();
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
@@ -140,14 +162,34 @@ class KpiBench {
     /** Takes the bulk history back to its first {@code keep} referrals (a database kept from an earlier run). */
     private void shrink(long keep) {
         String bulkCase = "case_id like 'CASE-H%' and case_id > 'CASE-H" + String.format("%08d", keep) + "'";
-        for (String table : List.of("pw_task_fact", "pw_clock_breach", "pw_case_entry", "pw_chronology", "pw_decision", "pw_referral",
-                "pw_case_agency", "pw_case")) {
+        for (String table : List.of(
+                "pw_task_fact",
+                "pw_clock_breach",
+                "pw_case_entry",
+                "pw_chronology",
+                "pw_decision",
+                "pw_referral",
+                "pw_case_agency",
+                "pw_case")) {
             jdbc.update("delete from " + table + " where " + bulkCase);
         }
-        jdbc.update("delete from ACT_HI_TASKINST where case when PROC_INST_ID_ like 'bulk-pi-%' then substring(PROC_INST_ID_ from 9)::bigint else 0 end > " + keep);
-        jdbc.update("delete from ACT_HI_PROCINST where case when ID_ like 'bulk-pi-%' then substring(ID_ from 9)::bigint else 0 end > " + keep);
-        for (String table : List.of("pw_task_fact", "pw_clock_breach", "pw_case_entry", "pw_chronology", "pw_decision", "pw_referral",
-                "pw_case_agency", "pw_case", "ACT_HI_TASKINST", "ACT_HI_PROCINST")) {
+        jdbc.update(
+                "delete from ACT_HI_TASKINST where case when PROC_INST_ID_ like 'bulk-pi-%' then substring(PROC_INST_ID_ from 9)::bigint else 0 end > "
+                        + keep);
+        jdbc.update(
+                "delete from ACT_HI_PROCINST where case when ID_ like 'bulk-pi-%' then substring(ID_ from 9)::bigint else 0 end > "
+                        + keep);
+        for (String table : List.of(
+                "pw_task_fact",
+                "pw_clock_breach",
+                "pw_case_entry",
+                "pw_chronology",
+                "pw_decision",
+                "pw_referral",
+                "pw_case_agency",
+                "pw_case",
+                "ACT_HI_TASKINST",
+                "ACT_HI_PROCINST")) {
             jdbc.execute("vacuum full analyze " + table);
         }
         log("bulk history taken back to %,d referrals", keep);
@@ -158,13 +200,20 @@ class KpiBench {
         long have = jdbc.queryForObject("select count(*) from pw_referral where reference like 'REF-H%'", Long.class);
         long chunk = 50_000;
         long spanSeconds = Duration.between(HISTORY_START, before).getSeconds() - 40 * 86_400L;
-        String defId = jdbc.queryForList("select ID_ from ACT_RE_PROCDEF where KEY_ = 'cse-referral' order by VERSION_ desc", String.class)
-                .stream().findFirst().orElse("cse-referral:1:bench");
+        String defId = jdbc
+                .queryForList(
+                        "select ID_ from ACT_RE_PROCDEF where KEY_ = 'cse-referral' order by VERSION_ desc",
+                        String.class)
+                .stream()
+                .findFirst()
+                .orElse("cse-referral:1:bench");
         Instant t0 = Instant.now();
         for (long from = have + 1; from <= target; from += chunk) {
             long to = Math.min(target, from + chunk - 1);
             insertChunk(from, to, spanSeconds, defId);
-            log("bulk history: %,d of %,d referrals (%d s)", to, target, Duration.between(t0, Instant.now()).toSeconds());
+            log(
+                    "bulk history: %,d of %,d referrals (%d s)",
+                    to, target, Duration.between(t0, Instant.now()).toSeconds());
         }
     }
 

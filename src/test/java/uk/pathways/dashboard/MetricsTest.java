@@ -1,7 +1,11 @@
 package uk.pathways.dashboard;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,16 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** /actuator/prometheus: the Pathways gauges and the escalation counter, for administrators only. */
 @PathwaysTest
@@ -28,8 +26,11 @@ class MetricsTest {
 
     private static final String PASSWORD = "Demo!Password1";
 
-    @Autowired MockMvc mvc;
-    @Autowired Pathway pathway;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Pathway pathway;
 
     @AfterEach
     void resetClock() {
@@ -38,12 +39,17 @@ class MetricsTest {
 
     private String scrape() throws Exception {
         return mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static double value(String scrape, String metric) {
-        return scrape.lines().filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return scrape.lines()
+                .filter(l -> l.startsWith(metric + " ") || l.startsWith(metric + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
@@ -55,10 +61,12 @@ class MetricsTest {
 
         String after = scrape();
 
-        assertThat(value(after, "pathways_tasks_open")).isGreaterThanOrEqualTo(value(before, "pathways_tasks_open") + 1);
+        assertThat(value(after, "pathways_tasks_open"))
+                .isGreaterThanOrEqualTo(value(before, "pathways_tasks_open") + 1);
         assertThat(value(after, "pathways_tasks_overdue")).isGreaterThanOrEqualTo(1);
         assertThat(value(after, "pathways_tasks_escalated")).isGreaterThanOrEqualTo(1);
-        assertThat(value(after, "pathways_escalations_total")).isGreaterThanOrEqualTo(value(before, "pathways_escalations_total") + 1);
+        assertThat(value(after, "pathways_escalations_total"))
+                .isGreaterThanOrEqualTo(value(before, "pathways_escalations_total") + 1);
         assertThat(after).contains("pathways_incidents_open").contains("pathways_emails_waiting");
         assertThat(pathway.task(referral.caseId(), "screening")).isNotNull();
     }
@@ -66,8 +74,10 @@ class MetricsTest {
     @Test
     void onlyAdministratorsMayScrape() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic("mash-manager", PASSWORD))).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic("performance-reader", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("mash-manager", PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("performance-reader", PASSWORD)))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 }

@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +25,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.missing.process.MissingEpisodeProcess;
@@ -42,12 +39,16 @@ class MissingEpisodeApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     MissingWalk walk;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     RuntimeService runtimeService;
 
@@ -81,7 +82,8 @@ class MissingEpisodeApiTest {
 
     private MvcResult post(String path, JsonNode body, String user) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body));
         if (user != null) {
             request.with(httpBasic(user, PASSWORD));
         }
@@ -128,8 +130,13 @@ class MissingEpisodeApiTest {
         String caseId = answer.get("caseId").asText();
         assertThat(reference).matches("MIS-\\d{4}-\\d{6}");
         assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/missing-episodes/" + reference);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(answer.get("processInstanceId").asText())
-                .processDefinitionKey(MissingEpisodeProcess.KEY).processInstanceBusinessKey(reference).count()).isEqualTo(1);
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(answer.get("processInstanceId").asText())
+                        .processDefinitionKey(MissingEpisodeProcess.KEY)
+                        .processInstanceBusinessKey(reference)
+                        .count())
+                .isEqualTo(1);
 
         JsonNode episode = body(get("/api/missing-episodes/" + reference, "police-worker"));
         assertThat(episode.get("status").asText()).isEqualTo("MISSING");
@@ -152,14 +159,18 @@ class MissingEpisodeApiTest {
         MvcResult result = post("/api/missing-episodes", second, "police-worker");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(201);
-        assertThat(body(result).get("caseId").asText()).isEqualTo(first.get("caseId").asText());
+        assertThat(body(result).get("caseId").asText())
+                .isEqualTo(first.get("caseId").asText());
         assertThat(walk.episodes().ofCase(first.get("caseId").asText())).hasSize(2);
     }
 
     @Test
     void theSameReportTwiceIsAConflict() throws Exception {
         ObjectNode body = validBody();
-        assertThat(post("/api/missing-episodes", body, "police-worker").getResponse().getStatus()).isEqualTo(201);
+        assertThat(post("/api/missing-episodes", body, "police-worker")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(201);
         int episodes = walk.count("pw_missing_episode");
 
         MvcResult again = post("/api/missing-episodes", body, "police-worker");
@@ -184,51 +195,102 @@ class MissingEpisodeApiTest {
     static Stream<Arguments> badReports() {
         return Stream.of(
                 Arguments.of("no child and no case", (Consumer<ObjectNode>) b -> b.remove("child"), List.of("child")),
-                Arguments.of("both child and case", (Consumer<ObjectNode>) b -> b.put("caseId", "CASE-2026-000001"), List.of("caseId")),
-                Arguments.of("an unknown case", (Consumer<ObjectNode>) b -> {
-                    b.remove("child");
-                    b.put("caseId", "CASE-1999-999999");
-                }, List.of("caseId")),
-                Arguments.of("no first name", (Consumer<ObjectNode>) b -> ((ObjectNode) b.get("child")).remove("firstName"),
+                Arguments.of(
+                        "both child and case",
+                        (Consumer<ObjectNode>) b -> b.put("caseId", "CASE-2026-000001"),
+                        List.of("caseId")),
+                Arguments.of(
+                        "an unknown case",
+                        (Consumer<ObjectNode>) b -> {
+                            b.remove("child");
+                            b.put("caseId", "CASE-1999-999999");
+                        },
+                        List.of("caseId")),
+                Arguments.of(
+                        "no first name",
+                        (Consumer<ObjectNode>) b -> ((ObjectNode) b.get("child")).remove("firstName"),
                         List.of("child.firstName")),
-                Arguments.of("a birth date in the future", (Consumer<ObjectNode>) b -> ((ObjectNode) b.get("child"))
-                        .put("dateOfBirth", Now.today().plusDays(3).toString()), List.of("child.dateOfBirth")),
-                Arguments.of("no time last seen", (Consumer<ObjectNode>) b -> b.remove("missingSince"), List.of("missingSince")),
-                Arguments.of("a time last seen without an offset", (Consumer<ObjectNode>) b -> b.put("missingSince", "2026-11-18 21:00"),
+                Arguments.of(
+                        "a birth date in the future",
+                        (Consumer<ObjectNode>) b -> ((ObjectNode) b.get("child"))
+                                .put("dateOfBirth", Now.today().plusDays(3).toString()),
+                        List.of("child.dateOfBirth")),
+                Arguments.of(
+                        "no time last seen",
+                        (Consumer<ObjectNode>) b -> b.remove("missingSince"),
                         List.of("missingSince")),
-                Arguments.of("a time last seen in the future", (Consumer<ObjectNode>) b -> b.put("missingSince",
-                        Now.instant().plus(Duration.ofHours(2)).toString()), List.of("missingSince")),
-                Arguments.of("no police reference", (Consumer<ObjectNode>) b -> b.remove("policeReference"), List.of("policeReference")),
-                Arguments.of("a police reference with markup", (Consumer<ObjectNode>) b -> b.put("policeReference", "<b>NP1</b>"),
+                Arguments.of(
+                        "a time last seen without an offset",
+                        (Consumer<ObjectNode>) b -> b.put("missingSince", "2026-11-18 21:00"),
+                        List.of("missingSince")),
+                Arguments.of(
+                        "a time last seen in the future",
+                        (Consumer<ObjectNode>) b -> b.put(
+                                "missingSince",
+                                Now.instant().plus(Duration.ofHours(2)).toString()),
+                        List.of("missingSince")),
+                Arguments.of(
+                        "no police reference",
+                        (Consumer<ObjectNode>) b -> b.remove("policeReference"),
                         List.of("policeReference")),
-                Arguments.of("an unknown police risk", (Consumer<ObjectNode>) b -> b.put("policeRisk", "SEVERE"), List.of("policeRisk")),
-                Arguments.of("no police risk", (Consumer<ObjectNode>) b -> b.remove("policeRisk"), List.of("policeRisk")),
-                Arguments.of("an unknown episode type", (Consumer<ObjectNode>) b -> b.put("episodeType", "RUNAWAY"), List.of("episodeType")),
-                Arguments.of("missing from care without a placing authority",
-                        (Consumer<ObjectNode>) b -> b.put("episodeType", "MISSING_FROM_CARE"), List.of("placingAuthority")),
-                Arguments.of("out of area not true or false", (Consumer<ObjectNode>) b -> {
-                    b.put("episodeType", "MISSING_FROM_CARE");
-                    b.put("placingAuthority", "Leicestershire");
-                    b.put("outOfArea", "yes");
-                }, List.of("outOfArea")),
-                Arguments.of("out of area for a child at home", (Consumer<ObjectNode>) b -> b.put("outOfArea", true), List.of("outOfArea")),
-                Arguments.of("a return before the time last seen", (Consumer<ObjectNode>) b -> b.put("returnedAt",
-                        Now.instant().minus(Duration.ofHours(5)).toString()), List.of("returnedAt")),
-                Arguments.of("three mistakes at once", (Consumer<ObjectNode>) b -> {
-                    b.remove("missingSince");
-                    b.put("policeRisk", "SEVERE");
-                    b.put("episodeType", "");
-                }, List.of("missingSince", "policeRisk", "episodeType")));
+                Arguments.of(
+                        "a police reference with markup",
+                        (Consumer<ObjectNode>) b -> b.put("policeReference", "<b>NP1</b>"),
+                        List.of("policeReference")),
+                Arguments.of(
+                        "an unknown police risk",
+                        (Consumer<ObjectNode>) b -> b.put("policeRisk", "SEVERE"),
+                        List.of("policeRisk")),
+                Arguments.of(
+                        "no police risk", (Consumer<ObjectNode>) b -> b.remove("policeRisk"), List.of("policeRisk")),
+                Arguments.of(
+                        "an unknown episode type",
+                        (Consumer<ObjectNode>) b -> b.put("episodeType", "RUNAWAY"),
+                        List.of("episodeType")),
+                Arguments.of(
+                        "missing from care without a placing authority",
+                        (Consumer<ObjectNode>) b -> b.put("episodeType", "MISSING_FROM_CARE"),
+                        List.of("placingAuthority")),
+                Arguments.of(
+                        "out of area not true or false",
+                        (Consumer<ObjectNode>) b -> {
+                            b.put("episodeType", "MISSING_FROM_CARE");
+                            b.put("placingAuthority", "Leicestershire");
+                            b.put("outOfArea", "yes");
+                        },
+                        List.of("outOfArea")),
+                Arguments.of(
+                        "out of area for a child at home",
+                        (Consumer<ObjectNode>) b -> b.put("outOfArea", true),
+                        List.of("outOfArea")),
+                Arguments.of(
+                        "a return before the time last seen",
+                        (Consumer<ObjectNode>) b -> b.put(
+                                "returnedAt",
+                                Now.instant().minus(Duration.ofHours(5)).toString()),
+                        List.of("returnedAt")),
+                Arguments.of(
+                        "three mistakes at once",
+                        (Consumer<ObjectNode>) b -> {
+                            b.remove("missingSince");
+                            b.put("policeRisk", "SEVERE");
+                            b.put("episodeType", "");
+                        },
+                        List.of("missingSince", "policeRisk", "episodeType")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badReports")
-    void aBadReportNamesEachBadFieldAndCreatesNothing(String what, Consumer<ObjectNode> spoil, List<String> badFields) throws Exception {
+    void aBadReportNamesEachBadFieldAndCreatesNothing(String what, Consumer<ObjectNode> spoil, List<String> badFields)
+            throws Exception {
         ObjectNode body = validBody();
         spoil.accept(body);
         int cases = walk.count("pw_case");
         int episodes = walk.count("pw_missing_episode");
-        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(MissingEpisodeProcess.KEY).count();
+        long instances = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(MissingEpisodeProcess.KEY)
+                .count();
 
         MvcResult result = post("/api/missing-episodes", body, "police-worker");
 
@@ -237,7 +299,10 @@ class MissingEpisodeApiTest {
         assertThat(fields(body(result))).containsExactlyInAnyOrderElementsOf(badFields);
         assertThat(walk.count("pw_case")).isEqualTo(cases);
         assertThat(walk.count("pw_missing_episode")).isEqualTo(episodes);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MissingEpisodeProcess.KEY).count())
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(MissingEpisodeProcess.KEY)
+                        .count())
                 .isEqualTo(instances);
     }
 
@@ -247,25 +312,32 @@ class MissingEpisodeApiTest {
     void aReturnStartsTheInterviewDue72HoursLater() throws Exception {
         JsonNode report = reported();
         String reference = report.get("reference").asText();
-        Instant returnedAt = Now.instant().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant returnedAt =
+                Now.instant().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
-        MvcResult result = post("/api/missing-episodes/" + reference + "/return", returnAt(json, returnedAt), "police-worker");
+        MvcResult result =
+                post("/api/missing-episodes/" + reference + "/return", returnAt(json, returnedAt), "police-worker");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         JsonNode answer = body(result);
         assertThat(answer.get("status").asText()).isEqualTo("RETURNED");
         assertThat(Instant.parse(answer.get("returnedAt").asText())).isEqualTo(returnedAt);
-        assertThat(Instant.parse(answer.get("returnHomeInterviewDue").asText())).isEqualTo(returnedAt.plus(Duration.ofHours(72)));
+        assertThat(Instant.parse(answer.get("returnHomeInterviewDue").asText()))
+                .isEqualTo(returnedAt.plus(Duration.ofHours(72)));
         assertThat(pathway.openTaskKeys(report.get("caseId").asText())).containsExactly("return-home-interview");
     }
 
     @Test
     void aReturnForAnUnknownEpisodeIs404() throws Exception {
-        MvcResult result = post("/api/missing-episodes/MIS-1999-999999/return", returnAt(json, Now.instant()), "police-worker");
+        MvcResult result =
+                post("/api/missing-episodes/MIS-1999-999999/return", returnAt(json, Now.instant()), "police-worker");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(404);
         assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
-        assertThat(get("/api/missing-episodes/MIS-1999-999999", "police-worker").getResponse().getStatus()).isEqualTo(404);
+        assertThat(get("/api/missing-episodes/MIS-1999-999999", "police-worker")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
@@ -276,13 +348,15 @@ class MissingEpisodeApiTest {
         post("/api/missing-episodes/" + reference + "/return", returnAt(json, first), "police-worker");
         MissingEpisode before = walk.episode(reference);
 
-        MvcResult again = post("/api/missing-episodes/" + reference + "/return", returnAt(json, Now.instant()), "police-worker");
+        MvcResult again =
+                post("/api/missing-episodes/" + reference + "/return", returnAt(json, Now.instant()), "police-worker");
 
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         assertThat(again.getResponse().getContentType()).isEqualTo("application/problem+json");
         assertThat(body(again).get("detail").asText()).contains("already recorded");
         assertThat(walk.episode(reference)).isEqualTo(before);
-        assertThat(pathway.tasks(report.get("caseId").asText(), "return-home-interview")).hasSize(1);
+        assertThat(pathway.tasks(report.get("caseId").asText(), "return-home-interview"))
+                .hasSize(1);
     }
 
     @Test
@@ -290,8 +364,10 @@ class MissingEpisodeApiTest {
         JsonNode report = reported();
         String reference = report.get("reference").asText();
 
-        MvcResult result = post("/api/missing-episodes/" + reference + "/return",
-                returnAt(json, Now.instant().minus(Duration.ofHours(4))), "police-worker");
+        MvcResult result = post(
+                "/api/missing-episodes/" + reference + "/return",
+                returnAt(json, Now.instant().minus(Duration.ofHours(4))),
+                "police-worker");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(fields(body(result))).containsExactly("returnedAt");
@@ -303,9 +379,12 @@ class MissingEpisodeApiTest {
     void aReturnInTheFutureOrWithoutATimeIs400() throws Exception {
         String reference = reported().get("reference").asText();
 
-        MvcResult future = post("/api/missing-episodes/" + reference + "/return",
-                returnAt(json, Now.instant().plus(Duration.ofHours(1))), "police-worker");
-        MvcResult none = post("/api/missing-episodes/" + reference + "/return", json.createObjectNode(), "police-worker");
+        MvcResult future = post(
+                "/api/missing-episodes/" + reference + "/return",
+                returnAt(json, Now.instant().plus(Duration.ofHours(1))),
+                "police-worker");
+        MvcResult none =
+                post("/api/missing-episodes/" + reference + "/return", json.createObjectNode(), "police-worker");
 
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
         assertThat(fields(body(future))).containsExactly("returnedAt");
@@ -318,7 +397,8 @@ class MissingEpisodeApiTest {
     void anAgencyOutsideTheCaseMayNotReportTheReturn() throws Exception {
         String reference = reported().get("reference").asText();
 
-        MvcResult result = post("/api/missing-episodes/" + reference + "/return", returnAt(json, Now.instant()), "education-worker");
+        MvcResult result = post(
+                "/api/missing-episodes/" + reference + "/return", returnAt(json, Now.instant()), "education-worker");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(403);
         assertThat(walk.episode(reference).status()).isEqualTo(MissingEpisode.MISSING);
@@ -334,7 +414,9 @@ class MissingEpisodeApiTest {
         String reference = report.get("reference").asText();
         String path = "/api/missing-episodes/" + reference + "/risk";
 
-        assertThat(post(path, json.createObjectNode().put("policeRisk", "SEVERE"), "police-worker").getResponse().getStatus())
+        assertThat(post(path, json.createObjectNode().put("policeRisk", "SEVERE"), "police-worker")
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(400);
         MvcResult high = post(path, json.createObjectNode().put("policeRisk", "HIGH"), "police-worker");
 
@@ -347,8 +429,13 @@ class MissingEpisodeApiTest {
         MvcResult late = post(path, json.createObjectNode().put("policeRisk", "LOW"), "police-worker");
         assertThat(late.getResponse().getStatus()).isEqualTo(409);
         assertThat(walk.episode(reference).policeRisk()).isEqualTo("HIGH");
-        assertThat(post("/api/missing-episodes/MIS-1999-999999/risk", json.createObjectNode().put("policeRisk", "LOW"),
-                "police-worker").getResponse().getStatus()).isEqualTo(404);
+        assertThat(post(
+                                "/api/missing-episodes/MIS-1999-999999/risk",
+                                json.createObjectNode().put("policeRisk", "LOW"),
+                                "police-worker")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     // ---- credentials ----
@@ -357,23 +444,37 @@ class MissingEpisodeApiTest {
     void withoutCredentialsEveryCallIs401() throws Exception {
         String reference = reported().get("reference").asText();
 
-        assertThat(post("/api/missing-episodes", validBody(), null).getResponse().getStatus()).isEqualTo(401);
+        assertThat(post("/api/missing-episodes", validBody(), null)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
         assertThat(post("/api/missing-episodes/" + reference + "/return", returnAt(json, Now.instant()), null)
-                .getResponse().getStatus()).isEqualTo(401);
-        assertThat(get("/api/missing-episodes/" + reference, null).getResponse().getStatus()).isEqualTo(401);
-        assertThat(get("/api/missing-episodes/export.csv?from=2026-01-01&to=2026-01-31", null).getResponse().getStatus())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(get("/api/missing-episodes/" + reference, null).getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(get("/api/missing-episodes/export.csv?from=2026-01-01&to=2026-01-31", null)
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(401);
         // an unknown user: a real user's wrong password would lock them for a few seconds (Camunda's login throttling)
-        MvcResult wrongPassword = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/missing-episodes").with(httpBasic("no-such-user", "wrong")).contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(validBody()))).andReturn();
+        MvcResult wrongPassword = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/missing-episodes")
+                        .with(httpBasic("no-such-user", "wrong"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(validBody())))
+                .andReturn();
         assertThat(wrongPassword.getResponse().getStatus()).isEqualTo(401);
         assertThat(walk.episode(reference).status()).isEqualTo(MissingEpisode.MISSING);
     }
 
     @Test
     void mashCanReportWithHttpBasic() throws Exception {
-        assertThat(post("/api/missing-episodes", validBody(), "mash-worker").getResponse().getStatus()).isEqualTo(201);
+        assertThat(post("/api/missing-episodes", validBody(), "mash-worker")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(201);
     }
 
     // ---- statutory return ----
@@ -386,7 +487,10 @@ class MissingEpisodeApiTest {
         inRange.put("placingAuthority", "Leicestershire, Children's Services");
         inRange.put("returnedAt", "2021-03-11T08:30:00Z");
         JsonNode in = body(post("/api/missing-episodes", inRange, "police-worker"));
-        pathway.complete(in.get("caseId").asText(), "return-home-interview", "rhi-service-worker",
+        pathway.complete(
+                in.get("caseId").asText(),
+                "return-home-interview",
+                "rhi-service-worker",
                 Map.of("rhiOffered", true, "rhiAccepted", false, "cseConcern", false));
         ObjectNode lastDay = validBody();
         lastDay.put("missingSince", "2021-03-14T23:30:00Z");
@@ -403,23 +507,33 @@ class MissingEpisodeApiTest {
                 .isEqualTo("attachment; filename=\"missing-episodes-2021-03-10-to-2021-03-14.csv\"");
         List<String> lines = result.getResponse().getContentAsString().lines().toList();
         assertThat(lines.get(0)).isEqualTo(StatutoryReturn.HEADER);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(in.get("reference").asText() + "," + in.get("caseId").asText()
-                + ",2021-03-10T21:00:00Z,2021-03-11T08:30:00Z,MISSING_FROM_CARE,MEDIUM,\"Leicestershire, Children's Services\",false,true,false,")
-                .endsWith(",CLOSED"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(last.get("reference").asText() + ",")
-                .contains(",2021-03-14T23:30:00Z,,MISSING_FROM_HOME,MEDIUM,,false,,,,MISSING"));
-        assertThat(lines).noneSatisfy(l -> assertThat(l).startsWith(out.get("reference").asText()));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(
+                                in.get("reference").asText() + ","
+                                        + in.get("caseId").asText()
+                                        + ",2021-03-10T21:00:00Z,2021-03-11T08:30:00Z,MISSING_FROM_CARE,MEDIUM,\"Leicestershire, Children's Services\",false,true,false,")
+                        .endsWith(",CLOSED"));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith(last.get("reference").asText() + ",")
+                        .contains(",2021-03-14T23:30:00Z,,MISSING_FROM_HOME,MEDIUM,,false,,,,MISSING"));
+        assertThat(lines)
+                .noneSatisfy(l -> assertThat(l).startsWith(out.get("reference").asText()));
         assertThat(result.getResponse().getContentAsString()).doesNotContain("Testchild");
-        assertThat(walk.audited(in.get("caseId").asText(), "performance-reader")).anySatisfy(what -> assertThat(what)
-                .isEqualTo("READ statutory-return export 2021-03-10 to 2021-03-14"));
+        assertThat(walk.audited(in.get("caseId").asText(), "performance-reader"))
+                .anySatisfy(
+                        what -> assertThat(what).isEqualTo("READ statutory-return export 2021-03-10 to 2021-03-14"));
     }
 
     @Test
     void theExportNeedsAGoodDateRangeAndIsForTheCoordinatorAndPerformanceReaders() throws Exception {
-        MvcResult bad = get("/api/missing-episodes/export.csv?from=2021-02-30&to=2021-01-01", "missing-coordinator-worker");
+        MvcResult bad =
+                get("/api/missing-episodes/export.csv?from=2021-02-30&to=2021-01-01", "missing-coordinator-worker");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(fields(body(bad))).containsExactly("from");
-        MvcResult backwards = get("/api/missing-episodes/export.csv?from=2021-02-01&to=2021-01-01", "missing-coordinator-worker");
+        MvcResult backwards =
+                get("/api/missing-episodes/export.csv?from=2021-02-01&to=2021-01-01", "missing-coordinator-worker");
         assertThat(fields(body(backwards))).containsExactly("to");
         MvcResult none = get("/api/missing-episodes/export.csv", "missing-coordinator-worker");
         assertThat(fields(body(none))).containsExactly("from", "to");
@@ -429,6 +543,8 @@ class MissingEpisodeApiTest {
         assertThat(mash.getResponse().getStatus()).isEqualTo(403);
         assertThat(mash.getResponse().getContentType()).isEqualTo("application/problem+json");
         assertThat(get("/api/missing-episodes/export.csv?from=2021-01-01&to=2021-01-31", "missing-coordinator-worker")
-                .getResponse().getStatus()).isEqualTo(200);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseView;
 import uk.pathways.casefile.CaseViews;
 import uk.pathways.casefile.ChildDetails;
-import uk.pathways.missing.process.MissingEpisodeProcess;
 import uk.pathways.support.Pathway;
 
 /** The missing-episode pathway from report to closure, driven as the police, the RHI service and children's services do. */
@@ -40,14 +37,19 @@ class MissingEpisodePathwayTest {
 
     @Autowired
     MissingWalk walk;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     CaseViews caseViews;
+
     @Autowired
     CaseFile caseFile;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     ApplicationEvents events;
 
@@ -77,7 +79,8 @@ class MissingEpisodePathwayTest {
         walk.episodes().returned(reference, Now.instant());
     }
 
-    private static Map<String, Object> interview(boolean offered, boolean accepted, boolean cseConcern, String forPolice) {
+    private static Map<String, Object> interview(
+            boolean offered, boolean accepted, boolean cseConcern, String forPolice) {
         Map<String, Object> form = new HashMap<>();
         form.put("rhiOffered", offered);
         form.put("rhiAccepted", accepted);
@@ -91,10 +94,28 @@ class MissingEpisodePathwayTest {
     }
 
     private void holdMeeting(String caseId) {
-        pathway.complete(caseId, "schedule-strategy-meeting", "childrens-services-worker",
-                Map.of("meetingAt", Date(Now.instant().plus(Duration.ofHours(3))), "meetingPlace", "Room 1 (synthetic)"));
-        pathway.complete(caseId, "strategy-meeting", "childrens-services-worker",
-                Map.of("riseAccepted", false, "section47", false, "policeInvestigation", false, "meetingMinutes", "Synthetic minutes"));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Date(Now.instant().plus(Duration.ofHours(3))),
+                        "meetingPlace",
+                        "Room 1 (synthetic)"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        false,
+                        "section47",
+                        false,
+                        "policeInvestigation",
+                        false,
+                        "meetingMinutes",
+                        "Synthetic minutes"));
     }
 
     private static java.util.Date Date(Instant instant) {
@@ -113,20 +134,25 @@ class MissingEpisodePathwayTest {
         assertThat(episode.status()).isEqualTo(MissingEpisode.MISSING);
         assertThat(episode.caseId()).isEqualTo(accepted.caseId());
         assertThat(walk.caseStatus(accepted.caseId())).isEqualTo("OPEN");
-        assertThat(caseFile.involvedAgencies(accepted.caseId())).contains("police", "childrens-services", "missing-coordinator");
+        assertThat(caseFile.involvedAgencies(accepted.caseId()))
+                .contains("police", "childrens-services", "missing-coordinator");
 
         List<MissingChildReported> told = events.stream(MissingChildReported.class)
-                .filter(e -> e.reference().equals(accepted.reference())).toList();
+                .filter(e -> e.reference().equals(accepted.reference()))
+                .toList();
         assertThat(told).singleElement().satisfies(e -> {
             assertThat(e.recipientGroups()).startsWith("childrens-services");
             assertThat(e.occurredAt()).isEqualTo(START.toInstant());
         });
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_REPORTED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_REPORTED"))
+                .singleElement()
+                .asString()
                 .contains(accepted.reference(), "police risk LOW", "Told at once: childrens-services");
         assertThat(walk.summaries(accepted.caseId(), "PLACING_AUTHORITY_TOLD")).isEmpty();
 
         CaseView view = caseViews.view(accepted.caseId(), "police-worker").orElseThrow();
-        assertThat(view.missingEpisodes()).singleElement()
+        assertThat(view.missingEpisodes())
+                .singleElement()
                 .satisfies(e -> assertThat(((MissingEpisode) e).reference()).isEqualTo(accepted.reference()));
     }
 
@@ -140,30 +166,64 @@ class MissingEpisodePathwayTest {
 
         assertThat(second.caseId()).isEqualTo(first.caseId());
         assertThat(second.joinedExistingCase()).isTrue();
-        assertThat(walk.episodes().ofCase(first.caseId())).extracting(MissingEpisode::reference)
+        assertThat(walk.episodes().ofCase(first.caseId()))
+                .extracting(MissingEpisode::reference)
                 .containsExactly(second.reference(), first.reference());
     }
 
     @Test
     void aChildPlacedOutOfAreaOrByAnotherAuthorityHasThePlacingAuthorityTold() {
-        MissingReportAccepted outOfArea = walk.report(new NewMissingReport(Pathway.child(13), null, hoursAgo(1),
-                MissingWalk.policeReference(), "MEDIUM", EpisodeTypes.MISSING_FROM_CARE, "Northamptonshire", true, null));
-        MissingReportAccepted placedHere = walk.report(new NewMissingReport(Pathway.child(16), null, hoursAgo(1),
-                MissingWalk.policeReference(), "LOW", EpisodeTypes.AWAY_FROM_PLACEMENT, "Leicestershire", false, null));
-        MissingReportAccepted ourOwnInArea = walk.report(new NewMissingReport(Pathway.child(16), null, hoursAgo(1),
-                MissingWalk.policeReference(), "LOW", EpisodeTypes.MISSING_FROM_CARE, "Northamptonshire", false, null));
+        MissingReportAccepted outOfArea = walk.report(new NewMissingReport(
+                Pathway.child(13),
+                null,
+                hoursAgo(1),
+                MissingWalk.policeReference(),
+                "MEDIUM",
+                EpisodeTypes.MISSING_FROM_CARE,
+                "Northamptonshire",
+                true,
+                null));
+        MissingReportAccepted placedHere = walk.report(new NewMissingReport(
+                Pathway.child(16),
+                null,
+                hoursAgo(1),
+                MissingWalk.policeReference(),
+                "LOW",
+                EpisodeTypes.AWAY_FROM_PLACEMENT,
+                "Leicestershire",
+                false,
+                null));
+        MissingReportAccepted ourOwnInArea = walk.report(new NewMissingReport(
+                Pathway.child(16),
+                null,
+                hoursAgo(1),
+                MissingWalk.policeReference(),
+                "LOW",
+                EpisodeTypes.MISSING_FROM_CARE,
+                "Northamptonshire",
+                false,
+                null));
 
-        assertThat(walk.summaries(outOfArea.caseId(), "PLACING_AUTHORITY_TOLD")).singleElement().asString()
+        assertThat(walk.summaries(outOfArea.caseId(), "PLACING_AUTHORITY_TOLD"))
+                .singleElement()
+                .asString()
                 .contains("Northamptonshire", "placement out of area");
-        assertThat(walk.summaries(placedHere.caseId(), "PLACING_AUTHORITY_TOLD")).singleElement().asString()
+        assertThat(walk.summaries(placedHere.caseId(), "PLACING_AUTHORITY_TOLD"))
+                .singleElement()
+                .asString()
                 .contains("Leicestershire", "placed here by another authority");
-        assertThat(walk.summaries(ourOwnInArea.caseId(), "PLACING_AUTHORITY_TOLD")).isEmpty();
-        assertThat(events.stream(PlacingAuthorityNotified.class).filter(e -> e.reference().equals(placedHere.reference())))
-                .singleElement().satisfies(e -> assertThat(e.placingAuthority()).isEqualTo("Leicestershire"));
-        assertThat(caseFile.find(placedHere.caseId()).orElseThrow().child().lookedAfter()).isTrue();
+        assertThat(walk.summaries(ourOwnInArea.caseId(), "PLACING_AUTHORITY_TOLD"))
+                .isEmpty();
+        assertThat(events.stream(PlacingAuthorityNotified.class)
+                        .filter(e -> e.reference().equals(placedHere.reference())))
+                .singleElement()
+                .satisfies(e -> assertThat(e.placingAuthority()).isEqualTo("Leicestershire"));
+        assertThat(caseFile.find(placedHere.caseId()).orElseThrow().child().lookedAfter())
+                .isTrue();
 
         returnNow(placedHere.reference());
-        assertThat(walk.summaries(placedHere.caseId(), "PLACING_AUTHORITY_TOLD")).hasSize(2)
+        assertThat(walk.summaries(placedHere.caseId(), "PLACING_AUTHORITY_TOLD"))
+                .hasSize(2)
                 .anySatisfy(s -> assertThat(s).contains("the child's return"));
     }
 
@@ -176,7 +236,9 @@ class MissingEpisodePathwayTest {
         Task schedule = pathway.task(accepted.caseId(), "schedule-strategy-meeting");
         assertThat(walk.candidateGroups(schedule)).containsExactly("childrens-services");
         assertThat(walk.episode(accepted.reference()).strategyMeetingCalledAt()).isEqualTo(START.toInstant());
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED"))
+                .singleElement()
+                .asString()
                 .contains("police risk HIGH");
         // the meeting's own clock (urgent: 1 working day) escalates to childrens-services-managers
         assertThat(pathway.dueOf(schedule)).isEqualTo(START.plusDays(1).toInstant());
@@ -187,17 +249,22 @@ class MissingEpisodePathwayTest {
         MissingReportAccepted accepted = reportLow(Pathway.child(14));
         Instant missingSince = walk.episode(accepted.reference()).missingSince();
 
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).isEmpty();
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .isEmpty();
         assertThat(walk.clocks(accepted.reference())).containsExactly(missingSince.plus(Duration.ofHours(24)));
 
         Pathway.at(missingSince.plus(Duration.ofHours(24)).minusSeconds(60).atZone(Now.UK));
         assertThat(walk.fireDueClocks(accepted.reference())).isZero();
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).isEmpty();
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .isEmpty();
 
         Pathway.at(missingSince.plus(Duration.ofHours(24)).atZone(Now.UK));
         assertThat(walk.fireDueClocks(accepted.reference())).isEqualTo(1);
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).hasSize(1);
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED")).singleElement().asString()
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .hasSize(1);
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED"))
+                .singleElement()
+                .asString()
                 .contains("missing for 24 hours (police risk LOW)");
     }
 
@@ -207,7 +274,8 @@ class MissingEpisodePathwayTest {
 
         assertThat(walk.clocks(accepted.reference())).containsExactly(hoursAgo(6));
         assertThat(walk.fireDueClocks(accepted.reference())).isEqualTo(1);
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).hasSize(1);
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .hasSize(1);
     }
 
     @Test
@@ -218,16 +286,21 @@ class MissingEpisodePathwayTest {
         MissingEpisodes.Regraded medium = walk.episodes().regrade(accepted.reference(), "MEDIUM", MissingWalk.POLICE);
         assertThat(medium.changed()).isTrue();
         assertThat(walk.clocks(accepted.reference())).isEqualTo(clock);
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).isEmpty();
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .isEmpty();
 
         walk.episodes().regrade(accepted.reference(), "HIGH", MissingWalk.POLICE);
 
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).hasSize(1);
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .hasSize(1);
         assertThat(walk.episode(accepted.reference()).policeRisk()).isEqualTo("HIGH");
         assertThat(walk.summaries(accepted.caseId(), "POLICE_RISK_REGRADED"))
-                .containsExactly("Police risk for missing episode " + accepted.reference() + " re-graded from MEDIUM to HIGH",
+                .containsExactly(
+                        "Police risk for missing episode " + accepted.reference() + " re-graded from MEDIUM to HIGH",
                         "Police risk for missing episode " + accepted.reference() + " re-graded from LOW to MEDIUM");
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_STRATEGY_MEETING_CALLED"))
+                .singleElement()
+                .asString()
                 .contains("police risk HIGH");
     }
 
@@ -240,7 +313,8 @@ class MissingEpisodePathwayTest {
         assertThat(pathway.openTaskKeys(accepted.caseId())).containsExactly("return-home-interview");
         Pathway.at(START.plusHours(30));
         walk.fireDueClocks(accepted.reference());
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).isEmpty();
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .isEmpty();
         assertThat(walk.episode(accepted.reference()).strategyMeetingCalledAt()).isNull();
     }
 
@@ -250,7 +324,8 @@ class MissingEpisodePathwayTest {
 
         returnNow(accepted.reference());
 
-        assertThat(pathway.openTaskKeys(accepted.caseId())).containsExactly("return-home-interview", "schedule-strategy-meeting");
+        assertThat(pathway.openTaskKeys(accepted.caseId()))
+                .containsExactly("return-home-interview", "schedule-strategy-meeting");
         MissingEpisode episode = walk.episode(accepted.reference());
         assertThat(episode.status()).isEqualTo(MissingEpisode.RETURNED);
         assertThat(episode.returnedAt()).isEqualTo(START.toInstant());
@@ -261,11 +336,13 @@ class MissingEpisodePathwayTest {
         MissingReportAccepted accepted = reportLow(Pathway.child(14));
         Pathway.at(START.plusHours(23));
         walk.fireDueClocks(accepted.reference());
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).hasSize(1);
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .hasSize(1);
 
         Pathway.at(START.plusHours(26));
         returnNow(accepted.reference());
-        pathway.complete(accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, true, false, null));
+        pathway.complete(
+                accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, true, false, null));
 
         assertThat(walk.episode(accepted.reference()).status()).isEqualTo(MissingEpisode.RETURNED);
         assertThat(walk.processEnded(accepted.processInstanceId())).isFalse();
@@ -291,11 +368,14 @@ class MissingEpisodePathwayTest {
         Task rhi = pathway.task(accepted.caseId(), "return-home-interview");
         assertThat(walk.candidateGroups(rhi)).containsExactly("rhi-service");
         assertThat(pathway.dueOf(rhi)).isEqualTo(returnedAt.plus(Duration.ofHours(72)));
-        assertThat(walk.clocks(accepted.reference())).containsExactlyInAnyOrder(
-                returnedAt.plus(Duration.ofHours(48)), returnedAt.plus(Duration.ofHours(72)));
+        assertThat(walk.clocks(accepted.reference()))
+                .containsExactlyInAnyOrder(
+                        returnedAt.plus(Duration.ofHours(48)), returnedAt.plus(Duration.ofHours(72)));
         assertThat(walk.episode(accepted.reference()).rhiDueAt()).isEqualTo(returnedAt.plus(Duration.ofHours(72)));
         assertThat(caseFile.involvedAgencies(accepted.caseId())).contains("rhi-service");
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_CHILD_RETURNED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_CHILD_RETURNED"))
+                .singleElement()
+                .asString()
                 .contains("after 6 hours");
     }
 
@@ -307,8 +387,12 @@ class MissingEpisodePathwayTest {
         returnNow(accepted.reference());
 
         Task rhi = pathway.task(accepted.caseId(), "return-home-interview");
-        assertThat(pathway.dueOf(rhi)).isEqualTo(LocalDate.of(2026, 11, 23).atTime(18, 0).atZone(Now.UK).toInstant()); // Monday
-        assertThat(walk.clocks(accepted.reference())).contains(LocalDate.of(2026, 11, 22).atTime(18, 0).atZone(Now.UK).toInstant()); // Sunday
+        assertThat(pathway.dueOf(rhi))
+                .isEqualTo(
+                        LocalDate.of(2026, 11, 23).atTime(18, 0).atZone(Now.UK).toInstant()); // Monday
+        assertThat(walk.clocks(accepted.reference()))
+                .contains(
+                        LocalDate.of(2026, 11, 22).atTime(18, 0).atZone(Now.UK).toInstant()); // Sunday
 
         Pathway.at(LocalDate.of(2026, 11, 22).atTime(18, 0).atZone(Now.UK));
         assertThat(walk.fireDueClocks(accepted.reference())).isEqualTo(1);
@@ -325,7 +409,9 @@ class MissingEpisodePathwayTest {
         returnNow(accepted.reference());
 
         Task rhi = pathway.task(accepted.caseId(), "return-home-interview");
-        assertThat(pathway.dueOf(rhi)).isEqualTo(LocalDate.of(2026, 10, 27).atTime(11, 0).atZone(Now.UK).toInstant());
+        assertThat(pathway.dueOf(rhi))
+                .isEqualTo(
+                        LocalDate.of(2026, 10, 27).atTime(11, 0).atZone(Now.UK).toInstant());
     }
 
     @Test
@@ -348,15 +434,23 @@ class MissingEpisodePathwayTest {
         assertThat(walk.breaches(rhi.getId())).isEmpty();
         assertThat(walk.processEnded(accepted.processInstanceId())).isTrue();
         assertThat(walk.caseStatus(accepted.caseId())).isEqualTo("CLOSED");
-        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW"))
+                .singleElement()
+                .asString()
                 .contains("offered and accepted (within the clock)");
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_EPISODE_CLOSED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_EPISODE_CLOSED"))
+                .singleElement()
+                .asString()
                 .contains("The case is closed");
         // the interview's text is in the case record, never in the engine's history
         assertThat(caseFile.entries(accepted.caseId(), java.util.Set.of("rhi-service")))
                 .anySatisfy(e -> assertThat(e.content()).contains("stayed at a friend's flat"));
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(accepted.processInstanceId())
-                .variableNameIn("whereabouts", "pushFactors", "pullFactors", "informationForPolice").count()).isZero();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(accepted.processInstanceId())
+                        .variableNameIn("whereabouts", "pushFactors", "pullFactors", "informationForPolice")
+                        .count())
+                .isZero();
         assertThat(pathway.tasks(accepted.caseId(), "police-intelligence")).isEmpty();
     }
 
@@ -371,9 +465,13 @@ class MissingEpisodePathwayTest {
         assertThat(walk.local(rhi, "reminded")).isEqualTo(true);
         assertThat(walk.local(rhi, "escalated")).isNull();
         assertThat(walk.candidateGroups(rhi)).containsExactly("rhi-service");
-        assertThat(walk.breaches(rhi.getId())).singleElement()
-                .satisfies(b -> assertThat(b).containsEntry("KIND", "REMINDER").containsEntry("ESCALATED_TO", "rhi-service"));
-        assertThat(walk.summaries(accepted.caseId(), "TASK_REMINDER")).singleElement().asString()
+        assertThat(walk.breaches(rhi.getId()))
+                .singleElement()
+                .satisfies(b ->
+                        assertThat(b).containsEntry("KIND", "REMINDER").containsEntry("ESCALATED_TO", "rhi-service"));
+        assertThat(walk.summaries(accepted.caseId(), "TASK_REMINDER"))
+                .singleElement()
+                .asString()
                 .contains("Reminder: \"Hold the return home interview\" is due");
 
         Pathway.at(START.plusHours(72));
@@ -381,12 +479,17 @@ class MissingEpisodePathwayTest {
         assertThat(walk.local(rhi, "escalated")).isEqualTo(true);
         assertThat(walk.candidateGroups(rhi)).containsExactlyInAnyOrder("rhi-service", "missing-coordinator-managers");
         assertThat(walk.breaches(rhi.getId())).extracting(b -> b.get("KIND")).containsExactly("ESCALATION", "REMINDER");
-        assertThat(walk.summaries(accepted.caseId(), "TASK_ESCALATED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "TASK_ESCALATED"))
+                .singleElement()
+                .asString()
                 .contains("escalated to Missing Young Person's Co-ordinator managers");
 
         Pathway.at(START.plusHours(80));
         pathway.complete(rhi, "rhi-service-worker", interview(true, true, false, null));
-        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW")).singleElement().asString().contains("(late)");
+        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW"))
+                .singleElement()
+                .asString()
+                .contains("(late)");
     }
 
     @Test
@@ -394,13 +497,16 @@ class MissingEpisodePathwayTest {
         MissingReportAccepted accepted = reportLow(Pathway.child(14));
         returnNow(accepted.reference());
 
-        pathway.complete(accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, false, false, null));
+        pathway.complete(
+                accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, false, false, null));
 
         MissingEpisode episode = walk.episode(accepted.reference());
         assertThat(episode.rhiOffered()).isTrue();
         assertThat(episode.rhiAccepted()).isFalse();
         assertThat(episode.status()).isEqualTo(MissingEpisode.CLOSED);
-        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW"))
+                .singleElement()
+                .asString()
                 .contains("offered and declined");
         assertThat(caseFile.referrals(accepted.caseId())).isEmpty();
     }
@@ -422,31 +528,47 @@ class MissingEpisodePathwayTest {
 
         pathway.complete(rhi, "rhi-service-worker", interview(false, false, false, null));
         assertThat(walk.episode(accepted.reference()).rhiOffered()).isFalse();
-        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW")).singleElement().asString().contains("not offered");
+        assertThat(walk.summaries(accepted.caseId(), "RETURN_HOME_INTERVIEW"))
+                .singleElement()
+                .asString()
+                .contains("not offered");
     }
 
     @Test
     void informationForThePoliceGoesToAPoliceIntelligenceTask() {
         MissingReportAccepted accepted = reportLow(Pathway.child(14));
         returnNow(accepted.reference());
-        pathway.complete(accepted.caseId(), "return-home-interview", "rhi-service-worker",
+        pathway.complete(
+                accepted.caseId(),
+                "return-home-interview",
+                "rhi-service-worker",
                 interview(true, true, false, "Synthetic: a red car collected the child at the station"));
 
         Task intelligence = pathway.task(accepted.caseId(), "police-intelligence");
         assertThat(walk.candidateGroups(intelligence)).containsExactly("police");
-        assertThat(walk.local(intelligence, "informationForPolice")).as("the task page shows it from the case record").isNull();
-        assertThat(walk.informationForPolice(accepted.reference())).contains("Synthetic: a red car collected the child at the station");
+        assertThat(walk.local(intelligence, "informationForPolice"))
+                .as("the task page shows it from the case record")
+                .isNull();
+        assertThat(walk.informationForPolice(accepted.reference()))
+                .contains("Synthetic: a red car collected the child at the station");
         assertThat(walk.episode(accepted.reference()).status()).isEqualTo(MissingEpisode.RETURNED);
 
-        pathway.complete(intelligence, "police-worker", Map.of("intelligenceRecorded", true, "intelligenceNotes", "Synthetic: logged"));
+        pathway.complete(
+                intelligence,
+                "police-worker",
+                Map.of("intelligenceRecorded", true, "intelligenceNotes", "Synthetic: logged"));
 
         assertThat(walk.episode(accepted.reference()).status()).isEqualTo(MissingEpisode.CLOSED);
         assertThat(caseFile.entries(accepted.caseId(), java.util.Set.of("rhi-service")))
                 .noneSatisfy(e -> assertThat(e.content()).contains("Synthetic: logged"));
         assertThat(caseFile.entries(accepted.caseId(), java.util.Set.of("police")))
                 .anySatisfy(e -> assertThat(e.content()).contains("Synthetic: logged"));
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(accepted.processInstanceId())
-                .variableNameIn("informationForPolice", "intelligenceNotes").count()).isZero();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(accepted.processInstanceId())
+                        .variableNameIn("informationForPolice", "intelligenceNotes")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -454,24 +576,31 @@ class MissingEpisodePathwayTest {
         MissingReportAccepted accepted = reportLow(Pathway.child(14));
         returnNow(accepted.reference());
 
-        pathway.complete(accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, true, true, null));
+        pathway.complete(
+                accepted.caseId(), "return-home-interview", "rhi-service-worker", interview(true, true, true, null));
 
         assertThat(caseFile.referrals(accepted.caseId())).singleElement().satisfies(r -> {
             assertThat(r.source()).isEqualTo(MissingEpisodes.SOURCE_MISSING_EPISODE);
             assertThat(r.referrerAgency()).isEqualTo("rhi-service");
             assertThat(r.indicators()).containsExactly("MISSING_OR_ABSENT");
             assertThat(r.concerns()).contains(accepted.reference());
-            assertThat(walk.episode(accepted.reference()).referrals()).singleElement().satisfies(link -> {
-                assertThat(link.referralReference()).isEqualTo(r.reference());
-                assertThat(link.reason()).isEqualTo("CSE_CONCERN");
-            });
+            assertThat(walk.episode(accepted.reference()).referrals())
+                    .singleElement()
+                    .satisfies(link -> {
+                        assertThat(link.referralReference()).isEqualTo(r.reference());
+                        assertThat(link.reason()).isEqualTo("CSE_CONCERN");
+                    });
         });
         assertThat(pathway.tasks(accepted.caseId(), "screening")).hasSize(1);
         MissingEpisode episode = walk.episode(accepted.reference());
         assertThat(episode.cseConcern()).isTrue();
         assertThat(episode.status()).isEqualTo(MissingEpisode.CLOSED);
-        assertThat(walk.caseStatus(accepted.caseId())).as("the referral keeps the case open").isEqualTo("OPEN");
-        assertThat(walk.summaries(accepted.caseId(), "CSE_REFERRAL_FROM_MISSING")).singleElement().asString()
+        assertThat(walk.caseStatus(accepted.caseId()))
+                .as("the referral keeps the case open")
+                .isEqualTo("OPEN");
+        assertThat(walk.summaries(accepted.caseId(), "CSE_REFERRAL_FROM_MISSING"))
+                .singleElement()
+                .asString()
                 .contains("CSE concern at the return home interview of " + accepted.reference());
     }
 
@@ -482,11 +611,24 @@ class MissingEpisodePathwayTest {
         MissingReportAccepted accepted = reportLow(child);
         assertThat(accepted.caseId()).isEqualTo(referral.caseId());
 
-        pathway.complete(referral.caseId(), "screening", "mash-worker",
-                Map.of("indicators", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create(),
-                        "disclosure", false, "learningDisability", false, "screeningNotes", "Synthetic"));
+        pathway.complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]")
+                                .create(),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "screeningNotes",
+                        "Synthetic"));
 
-        assertThat(caseFile.referrals(referral.caseId())).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("CLOSED"));
+        assertThat(caseFile.referrals(referral.caseId()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo("CLOSED"));
         assertThat(walk.caseStatus(referral.caseId())).isEqualTo("OPEN");
     }
 }

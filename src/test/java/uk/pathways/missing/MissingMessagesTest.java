@@ -3,11 +3,12 @@ package uk.pathways.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
@@ -32,12 +29,16 @@ class MissingMessagesTest {
 
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     MissingWalk walk;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     ObjectMapper json;
 
@@ -70,8 +71,10 @@ class MissingMessagesTest {
 
     @Test
     void aReportByMessageIsRecordedLikeAnApiReportAndItsPayloadLeavesTheEngine() throws Exception {
-        ProcessInstance instance = runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_REPORTED)
-                .setVariable("missingReport", report(Pathway.child(13), "LOW")).correlateStartMessage();
+        ProcessInstance instance = runtimeService
+                .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_REPORTED)
+                .setVariable("missingReport", report(Pathway.child(13), "LOW"))
+                .correlateStartMessage();
 
         String reference = instance.getBusinessKey();
         assertThat(reference).matches("MIS-2026-\\d{6}");
@@ -79,9 +82,14 @@ class MissingMessagesTest {
         assertThat(episode.source()).isEqualTo(MissingEpisodes.SOURCE_MESSAGE);
         assertThat(episode.processInstanceId()).isEqualTo(instance.getId());
         assertThat(walk.chronologyTypes(episode.caseId())).contains("MISSING_REPORTED");
-        assertThat(runtimeService.getVariable(instance.getId(), "missingReport")).isNull();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("missingReport").count()).isZero();
+        assertThat(runtimeService.getVariable(instance.getId(), "missingReport"))
+                .isNull();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName("missingReport")
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -90,8 +98,10 @@ class MissingMessagesTest {
         int cases = walk.count("pw_case");
         String bad = report(Pathway.child(13), "SEVERE");
 
-        assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_REPORTED)
-                .setVariable("missingReport", bad).correlateStartMessage())
+        assertThatThrownBy(() -> runtimeService
+                        .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_REPORTED)
+                        .setVariable("missingReport", bad)
+                        .correlateStartMessage())
                 .hasMessageContaining("policeRisk");
         assertThat(walk.count("pw_missing_episode")).isEqualTo(episodes);
         assertThat(walk.count("pw_case")).isEqualTo(cases);
@@ -99,20 +109,29 @@ class MissingMessagesTest {
 
     @Test
     void aRegradeAndAReturnByMessageAreCorrelatedByTheEpisodeReference() {
-        MissingReportAccepted accepted = walk.report(Pathway.child(14), Now.instant().minus(Duration.ofHours(1)), "MEDIUM");
+        MissingReportAccepted accepted =
+                walk.report(Pathway.child(14), Now.instant().minus(Duration.ofHours(1)), "MEDIUM");
 
-        runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
-                .processInstanceBusinessKey(accepted.reference()).setVariable("policeRisk", "HIGH").correlate();
+        runtimeService
+                .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RISK_REGRADED)
+                .processInstanceBusinessKey(accepted.reference())
+                .setVariable("policeRisk", "HIGH")
+                .correlate();
 
         assertThat(walk.episode(accepted.reference()).policeRisk()).isEqualTo("HIGH");
-        assertThat(walk.summaries(accepted.caseId(), "POLICE_RISK_REGRADED")).singleElement().asString()
+        assertThat(walk.summaries(accepted.caseId(), "POLICE_RISK_REGRADED"))
+                .singleElement()
+                .asString()
                 .contains("from MEDIUM to HIGH");
-        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting")).hasSize(1);
+        assertThat(pathway.tasks(accepted.caseId(), "schedule-strategy-meeting"))
+                .hasSize(1);
 
         ZonedDateTime returnedAt = LocalDate.of(2026, 11, 19).atTime(1, 30).atZone(Now.UK);
         Pathway.at(returnedAt.plusMinutes(10));
-        runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
-                .processInstanceBusinessKey(accepted.reference()).setVariable("returnedAt", Date.from(returnedAt.toInstant()))
+        runtimeService
+                .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
+                .processInstanceBusinessKey(accepted.reference())
+                .setVariable("returnedAt", Date.from(returnedAt.toInstant()))
                 .correlate();
 
         assertThat(walk.episode(accepted.reference()).returnedAt()).isEqualTo(returnedAt.toInstant());
@@ -122,10 +141,13 @@ class MissingMessagesTest {
 
     @Test
     void aReturnMessageWithoutATimeMeansNow() {
-        MissingReportAccepted accepted = walk.report(Pathway.child(14), Now.instant().minus(Duration.ofHours(1)), "LOW");
+        MissingReportAccepted accepted =
+                walk.report(Pathway.child(14), Now.instant().minus(Duration.ofHours(1)), "LOW");
 
-        runtimeService.createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
-                .processInstanceBusinessKey(accepted.reference()).correlate();
+        runtimeService
+                .createMessageCorrelation(MissingEpisodeProcess.MESSAGE_RETURNED)
+                .processInstanceBusinessKey(accepted.reference())
+                .correlate();
 
         assertThat(walk.episode(accepted.reference()).returnedAt()).isEqualTo(Now.instant());
         assertThat(pathway.tasks(accepted.caseId(), "return-home-interview")).hasSize(1);

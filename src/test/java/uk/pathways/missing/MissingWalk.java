@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -40,8 +38,13 @@ public class MissingWalk {
     private final CaseFile caseFile;
     private final JdbcTemplate jdbc;
 
-    MissingWalk(MissingEpisodes episodes, RuntimeService runtimeService, ManagementService managementService,
-                TaskService taskService, CaseFile caseFile, JdbcTemplate jdbc) {
+    MissingWalk(
+            MissingEpisodes episodes,
+            RuntimeService runtimeService,
+            ManagementService managementService,
+            TaskService taskService,
+            CaseFile caseFile,
+            JdbcTemplate jdbc) {
         this.episodes = episodes;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -63,9 +66,13 @@ public class MissingWalk {
      */
     public void deleteStartedSince(Set<String> before) {
         // top-level instances only: deleting one deletes the strategy meeting it called
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().rootProcessInstances().list()) {
+        for (ProcessInstance instance : runtimeService
+                .createProcessInstanceQuery()
+                .rootProcessInstances()
+                .list()) {
             if (!before.contains(instance.getId())) {
-                runtimeService.deleteProcessInstanceIfExists(instance.getId(), "test finished", true, true, true, false);
+                runtimeService.deleteProcessInstanceIfExists(
+                        instance.getId(), "test finished", true, true, true, false);
             }
         }
     }
@@ -75,8 +82,16 @@ public class MissingWalk {
     }
 
     public MissingReportAccepted report(ChildDetails child, Instant missingSince, String policeRisk) {
-        return report(new NewMissingReport(child, null, missingSince, policeReference(), policeRisk,
-                EpisodeTypes.MISSING_FROM_HOME, null, false, null));
+        return report(new NewMissingReport(
+                child,
+                null,
+                missingSince,
+                policeReference(),
+                policeRisk,
+                EpisodeTypes.MISSING_FROM_HOME,
+                null,
+                false,
+                null));
     }
 
     public MissingReportAccepted report(NewMissingReport report) {
@@ -99,9 +114,16 @@ public class MissingWalk {
     /** Runs the due timers of this episode's process and of the strategy meeting it called (same business key). */
     public int fireDueClocks(String reference) {
         int ran = 0;
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
-            for (Job job : managementService.createJobQuery().timers().processInstanceId(instance.getId())
-                    .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1)).list()) {
+        for (ProcessInstance instance : runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .list()) {
+            for (Job job : managementService
+                    .createJobQuery()
+                    .timers()
+                    .processInstanceId(instance.getId())
+                    .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1))
+                    .list()) {
                 managementService.executeJob(job.getId());
                 ran++;
             }
@@ -112,15 +134,26 @@ public class MissingWalk {
     /** The due dates of the timers still waiting in this episode's process. */
     public List<Instant> clocks(String reference) {
         List<Instant> due = new ArrayList<>();
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
-            managementService.createJobQuery().timers().processInstanceId(instance.getId()).list()
+        for (ProcessInstance instance : runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .list()) {
+            managementService
+                    .createJobQuery()
+                    .timers()
+                    .processInstanceId(instance.getId())
+                    .list()
                     .forEach(j -> due.add(j.getDuedate().toInstant()));
         }
         return due;
     }
 
     public boolean processEnded(String processInstanceId) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+        return runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .count()
+                == 0;
     }
 
     public List<String> candidateGroups(Task task) {
@@ -146,7 +179,10 @@ public class MissingWalk {
     }
 
     public List<String> summaries(String caseId, String eventType) {
-        return chronology(caseId).stream().filter(e -> e.eventType().equals(eventType)).map(ChronologyEntry::summary).toList();
+        return chronology(caseId).stream()
+                .filter(e -> e.eventType().equals(eventType))
+                .map(ChronologyEntry::summary)
+                .toList();
     }
 
     public String caseStatus(String caseId) {
@@ -154,13 +190,17 @@ public class MissingWalk {
     }
 
     public List<Map<String, Object>> breaches(String taskId) {
-        return jdbc.queryForList("select kind, escalated_to from pw_clock_breach where task_id = ? order by kind", taskId);
+        return jdbc.queryForList(
+                "select kind, escalated_to from pw_clock_breach where task_id = ? order by kind", taskId);
     }
 
     /** The audit trail of one user on one case: "ACTION resource", oldest first. */
     public List<String> audited(String caseId, String userId) {
-        return jdbc.queryForList("select action || ' ' || resource from pw_audit where case_id = ? and user_id = ? order by id",
-                String.class, caseId, userId);
+        return jdbc.queryForList(
+                "select action || ' ' || resource from pw_audit where case_id = ? and user_id = ? order by id",
+                String.class,
+                caseId,
+                userId);
     }
 
     public int count(String table) {

@@ -7,5 +7,4 @@ import org.springframework.test.context.ActiveProfiles;
 @org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @ActiveProfiles({"demo", "test", "postgres"})
-class PostgresMissingEpisodeApiTest extends MissingEpisodeApiTest {
-}
+class PostgresMissingEpisodeApiTest extends MissingEpisodeApiTest {}

@@ -3,9 +3,7 @@ package uk.pathways.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;

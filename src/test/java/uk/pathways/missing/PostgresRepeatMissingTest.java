@@ -7,5 +7,4 @@ import org.springframework.test.context.ActiveProfiles;
 @org.junit.jupiter.api.Tag("postgres")
 @EnabledIfEnvironmentVariable(named = "PATHWAYS_TEST_POSTGRES", matches = "true")
 @ActiveProfiles({"demo", "test", "postgres"})
-class PostgresRepeatMissingTest extends RepeatMissingTest {
-}
+class PostgresRepeatMissingTest extends RepeatMissingTest {}

@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -28,8 +26,10 @@ class RepeatMissingTest {
 
     @Autowired
     MissingWalk walk;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     CaseFile caseFile;
 
@@ -77,13 +77,17 @@ class RepeatMissingTest {
         });
         String referral = referrals.get(0).reference();
         for (MissingReportAccepted episode : List.of(first, second, third)) {
-            assertThat(walk.episode(episode.reference()).referrals()).singleElement().satisfies(link -> {
-                assertThat(link.referralReference()).isEqualTo(referral);
-                assertThat(link.reason()).isEqualTo("REPEAT_MISSING");
-            });
+            assertThat(walk.episode(episode.reference()).referrals())
+                    .singleElement()
+                    .satisfies(link -> {
+                        assertThat(link.referralReference()).isEqualTo(referral);
+                        assertThat(link.reason()).isEqualTo("REPEAT_MISSING");
+                    });
         }
         assertThat(pathway.tasks(first.caseId(), "screening")).hasSize(1);
-        assertThat(walk.summaries(first.caseId(), "CSE_REFERRAL_FROM_MISSING")).singleElement().asString()
+        assertThat(walk.summaries(first.caseId(), "CSE_REFERRAL_FROM_MISSING"))
+                .singleElement()
+                .asString()
                 .contains("Repeat missing (" + first.reference() + ", " + second.reference() + ", " + third.reference()
                         + "): CSE referral " + referral + " started");
     }
@@ -95,7 +99,8 @@ class RepeatMissingTest {
         missingOn(91);
 
         assertThat(caseFile.referrals(first.caseId())).isEmpty();
-        assertThat(walk.chronologyTypes(first.caseId())).doesNotContain("CSE_REFERRAL_FROM_MISSING", "REPEAT_MISSING_FOR_REVIEW");
+        assertThat(walk.chronologyTypes(first.caseId()))
+                .doesNotContain("CSE_REFERRAL_FROM_MISSING", "REPEAT_MISSING_FOR_REVIEW");
 
         // the window slides: days 50, 91 and 92 are three inside 90 days
         MissingReportAccepted fourth = missingOn(92);
@@ -112,10 +117,16 @@ class RepeatMissingTest {
         MissingReportAccepted third = missingOn(3);
 
         assertThat(third.caseId()).isEqualTo(open.caseId());
-        assertThat(caseFile.referrals(open.caseId())).extracting(ReferralRecord::reference).containsExactly(open.reference());
+        assertThat(caseFile.referrals(open.caseId()))
+                .extracting(ReferralRecord::reference)
+                .containsExactly(open.reference());
         assertThat(walk.episode(third.reference()).referrals()).isEmpty();
-        assertThat(walk.summaries(open.caseId(), "REPEAT_MISSING_FOR_REVIEW")).singleElement().asString()
-                .contains("3 episodes in 90 days", "CSE referral " + open.reference() + " is already open",
+        assertThat(walk.summaries(open.caseId(), "REPEAT_MISSING_FOR_REVIEW"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "3 episodes in 90 days",
+                        "CSE referral " + open.reference() + " is already open",
                         "its next review is told instead of a new referral");
     }
 

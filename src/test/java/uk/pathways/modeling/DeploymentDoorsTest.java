@@ -1,7 +1,9 @@
 package uk.pathways.modeling;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The doors a deployment comes through over HTTP, on a real server (the engine REST API is a Jersey servlet that
  * MockMvc does not reach): the Modeler's {@code /engine-rest/deployment/create} and Pathways' {@code /api/deployments}.
@@ -37,12 +35,16 @@ class DeploymentDoorsTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     RepositoryService repositoryService;
 
     @AfterEach
     void removeWhatDeployed() {
-        repositoryService.createDeploymentQuery().deploymentName(NAME).list()
+        repositoryService
+                .createDeploymentQuery()
+                .deploymentName(NAME)
+                .list()
                 .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
     }
 
@@ -51,7 +53,8 @@ class DeploymentDoorsTest {
         ResponseEntity<JsonNode> response = engineRestDeploy("police-worker", TestModels.goodProcess());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(response.getBody().path("message").asText()).contains("police-worker")
+        assertThat(response.getBody().path("message").asText())
+                .contains("police-worker")
                 .containsAnyOf("only process owners", "Deployment");
         assertNothingDeployed();
     }
@@ -62,18 +65,23 @@ class DeploymentDoorsTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("deployedProcessDefinitions").size()).isEqualTo(1);
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(TestModels.KEY).count()).isEqualTo(1);
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(TestModels.KEY)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void theModelerDoorRefusesAFailingModelWithItsProblemsPerElement() {
-        ResponseEntity<JsonNode> response = engineRestDeploy("process-owner",
-                TestModels.goodProcess().replace(" camunda:candidateGroups=\"mash\"", ""));
+        ResponseEntity<JsonNode> response = engineRestDeploy(
+                "process-owner", TestModels.goodProcess().replace(" camunda:candidateGroups=\"mash\"", ""));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().path("message").asText())
                 .contains("validator-test.bpmn, check \"Check the referral\": has no candidate group");
-        JsonNode errors = response.getBody().path("details").path("validator-test.bpmn").path("errors");
+        JsonNode errors =
+                response.getBody().path("details").path("validator-test.bpmn").path("errors");
         assertThat(errors.size()).isEqualTo(1);
         assertThat(errors.get(0).path("mainElementId").asText()).isEqualTo("check");
         assertNothingDeployed();
@@ -93,22 +101,27 @@ class DeploymentDoorsTest {
 
         assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(deployed.getBody().path("deployed").asBoolean()).isTrue();
-        assertThat(deployed.getBody().path("definitions").get(0).path("key").asText()).isEqualTo(TestModels.KEY);
-        assertThat(deployed.getBody().path("definitions").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(deployed.getBody().path("definitions").get(0).path("key").asText())
+                .isEqualTo(TestModels.KEY);
+        assertThat(deployed.getBody().path("definitions").get(0).path("version").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void theUploadPageShowsWhatIsWrongAndDeploysNothing() {
-        ResponseEntity<JsonNode> response = apiDeploy("process-owner",
-                TestModels.goodProcess().replace("camunda:formRef=\"screening\"", "camunda:formRef=\"no-such-form\""), false);
+        ResponseEntity<JsonNode> response = apiDeploy(
+                "process-owner",
+                TestModels.goodProcess().replace("camunda:formRef=\"screening\"", "camunda:formRef=\"no-such-form\""),
+                false);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         JsonNode error = response.getBody().path("errors").get(0);
         assertThat(error.path("file").asText()).isEqualTo("validator-test.bpmn");
         assertThat(error.path("element").asText()).isEqualTo("check");
-        assertThat(error.path("message").asText()).isEqualTo(
-                "form 'no-such-form' does not exist: it is not in this deployment, not deployed, and not in forms/");
+        assertThat(error.path("message").asText())
+                .isEqualTo(
+                        "form 'no-such-form' does not exist: it is not in this deployment, not deployed, and not in forms/");
         assertNothingDeployed();
     }
 
@@ -126,14 +139,18 @@ class DeploymentDoorsTest {
         parts.add("deploy-changed-only", "true");
         parts.add("deployment-source", "Camunda Modeler");
         parts.add("data", file(model));
-        return http.withBasicAuth(user, PASSWORD).postForEntity("/engine-rest/deployment/create", multipart(parts), JsonNode.class);
+        return http.withBasicAuth(user, PASSWORD)
+                .postForEntity("/engine-rest/deployment/create", multipart(parts), JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> apiDeploy(String user, String model, boolean dryRun) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         parts.add("file", file(model));
-        return http.withBasicAuth(user, PASSWORD).postForEntity("/api/deployments?dryRun=" + dryRun + "&deployment-name=" + NAME,
-                multipart(parts), JsonNode.class);
+        return http.withBasicAuth(user, PASSWORD)
+                .postForEntity(
+                        "/api/deployments?dryRun=" + dryRun + "&deployment-name=" + NAME,
+                        multipart(parts),
+                        JsonNode.class);
     }
 
     private static ByteArrayResource file(String model) {
@@ -152,7 +169,15 @@ class DeploymentDoorsTest {
     }
 
     private void assertNothingDeployed() {
-        assertThat(repositoryService.createDeploymentQuery().deploymentName(NAME).count()).isZero();
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(TestModels.KEY).count()).isZero();
+        assertThat(repositoryService
+                        .createDeploymentQuery()
+                        .deploymentName(NAME)
+                        .count())
+                .isZero();
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(TestModels.KEY)
+                        .count())
+                .isZero();
     }
 }

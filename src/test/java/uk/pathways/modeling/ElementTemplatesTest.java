@@ -1,22 +1,19 @@
 package uk.pathways.modeling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.agency.Agency;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Modeler's element templates (.camunda/element-templates) offer exactly what a deployment accepts: the
@@ -29,13 +26,15 @@ class ElementTemplatesTest {
 
     @Autowired
     ModelVocabulary vocabulary;
+
     @Autowired
     PathwayValidator validator;
 
     @Test
     void theAgencyTaskOffersTheContractGroupsAndEveryConfiguredClock() throws Exception {
         JsonNode task = template("agency-task.json");
-        assertThat(task.path("$schema").asText()).isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
+        assertThat(task.path("$schema").asText())
+                .isEqualTo("https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json");
 
         List<String> groups = choices(property(task, "camunda:candidateGroups"));
         List<String> agencies = new ArrayList<>();
@@ -73,12 +72,24 @@ class ElementTemplatesTest {
                   </bpmn:timerEventDefinition>
                 </bpmn:intermediateCatchEvent>""", "wait");
 
-        ValidationReport report = validator.validate(java.util.Map.of("wait.bpmn", model.getBytes()), ModelContext.NOTHING_DEPLOYED);
+        ValidationReport report =
+                validator.validate(java.util.Map.of("wait.bpmn", model.getBytes()), ModelContext.NOTHING_DEPLOYED);
 
-        assertThat(report.errors()).singleElement().extracting(Finding::message).asString()
-                .startsWith("is marked as the clock 'early-help-review' but its timer is '${clocks.isoDuration('strategy-review')}'");
-        assertThat(validator.validate(java.util.Map.of("wait.bpmn", model.replace("'strategy-review'", "'early-help-review'")
-                .getBytes()), ModelContext.NOTHING_DEPLOYED).ok()).isTrue();
+        assertThat(report.errors())
+                .singleElement()
+                .extracting(Finding::message)
+                .asString()
+                .startsWith(
+                        "is marked as the clock 'early-help-review' but its timer is '${clocks.isoDuration('strategy-review')}'");
+        assertThat(validator
+                        .validate(
+                                java.util.Map.of(
+                                        "wait.bpmn",
+                                        model.replace("'strategy-review'", "'early-help-review'")
+                                                .getBytes()),
+                                ModelContext.NOTHING_DEPLOYED)
+                        .ok())
+                .isTrue();
     }
 
     private static JsonNode template(String file) throws Exception {

@@ -1,14 +1,12 @@
 package uk.pathways.modeling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.pathways.PathwaysTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The model-code consistency test: every model and form in bpmn/ and forms/ keeps the Pathways rules, so every
@@ -24,8 +22,14 @@ class PathwayModelsTest {
     @Test
     void theRepositoryModelsAndFormsPassTheChecks() {
         Map<String, byte[]> files = TestModels.repositoryModels();
-        assertThat(files).containsKeys("cse-referral.bpmn", "strategy-meeting.bpmn", "cse-threshold.dmn", "screening.form",
-                "missing-episode.bpmn", "return-home-interview.form");
+        assertThat(files)
+                .containsKeys(
+                        "cse-referral.bpmn",
+                        "strategy-meeting.bpmn",
+                        "cse-threshold.dmn",
+                        "screening.form",
+                        "missing-episode.bpmn",
+                        "return-home-interview.form");
 
         ValidationReport report = validator.validate(files, ModelContext.NOTHING_DEPLOYED);
 
@@ -46,10 +50,15 @@ class PathwayModelsTest {
         ValidationReport report = validator.validate(files, ModelContext.NOTHING_DEPLOYED);
 
         List<String> errors = report.errors().stream().map(Finding::toString).toList();
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("Task_ScoreScreening").contains("'scoreTheScreening'"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("safety-plan \"Make the safety plan\"")
-                .contains("form 'safety-plans' does not exist"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("police-investigation").contains("'polce'"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("section-47-enquiry").contains("clock 'section-47'"));
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e).contains("Task_ScoreScreening").contains("'scoreTheScreening'"));
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e)
+                        .contains("safety-plan \"Make the safety plan\"")
+                        .contains("form 'safety-plans' does not exist"));
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e).contains("police-investigation").contains("'polce'"));
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e).contains("section-47-enquiry").contains("clock 'section-47'"));
     }
 }

@@ -13,8 +13,7 @@ final class TestModels {
 
     static final String KEY = "validator-test";
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /** A minimal process that keeps every Pathways rule: one MASH task with its form, clock and escalation. */
     static String goodProcess() {

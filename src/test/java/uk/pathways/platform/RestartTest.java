@@ -1,20 +1,18 @@
 package uk.pathways.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import uk.pathways.PathwaysApplication;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded default as a user runs it: an H2 file database in a data folder. A restart keeps every
@@ -44,18 +42,32 @@ class RestartTest {
             processInstanceId = referral.processInstanceId();
             definitionsBefore = definitions(first.getBean(ProcessEngine.class));
         }
-        assertThat(Files.exists(dataDir.resolve("pathways.mv.db"))).as("the H2 file is in the data folder: %s", listing()).isTrue();
+        assertThat(Files.exists(dataDir.resolve("pathways.mv.db")))
+                .as("the H2 file is in the data folder: %s", listing())
+                .isTrue();
         assertThat(definitionsBefore).contains("cse-referral:1", "strategy-meeting-process:1", "cse-threshold:1");
 
         try (ConfigurableApplicationContext second = start()) {
             ProcessEngine engine = second.getBean(ProcessEngine.class);
             assertThat(definitions(engine)).isEqualTo(definitionsBefore);
-            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isEqualTo(1);
-            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("screening").count())
+            assertThat(engine.getRuntimeService()
+                            .createProcessInstanceQuery()
+                            .processInstanceId(processInstanceId)
+                            .count())
                     .isEqualTo(1);
-            assertThat(second.getBean(uk.pathways.casefile.CaseFile.class).find(caseId)).isPresent();
-            assertThat(engine.getIdentityService().checkPassword("mash-worker", "Demo!Password1")).isTrue();
-            assertThat(engine.getIdentityService().createUserQuery().count()).as("demo users are not created twice").isEqualTo(19);
+            assertThat(engine.getTaskService()
+                            .createTaskQuery()
+                            .processInstanceId(processInstanceId)
+                            .taskDefinitionKey("screening")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(second.getBean(uk.pathways.casefile.CaseFile.class).find(caseId))
+                    .isPresent();
+            assertThat(engine.getIdentityService().checkPassword("mash-worker", "Demo!Password1"))
+                    .isTrue();
+            assertThat(engine.getIdentityService().createUserQuery().count())
+                    .as("demo users are not created twice")
+                    .isEqualTo(19);
         }
     }
 
@@ -69,9 +81,13 @@ class RestartTest {
 
     private static List<String> definitions(ProcessEngine engine) {
         List<String> ids = new java.util.ArrayList<>();
-        engine.getRepositoryService().createProcessDefinitionQuery().list()
+        engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .list()
                 .forEach(d -> ids.add(d.getKey() + ":" + d.getVersion()));
-        engine.getRepositoryService().createDecisionDefinitionQuery().list()
+        engine.getRepositoryService()
+                .createDecisionDefinitionQuery()
+                .list()
                 .forEach(d -> ids.add(d.getKey() + ":" + d.getVersion()));
         java.util.Collections.sort(ids);
         return ids;

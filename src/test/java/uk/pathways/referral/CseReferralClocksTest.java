@@ -1,11 +1,14 @@
 package uk.pathways.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.pathways.referral.process.CseReferralProcess.*;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -13,26 +16,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.ChronologyEntry;
 import uk.pathways.support.Pathway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.pathways.referral.process.CseReferralProcess.*;
-
 /** The clocks of contract section 4 on cse-referral: due dates, breaches and escalations. */
 @PathwaysTest
 class CseReferralClocksTest {
 
-    @Autowired Pathway pathway;
-    @Autowired CaseFile caseFile;
-    @Autowired TaskService taskService;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired uk.pathways.escalation.Escalation escalation;
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    CaseFile caseFile;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    uk.pathways.escalation.Escalation escalation;
 
     @AfterEach
     void resetClock() {
@@ -55,7 +62,9 @@ class CseReferralClocksTest {
         assertThat(screening.getDueDate()).isEqualTo(date(uk(2026, 11, 30, 15, 0)));
 
         Pathway.at(uk(2026, 11, 30, 14, 59));
-        assertThat(pathway.fireDueClocks(referral.processInstanceId())).as("not late yet").isZero();
+        assertThat(pathway.fireDueClocks(referral.processInstanceId()))
+                .as("not late yet")
+                .isZero();
         assertThat(candidateGroups(screening)).containsExactly("mash");
 
         Pathway.at(uk(2026, 11, 30, 15, 1));
@@ -65,9 +74,12 @@ class CseReferralClocksTest {
         assertThat(late.getId()).as("the task stays where it is").isEqualTo(screening.getId());
         assertThat(candidateGroups(late)).containsExactlyInAnyOrder("mash", "mash-managers");
         assertThat(taskService.getVariableLocal(late.getId(), "escalated")).isEqualTo(true);
-        assertThat(jdbc.queryForObject("select escalated_to from pw_clock_breach where task_id = ?", String.class, late.getId()))
+        assertThat(jdbc.queryForObject(
+                        "select escalated_to from pw_clock_breach where task_id = ?", String.class, late.getId()))
                 .isEqualTo("mash-managers");
-        assertThat(caseFile.chronology(referral.caseId())).extracting(ChronologyEntry::eventType).contains("TASK_ESCALATED");
+        assertThat(caseFile.chronology(referral.caseId()))
+                .extracting(ChronologyEntry::eventType)
+                .contains("TASK_ESCALATED");
     }
 
     @Test
@@ -75,7 +87,8 @@ class CseReferralClocksTest {
         Pathway.at(uk(2026, 12, 24, 10, 0)); // Thursday; Fri 25 and Mon 28 (Boxing Day substitute) are bank holidays
         ReferralAccepted referral = pathway.refer(15, List.of());
 
-        assertThat(pathway.task(referral.caseId(), TASK_SCREENING).getDueDate()).isEqualTo(date(uk(2026, 12, 29, 10, 0)));
+        assertThat(pathway.task(referral.caseId(), TASK_SCREENING).getDueDate())
+                .isEqualTo(date(uk(2026, 12, 29, 10, 0)));
     }
 
     @Test
@@ -83,7 +96,8 @@ class CseReferralClocksTest {
         Pathway.at(uk(2027, 3, 25, 9, 30)); // Thursday before Good Friday 26 March, Easter Monday 29 March
         ReferralAccepted referral = pathway.refer(15, List.of());
 
-        assertThat(pathway.task(referral.caseId(), TASK_SCREENING).getDueDate()).isEqualTo(date(uk(2027, 3, 30, 9, 30)));
+        assertThat(pathway.task(referral.caseId(), TASK_SCREENING).getDueDate())
+                .isEqualTo(date(uk(2027, 3, 30, 9, 30)));
     }
 
     @Test
@@ -94,8 +108,10 @@ class CseReferralClocksTest {
         ReferralAccepted standard = pathway.refer(15, List.of());
         screen(standard.caseId(), List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"), false);
 
-        assertThat(pathway.task(urgent.caseId(), "schedule-strategy-meeting").getDueDate()).isEqualTo(date(uk(2026, 11, 27, 11, 0)));
-        assertThat(pathway.task(standard.caseId(), "schedule-strategy-meeting").getDueDate()).isEqualTo(date(uk(2026, 12, 1, 11, 0)));
+        assertThat(pathway.task(urgent.caseId(), "schedule-strategy-meeting").getDueDate())
+                .isEqualTo(date(uk(2026, 11, 27, 11, 0)));
+        assertThat(pathway.task(standard.caseId(), "schedule-strategy-meeting").getDueDate())
+                .isEqualTo(date(uk(2026, 12, 1, 11, 0)));
 
         Pathway.at(uk(2026, 11, 27, 11, 1));
         pathway.fireDueClocks(urgent.processInstanceId());
@@ -111,11 +127,17 @@ class CseReferralClocksTest {
         Pathway.at(uk(2026, 11, 23, 9, 0));
         ReferralAccepted referral = pathway.refer(15, List.of());
         screen(referral.caseId(), List.of(), true);
-        pathway.complete(referral.caseId(), "schedule-strategy-meeting", "childrens-services-worker",
+        pathway.complete(
+                referral.caseId(),
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
                 Map.of("meetingAt", "2026-11-24T14:00", "meetingPlace", "Synthetic office"));
         List<Task> asked = pathway.tasks(referral.caseId(), "agency-information");
         assertThat(asked).allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(date(uk(2026, 11, 24, 14, 0))));
-        Task health = asked.stream().filter(t -> candidateGroups(t).contains("health")).findFirst().orElseThrow();
+        Task health = asked.stream()
+                .filter(t -> candidateGroups(t).contains("health"))
+                .findFirst()
+                .orElseThrow();
         pathway.complete(health, "health-worker", Map.of("agencyInformation", "Synthetic health information"));
 
         Pathway.at(uk(2026, 11, 24, 14, 1));
@@ -123,12 +145,19 @@ class CseReferralClocksTest {
 
         for (Task t : pathway.tasks(referral.caseId(), "agency-information")) {
             List<String> groups = candidateGroups(t);
-            String agency = groups.stream().filter(g -> !g.endsWith("-managers")).findFirst().orElseThrow();
-            assertThat(groups).as("escalated to the agency's own managers").containsExactlyInAnyOrder(agency, agency + "-managers");
+            String agency = groups.stream()
+                    .filter(g -> !g.endsWith("-managers"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(groups)
+                    .as("escalated to the agency's own managers")
+                    .containsExactlyInAnyOrder(agency, agency + "-managers");
         }
-        assertThat(jdbc.queryForList("select escalated_to from pw_clock_breach where case_id = ? and task_key = 'agency-information'",
-                String.class, referral.caseId())).containsExactlyInAnyOrder("police-managers", "education-managers",
-                "childrens-services-managers");
+        assertThat(jdbc.queryForList(
+                        "select escalated_to from pw_clock_breach where case_id = ? and task_key = 'agency-information'",
+                        String.class,
+                        referral.caseId()))
+                .containsExactlyInAnyOrder("police-managers", "education-managers", "childrens-services-managers");
     }
 
     @Test
@@ -137,11 +166,25 @@ class CseReferralClocksTest {
         ReferralAccepted referral = pathway.refer(15, List.of());
         String caseId = referral.caseId();
         screen(caseId, List.of(), true);
-        pathway.complete(caseId, "schedule-strategy-meeting", "childrens-services-worker",
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
                 Map.of("meetingAt", "2026-11-23T15:00", "meetingPlace", "Synthetic office"));
         Pathway.at(uk(2026, 11, 23, 16, 0));
-        pathway.complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of("riseAccepted", true,
-                "section47", false, "policeInvestigation", false, "meetingMinutes", "Synthetic"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        true,
+                        "section47",
+                        false,
+                        "policeInvestigation",
+                        false,
+                        "meetingMinutes",
+                        "Synthetic"));
         pathway.complete(caseId, TASK_ALLOCATE_SUPPORT_WORKER, "rise-manager", Map.of("supportWorker", "rise-worker"));
 
         // accepted Monday 23 Nov 16:00: safety plan 5 working days later, Monday 30 Nov 16:00
@@ -153,10 +196,12 @@ class CseReferralClocksTest {
         Pathway.at(uk(2026, 11, 26, 10, 0));
         pathway.complete(caseId, TASK_OUTREACH_CONTACT, "rise-worker", contact("NOT_FOUND"));
         assertThat(pathway.task(caseId, TASK_OUTREACH_CONTACT).getDueDate())
-                .as("an unsuccessful attempt does not restart the clock").isEqualTo(date(uk(2026, 12, 7, 16, 0)));
+                .as("an unsuccessful attempt does not restart the clock")
+                .isEqualTo(date(uk(2026, 12, 7, 16, 0)));
         pathway.complete(caseId, TASK_OUTREACH_CONTACT, "rise-worker", contact("SUCCESSFUL"));
         assertThat(pathway.task(caseId, TASK_OUTREACH_CONTACT).getDueDate())
-                .as("10 working days since the last successful contact").isEqualTo(date(uk(2026, 12, 10, 10, 0)));
+                .as("10 working days since the last successful contact")
+                .isEqualTo(date(uk(2026, 12, 10, 10, 0)));
 
         Pathway.at(uk(2026, 11, 30, 16, 1));
         pathway.fireDueClocks(referral.processInstanceId());
@@ -166,12 +211,28 @@ class CseReferralClocksTest {
         Task wheel = pathway.task(caseId, TASK_OUTCOME_WHEEL);
         assertThat(candidateGroups(wheel)).as("the outcome wheel only reminds").doesNotContain("rise-managers");
         assertThat(taskService.getVariableLocal(wheel.getId(), "reminded")).isEqualTo(true);
-        assertThat(jdbc.queryForObject("select kind from pw_clock_breach where task_id = ?", String.class, wheel.getId()))
+        assertThat(jdbc.queryForObject(
+                        "select kind from pw_clock_breach where task_id = ?", String.class, wheel.getId()))
                 .isEqualTo("REMINDER");
 
-        pathway.complete(wheel, "rise-worker", Map.of("wheelSafety", 5, "wheelRelationships", 5, "wheelHealth", 5,
-                "wheelEmotional", 5, "wheelEducation", 5, "wheelChoices", 5));
-        assertThat(pathway.task(caseId, TASK_OUTCOME_WHEEL).getDueDate()).as("every 6 weeks")
+        pathway.complete(
+                wheel,
+                "rise-worker",
+                Map.of(
+                        "wheelSafety",
+                        5,
+                        "wheelRelationships",
+                        5,
+                        "wheelHealth",
+                        5,
+                        "wheelEmotional",
+                        5,
+                        "wheelEducation",
+                        5,
+                        "wheelChoices",
+                        5));
+        assertThat(pathway.task(caseId, TASK_OUTCOME_WHEEL).getDueDate())
+                .as("every 6 weeks")
                 .isEqualTo(date(uk(2027, 1, 11, 16, 0)));
     }
 
@@ -184,31 +245,49 @@ class CseReferralClocksTest {
         pathway.fireDueClocks(referral.processInstanceId());
 
         // a second run of the same listener (a job executed again after a lock expired)
-        ((org.camunda.bpm.engine.impl.TaskServiceImpl) taskService).getCommandExecutor().execute(context -> {
-            org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = context.getTaskManager().findTaskById(screening.getId());
-            escalation.notify(task);
-            return null;
-        });
+        ((org.camunda.bpm.engine.impl.TaskServiceImpl) taskService)
+                .getCommandExecutor()
+                .execute(context -> {
+                    org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task =
+                            context.getTaskManager().findTaskById(screening.getId());
+                    escalation.notify(task);
+                    return null;
+                });
 
-        assertThat(jdbc.queryForObject("select count(*) from pw_clock_breach where task_id = ?", Integer.class, screening.getId()))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pw_clock_breach where task_id = ?", Integer.class, screening.getId()))
                 .isEqualTo(1);
-        assertThat(caseFile.chronology(referral.caseId())).filteredOn(e -> e.eventType().equals("TASK_ESCALATED")).hasSize(1);
+        assertThat(caseFile.chronology(referral.caseId()))
+                .filteredOn(e -> e.eventType().equals("TASK_ESCALATED"))
+                .hasSize(1);
         assertThat(candidateGroups(pathway.task(referral.caseId(), TASK_SCREENING)))
                 .containsExactlyInAnyOrder("mash", "mash-managers");
     }
 
     private void screen(String caseId, List<String> indicators, boolean disclosure) {
-        pathway.complete(caseId, TASK_SCREENING, "mash-worker", Map.of("indicators", indicators, "disclosure", disclosure,
-                "learningDisability", false));
+        pathway.complete(
+                caseId,
+                TASK_SCREENING,
+                "mash-worker",
+                Map.of("indicators", indicators, "disclosure", disclosure, "learningDisability", false));
     }
 
     private static Map<String, Object> contact(String outcome) {
-        return Map.of("contactAt", Now.instant().toString(), "contactLocation", "Park", "contactOutcome", outcome,
-                "proposeClosure", false);
+        return Map.of(
+                "contactAt",
+                Now.instant().toString(),
+                "contactLocation",
+                "Park",
+                "contactOutcome",
+                outcome,
+                "proposeClosure",
+                false);
     }
 
     private List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId())
+                .toList();
     }
 }

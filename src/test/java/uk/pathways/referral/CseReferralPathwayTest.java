@@ -1,8 +1,11 @@
 package uk.pathways.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.pathways.referral.process.CseReferralProcess.*;
+
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -12,7 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -22,20 +24,27 @@ import uk.pathways.casefile.ChronologyEntry;
 import uk.pathways.casefile.DecisionRecord;
 import uk.pathways.support.Pathway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.pathways.referral.process.CseReferralProcess.*;
-
 /** Every path through cse-referral, walked as the demo users would in the Tasklist. */
 @PathwaysTest
 class CseReferralPathwayTest {
 
-    @Autowired Pathway pathway;
-    @Autowired CaseFile caseFile;
-    @Autowired CaseViews caseViews;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired HistoryService historyService;
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    CaseFile caseFile;
+
+    @Autowired
+    CaseViews caseViews;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
 
     @AfterEach
     void resetClock() {
@@ -44,13 +53,26 @@ class CseReferralPathwayTest {
 
     /** Screening with these indicators (weights from the catalogue) and flags. */
     private void screen(String caseId, List<String> indicators, boolean disclosure, boolean learningDisability) {
-        pathway.complete(caseId, TASK_SCREENING, "mash-worker", Map.of(
-                "indicators", indicators, "disclosure", disclosure, "learningDisability", learningDisability,
-                "screeningNotes", "Synthetic screening notes"));
+        pathway.complete(
+                caseId,
+                TASK_SCREENING,
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        indicators,
+                        "disclosure",
+                        disclosure,
+                        "learningDisability",
+                        learningDisability,
+                        "screeningNotes",
+                        "Synthetic screening notes"));
     }
 
     private ProcessInstance instance(ReferralAccepted referral) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(referral.processInstanceId()).singleResult();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(referral.processInstanceId())
+                .singleResult();
     }
 
     @Test
@@ -62,12 +84,16 @@ class CseReferralPathwayTest {
         Task screening = pathway.task(referral.caseId(), TASK_SCREENING);
         assertThat(screening).hasCandidateGroup("mash");
         assertThat(taskService.getVariable(screening.getId(), "caseId")).isEqualTo(referral.caseId());
-        assertThat(taskService.getVariable(screening.getId(), "concerns")).as("concerns stay in the case record").isNull();
+        assertThat(taskService.getVariable(screening.getId(), "concerns"))
+                .as("concerns stay in the case record")
+                .isNull();
         CaseSummary summary = caseFile.find(referral.caseId()).orElseThrow();
         assertThat(summary.stage()).isEqualTo("SCREENING");
-        assertThat(caseFile.referrals(referral.caseId())).singleElement()
+        assertThat(caseFile.referrals(referral.caseId()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.concerns()).isEqualTo("Synthetic concern for a test"));
-        assertThat(caseFile.chronology(referral.caseId())).extracting(ChronologyEntry::eventType)
+        assertThat(caseFile.chronology(referral.caseId()))
+                .extracting(ChronologyEntry::eventType)
                 .contains("REFERRAL_RECEIVED", "TASK_CREATED");
     }
 
@@ -77,8 +103,12 @@ class CseReferralPathwayTest {
 
         screen(referral.caseId(), List.of("CHANGED_BEHAVIOUR", "FAMILY_BREAKDOWN"), false, false);
 
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(referral.processInstanceId())
-                .singleResult().getEndActivityId()).isEqualTo(END_UNIVERSAL);
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(referral.processInstanceId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(END_UNIVERSAL);
         CaseSummary summary = caseFile.find(referral.caseId()).orElseThrow();
         assertThat(summary.status()).isEqualTo("CLOSED");
         assertThat(summary.riskLevel()).isEqualTo("NONE");
@@ -88,7 +118,8 @@ class CseReferralPathwayTest {
         assertThat(decision.indicators()).containsExactly("CHANGED_BEHAVIOUR", "FAMILY_BREAKDOWN");
         assertThat(decision.decidedBy().userId()).isEqualTo("mash-worker");
         assertThat(decision.decidedBy().agency()).isEqualTo("mash");
-        assertThat(caseFile.chronology(referral.caseId())).extracting(ChronologyEntry::eventType)
+        assertThat(caseFile.chronology(referral.caseId()))
+                .extracting(ChronologyEntry::eventType)
                 .contains("THRESHOLD_DECIDED", "REFERRAL_CONCLUDED");
     }
 
@@ -102,11 +133,14 @@ class CseReferralPathwayTest {
         Task plan = pathway.task(referral.caseId(), TASK_EARLY_HELP_PLAN);
         assertThat(plan).hasCandidateGroup("childrens-services");
         assertThat(caseFile.find(referral.caseId()).orElseThrow().stage()).isEqualTo("EARLY_HELP");
-        pathway.complete(plan, "childrens-services-worker", Map.of("leadProfessional", "Family support worker",
-                "earlyHelpPlan", "Synthetic plan"));
+        pathway.complete(
+                plan,
+                "childrens-services-worker",
+                Map.of("leadProfessional", "Family support worker", "earlyHelpPlan", "Synthetic plan"));
         assertThat(instance(referral)).isWaitingAt(TIMER_EARLY_HELP_REVIEW);
 
-        ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(84)).toEpochMilli() + 1000));
+        ClockUtil.setCurrentTime(new java.util.Date(
+                Now.instant().plus(java.time.Duration.ofDays(84)).toEpochMilli() + 1000));
         assertThat(pathway.fireDueClocks(referral.processInstanceId())).isGreaterThanOrEqualTo(1);
 
         assertThat(pathway.tasks(referral.caseId(), TASK_SCREENING)).hasSize(1);
@@ -119,7 +153,8 @@ class CseReferralPathwayTest {
         screen(referral.caseId(), List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"), false, true);
 
         assertThat(caseFile.find(referral.caseId()).orElseThrow().riskLevel()).isEqualTo("MEDIUM");
-        assertThat(pathway.task(referral.caseId(), "schedule-strategy-meeting")).hasCandidateGroup("childrens-services");
+        assertThat(pathway.task(referral.caseId(), "schedule-strategy-meeting"))
+                .hasCandidateGroup("childrens-services");
     }
 
     @Test
@@ -133,27 +168,47 @@ class CseReferralPathwayTest {
         assertThat(asked).hasSize(4);
         assertThat(asked.stream().map(t -> candidateGroups(t).get(0)).sorted().toList())
                 .containsExactly("childrens-services", "education", "health", "police");
-        Task police = asked.stream().filter(t -> candidateGroups(t).contains("police")).findFirst().orElseThrow();
-        pathway.complete(police, "police-worker", Map.of("agencyInformation", "Synthetic police intelligence", "restricted", true));
-        assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("police"))).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo("agency-information");
-            assertThat(e.content()).contains("Synthetic police intelligence");
-            assertThat(e.restrictedTo()).containsExactly("police", "childrens-services");
-        });
+        Task police = asked.stream()
+                .filter(t -> candidateGroups(t).contains("police"))
+                .findFirst()
+                .orElseThrow();
+        pathway.complete(
+                police,
+                "police-worker",
+                Map.of("agencyInformation", "Synthetic police intelligence", "restricted", true));
+        assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("police")))
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo("agency-information");
+                    assertThat(e.content()).contains("Synthetic police intelligence");
+                    assertThat(e.restrictedTo()).containsExactly("police", "childrens-services");
+                });
         assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("childrens-services")))
-                .as("the meeting's chair reads every agency's information").anyMatch(e -> e.content().contains("intelligence"));
+                .as("the meeting's chair reads every agency's information")
+                .anyMatch(e -> e.content().contains("intelligence"));
         assertThat(caseFile.entries(referral.caseId(), java.util.Set.of("health")))
-                .as("restricted by the police: not for health").noneMatch(e -> e.content().contains("intelligence"));
-        assertThat(historyService.createHistoricVariableInstanceQuery().variableName("agencyInformation").list())
-                .as("sensitive text is not kept in the engine's history").isEmpty();
+                .as("restricted by the police: not for health")
+                .noneMatch(e -> e.content().contains("intelligence"));
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .variableName("agencyInformation")
+                        .list())
+                .as("sensitive text is not kept in the engine's history")
+                .isEmpty();
 
         holdMeeting(referral.caseId(), false, false, false);
 
-        assertThat(pathway.tasks(referral.caseId(), "agency-information")).as("information not shared by the meeting is closed").isEmpty();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(referral.processInstanceId())
-                .singleResult().getEndActivityId()).isEqualTo(END_NO_FURTHER_ACTION);
+        assertThat(pathway.tasks(referral.caseId(), "agency-information"))
+                .as("information not shared by the meeting is closed")
+                .isEmpty();
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(referral.processInstanceId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(END_NO_FURTHER_ACTION);
         assertThat(caseFile.find(referral.caseId()).orElseThrow().status()).isEqualTo("CLOSED");
-        assertThat(caseFile.decisions(referral.caseId())).extracting(DecisionRecord::kind)
+        assertThat(caseFile.decisions(referral.caseId()))
+                .extracting(DecisionRecord::kind)
                 .containsExactly("SCREENING", "STRATEGY_MEETING");
     }
 
@@ -171,27 +226,51 @@ class CseReferralPathwayTest {
         assertThat(caseFile.find(caseId).orElseThrow().stage()).isEqualTo("SUPPORT");
         pathway.complete(allocate, "rise-manager", Map.of("supportWorker", "rise-worker"));
 
-        assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_OUTCOME_WHEEL, TASK_OUTREACH_CONTACT, TASK_SAFETY_PLAN);
+        assertThat(pathway.openTaskKeys(caseId))
+                .containsExactly(TASK_OUTCOME_WHEEL, TASK_OUTREACH_CONTACT, TASK_SAFETY_PLAN);
         assertThat(pathway.task(caseId, TASK_SAFETY_PLAN)).isAssignedTo("rise-worker");
-        pathway.complete(caseId, TASK_SAFETY_PLAN, "rise-worker", Map.of("safetyPlanRisks", "Synthetic risks",
-                "safetyPlanActions", "Synthetic actions", "safetyPlanContacts", "Synthetic contacts"));
+        pathway.complete(
+                caseId,
+                TASK_SAFETY_PLAN,
+                "rise-worker",
+                Map.of(
+                        "safetyPlanRisks",
+                        "Synthetic risks",
+                        "safetyPlanActions",
+                        "Synthetic actions",
+                        "safetyPlanContacts",
+                        "Synthetic contacts"));
         pathway.complete(caseId, TASK_OUTCOME_WHEEL, "rise-worker", wheel());
-        assertThat(pathway.tasks(caseId, TASK_OUTCOME_WHEEL)).as("the next wheel is due in 6 weeks").hasSize(1);
+        assertThat(pathway.tasks(caseId, TASK_OUTCOME_WHEEL))
+                .as("the next wheel is due in 6 weeks")
+                .hasSize(1);
         pathway.complete(caseId, TASK_OUTREACH_CONTACT, "rise-worker", contact("SUCCESSFUL", false));
         pathway.complete(caseId, TASK_OUTREACH_CONTACT, "rise-worker", contact("SUCCESSFUL", true));
 
         Task strategy = pathway.task(caseId, TASK_CLOSURE_STRATEGY);
         assertThat(strategy).isAssignedTo("rise-worker");
         assertThat(caseFile.find(caseId).orElseThrow().stage()).isEqualTo("CLOSURE");
-        assertThat(pathway.tasks(caseId, TASK_OUTREACH_CONTACT)).as("outreach goes on while closure is agreed").hasSize(1);
-        pathway.complete(strategy, "rise-worker", Map.of("closureReason", "OUTCOMES_ACHIEVED", "closurePlan", "Synthetic plan"));
-        pathway.complete(caseId, TASK_CLOSURE_APPROVAL, "rise-manager", Map.of("closureApproved", true, "approvalComment", "Agreed"));
+        assertThat(pathway.tasks(caseId, TASK_OUTREACH_CONTACT))
+                .as("outreach goes on while closure is agreed")
+                .hasSize(1);
+        pathway.complete(
+                strategy, "rise-worker", Map.of("closureReason", "OUTCOMES_ACHIEVED", "closurePlan", "Synthetic plan"));
+        pathway.complete(
+                caseId,
+                TASK_CLOSURE_APPROVAL,
+                "rise-manager",
+                Map.of("closureApproved", true, "approvalComment", "Agreed"));
 
         assertThat(pathway.openTaskKeys(caseId)).isEmpty();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(referral.processInstanceId())
-                .singleResult().getEndActivityId()).isEqualTo(END_CASE_CLOSED);
+        assertThat(historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(referral.processInstanceId())
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo(END_CASE_CLOSED);
         assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("CLOSED");
-        assertThat(caseFile.entries(caseId, java.util.Set.of("rise"))).extracting(e -> e.kind())
+        assertThat(caseFile.entries(caseId, java.util.Set.of("rise")))
+                .extracting(e -> e.kind())
                 .contains(TASK_SAFETY_PLAN, TASK_OUTREACH_CONTACT, TASK_CLOSURE_STRATEGY);
     }
 
@@ -199,16 +278,26 @@ class CseReferralPathwayTest {
     void rejectedClosureGoesBackToSupport() {
         String caseId = riseCase();
         pathway.complete(caseId, TASK_OUTREACH_CONTACT, "rise-worker", contact("SUCCESSFUL", true));
-        pathway.complete(caseId, TASK_CLOSURE_STRATEGY, "rise-worker", Map.of("closureReason", "OUTCOMES_ACHIEVED", "closurePlan", "Plan"));
+        pathway.complete(
+                caseId,
+                TASK_CLOSURE_STRATEGY,
+                "rise-worker",
+                Map.of("closureReason", "OUTCOMES_ACHIEVED", "closurePlan", "Plan"));
 
-        pathway.complete(caseId, TASK_CLOSURE_APPROVAL, "rise-manager", Map.of("closureApproved", false, "approvalComment", "Not yet"));
+        pathway.complete(
+                caseId,
+                TASK_CLOSURE_APPROVAL,
+                "rise-manager",
+                Map.of("closureApproved", false, "approvalComment", "Not yet"));
 
-        assertThat(pathway.openTaskKeys(caseId)).contains(TASK_OUTREACH_CONTACT, TASK_OUTCOME_WHEEL)
+        assertThat(pathway.openTaskKeys(caseId))
+                .contains(TASK_OUTREACH_CONTACT, TASK_OUTCOME_WHEEL)
                 .doesNotContain(TASK_CLOSURE_APPROVAL, TASK_CLOSURE_STRATEGY);
         CaseSummary summary = caseFile.find(caseId).orElseThrow();
         assertThat(summary.status()).isEqualTo("OPEN");
         assertThat(summary.stage()).isEqualTo("SUPPORT");
-        assertThat(caseFile.chronology(caseId)).extracting(ChronologyEntry::summary)
+        assertThat(caseFile.chronology(caseId))
+                .extracting(ChronologyEntry::summary)
                 .anyMatch(s -> s.contains("Closure rejected"));
     }
 
@@ -217,27 +306,56 @@ class CseReferralPathwayTest {
         String caseId = riseCase();
         String processInstanceId = caseFile.referrals(caseId).get(0).processInstanceId();
 
-        ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
+        ClockUtil.setCurrentTime(new java.util.Date(
+                Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
         pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
 
         Task review = pathway.task(caseId, TASK_STRATEGY_REVIEW);
         assertThat(review).hasCandidateGroup("childrens-services");
-        pathway.complete(review, "childrens-services-worker", Map.of("indicators", List.of("SUBSTANCE_MISUSE"),
-                "disclosure", false, "learningDisability", false, "reviewDecision", "STEP_DOWN", "reviewNotes", "Improving"));
+        pathway.complete(
+                review,
+                "childrens-services-worker",
+                Map.of(
+                        "indicators",
+                        List.of("SUBSTANCE_MISUSE"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "reviewDecision",
+                        "STEP_DOWN",
+                        "reviewNotes",
+                        "Improving"));
 
         assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_EARLY_HELP_PLAN);
         assertThat(caseFile.decisions(caseId)).extracting(DecisionRecord::kind).contains("REVIEW");
         assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).isEqualTo("NONE");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()).isNotNull();
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult())
+                .isNotNull();
     }
 
     @Test
     void strategyReviewCanCloseARiseCaseThroughTheClosureStrategy() {
         String caseId = riseCase();
-        ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
+        ClockUtil.setCurrentTime(new java.util.Date(
+                Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
         pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
-        pathway.complete(caseId, TASK_STRATEGY_REVIEW, "childrens-services-worker", Map.of("indicators", List.of(),
-                "disclosure", false, "learningDisability", false, "reviewDecision", "CLOSE"));
+        pathway.complete(
+                caseId,
+                TASK_STRATEGY_REVIEW,
+                "childrens-services-worker",
+                Map.of(
+                        "indicators",
+                        List.of(),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "reviewDecision",
+                        "CLOSE"));
 
         assertThat(pathway.tasks(caseId, TASK_CLOSURE_STRATEGY)).hasSize(1);
     }
@@ -246,21 +364,55 @@ class CseReferralPathwayTest {
     void policeInvestigationAloneClosesTheCaseWhenItConcludes() {
         ReferralAccepted referral = pathway.refer(16, List.of());
         String caseId = referral.caseId();
-        screen(caseId, List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS", "SEXUAL_HEALTH", "PEERS_EXPLOITED"), false, false);
+        screen(
+                caseId,
+                List.of(
+                        "OLDER_PARTNER",
+                        "CONTROLLED_BY_OTHERS",
+                        "UNEXPLAINED_GIFTS",
+                        "SEXUAL_HEALTH",
+                        "PEERS_EXPLOITED"),
+                false,
+                false);
         scheduleMeeting(caseId);
         holdMeeting(caseId, false, true, true);
 
         assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_POLICE_INVESTIGATION, TASK_SECTION_47_ENQUIRY);
-        pathway.complete(caseId, TASK_SECTION_47_ENQUIRY, "childrens-services-worker", Map.of("section47Outcome", "CHILD_IN_NEED_PLAN"));
-        pathway.complete(caseId, TASK_POLICE_INVESTIGATION, "police-worker", Map.of("investigationUpdate", "Synthetic update",
-                "disruptionActivities", List.of("CHILD_ABDUCTION_WARNING_NOTICE"), "investigationConcluded", false));
-        assertThat(pathway.tasks(caseId, TASK_POLICE_INVESTIGATION)).as("the investigation goes on").hasSize(1);
-        pathway.complete(caseId, TASK_POLICE_INVESTIGATION, "police-worker", Map.of("investigationUpdate", "Charged",
-                "investigationConcluded", true, "investigationOutcome", "CHARGED"));
+        pathway.complete(
+                caseId,
+                TASK_SECTION_47_ENQUIRY,
+                "childrens-services-worker",
+                Map.of("section47Outcome", "CHILD_IN_NEED_PLAN"));
+        pathway.complete(
+                caseId,
+                TASK_POLICE_INVESTIGATION,
+                "police-worker",
+                Map.of(
+                        "investigationUpdate",
+                        "Synthetic update",
+                        "disruptionActivities",
+                        List.of("CHILD_ABDUCTION_WARNING_NOTICE"),
+                        "investigationConcluded",
+                        false));
+        assertThat(pathway.tasks(caseId, TASK_POLICE_INVESTIGATION))
+                .as("the investigation goes on")
+                .hasSize(1);
+        pathway.complete(
+                caseId,
+                TASK_POLICE_INVESTIGATION,
+                "police-worker",
+                Map.of(
+                        "investigationUpdate",
+                        "Charged",
+                        "investigationConcluded",
+                        true,
+                        "investigationOutcome",
+                        "CHARGED"));
 
         assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("CLOSED");
         assertThat(caseFile.entries(caseId, java.util.Set.of("childrens-services")))
-                .as("police updates are for police only").noneMatch(e -> e.kind().equals(TASK_POLICE_INVESTIGATION));
+                .as("police updates are for police only")
+                .noneMatch(e -> e.kind().equals(TASK_POLICE_INVESTIGATION));
     }
 
     @Test
@@ -270,8 +422,17 @@ class CseReferralPathwayTest {
         screen(first.caseId(), List.of(), false, false); // universal: case closes
         assertThat(caseFile.find(first.caseId()).orElseThrow().status()).isEqualTo("CLOSED");
 
-        ReferralAccepted second = pathway.refer(new uk.pathways.casefile.ChildDetails(" " + child.firstName().toUpperCase() + " ",
-                child.lastName().toLowerCase(), child.dateOfBirth(), null, null, null, false, null), List.of());
+        ReferralAccepted second = pathway.refer(
+                new uk.pathways.casefile.ChildDetails(
+                        " " + child.firstName().toUpperCase() + " ",
+                        child.lastName().toLowerCase(),
+                        child.dateOfBirth(),
+                        null,
+                        null,
+                        null,
+                        false,
+                        null),
+                List.of());
 
         assertThat(second.caseId()).isEqualTo(first.caseId());
         assertThat(second.joinedExistingCase()).isTrue();
@@ -288,7 +449,9 @@ class CseReferralPathwayTest {
                  "concerns": "Synthetic concern sent by a police system", "indicators": ["LOCATIONS_OF_CONCERN"]}
                 """.formatted(child.firstName(), child.lastName(), child.dateOfBirth());
 
-        ProcessInstance instance = runtimeService.createMessageCorrelation(MESSAGE_RECEIVED).setVariable("referral", body)
+        ProcessInstance instance = runtimeService
+                .createMessageCorrelation(MESSAGE_RECEIVED)
+                .setVariable("referral", body)
                 .correlateStartMessage();
 
         assertThat(instance.getBusinessKey()).matches("REF-\\d{4}-\\d{6}");
@@ -299,20 +462,35 @@ class CseReferralPathwayTest {
             assertThat(r.concerns()).isEqualTo("Synthetic concern sent by a police system");
             assertThat(r.processInstanceId()).isEqualTo(instance.getId());
         });
-        assertThat(runtimeService.getVariable(instance.getId(), "referral")).as("the payload with concerns is not kept").isNull();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("referral").count()).isZero();
+        assertThat(runtimeService.getVariable(instance.getId(), "referral"))
+                .as("the payload with concerns is not kept")
+                .isNull();
+        assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .variableName("referral")
+                        .count())
+                .isZero();
     }
 
     @Test
     void aBadMessageReferralCreatesNothing() {
-        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        long instances = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .count();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService.createMessageCorrelation(MESSAGE_RECEIVED)
-                .setVariable("referral", "{\"child\": {\"firstName\": \"\"}}").correlateStartMessage())
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService
+                        .createMessageCorrelation(MESSAGE_RECEIVED)
+                        .setVariable("referral", "{\"child\": {\"firstName\": \"\"}}")
+                        .correlateStartMessage())
                 .hasMessageContaining("child.firstName");
 
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instances);
+        assertThat(runtimeService
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isEqualTo(instances);
     }
 
     // --- steps shared by the paths
@@ -328,27 +506,71 @@ class CseReferralPathwayTest {
     }
 
     private void scheduleMeeting(String caseId) {
-        pathway.complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(
-                "meetingAt", Now.instant().plus(java.time.Duration.ofHours(20)).toString(), "meetingPlace", "Room 4, synthetic office"));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(java.time.Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
     }
 
     private void holdMeeting(String caseId, boolean rise, boolean section47, boolean police) {
-        pathway.complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of("riseAccepted", rise,
-                "section47", section47, "policeInvestigation", police, "meetingMinutes", "Synthetic minutes"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        rise,
+                        "section47",
+                        section47,
+                        "policeInvestigation",
+                        police,
+                        "meetingMinutes",
+                        "Synthetic minutes"));
     }
 
     private static Map<String, Object> wheel() {
-        return Map.of("wheelSafety", 4, "wheelRelationships", 5, "wheelHealth", 6, "wheelEmotional", 3,
-                "wheelEducation", 5, "wheelChoices", 4, "wheelNotes", "Synthetic notes");
+        return Map.of(
+                "wheelSafety",
+                4,
+                "wheelRelationships",
+                5,
+                "wheelHealth",
+                6,
+                "wheelEmotional",
+                3,
+                "wheelEducation",
+                5,
+                "wheelChoices",
+                4,
+                "wheelNotes",
+                "Synthetic notes");
     }
 
     private static Map<String, Object> contact(String outcome, boolean proposeClosure) {
-        return Map.of("contactAt", Now.instant().toString(), "contactLocation", "Youth centre", "contactOutcome", outcome,
-                "topicsCovered", List.of("ONLINE_SAFETY"), "onwardReferrals", List.of("CAMHS"), "proposeClosure", proposeClosure);
+        return Map.of(
+                "contactAt",
+                Now.instant().toString(),
+                "contactLocation",
+                "Youth centre",
+                "contactOutcome",
+                outcome,
+                "topicsCovered",
+                List.of("ONLINE_SAFETY"),
+                "onwardReferrals",
+                List.of("CAMHS"),
+                "proposeClosure",
+                proposeClosure);
     }
 
     private List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId())
+                .toList();
     }
 }

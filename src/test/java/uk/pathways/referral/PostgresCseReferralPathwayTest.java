@@ -1,15 +1,13 @@
 package uk.pathways.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every cse-referral path again, on PostgreSQL (profile {@code postgres}, database from PATHWAYS_DB_URL).
@@ -20,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test", "postgres"})
 class PostgresCseReferralPathwayTest extends CseReferralPathwayTest {
 
-    @Autowired DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theseTestsReallyRunOnPostgres() throws Exception {

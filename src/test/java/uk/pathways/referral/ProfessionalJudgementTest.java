@@ -1,21 +1,19 @@
 package uk.pathways.referral;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.DecisionRecord;
 import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * A screening practitioner may record a professional judgement that differs from the cse-threshold decision, with
@@ -25,16 +23,39 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 @PathwaysTest
 class ProfessionalJudgementTest {
 
-    @Autowired Pathway pathway;
-    @Autowired CaseFile caseFile;
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    CaseFile caseFile;
 
     /** OLDER_PARTNER 4 + SUBSTANCE_MISUSE 2 = 6: LOW, early help, unless judged otherwise. */
     private void screenLowJudgedHigh(String caseId, String reason) {
-        pathway.complete(caseId, "screening", "mash-worker", reason == null
-                ? Map.of("indicators", List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"), "disclosure", false, "learningDisability", false,
-                        "overrideRiskLevel", "HIGH")
-                : Map.of("indicators", List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"), "disclosure", false, "learningDisability", false,
-                        "overrideRiskLevel", "HIGH", "overrideReason", reason));
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                reason == null
+                        ? Map.of(
+                                "indicators",
+                                List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"),
+                                "disclosure",
+                                false,
+                                "learningDisability",
+                                false,
+                                "overrideRiskLevel",
+                                "HIGH")
+                        : Map.of(
+                                "indicators",
+                                List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"),
+                                "disclosure",
+                                false,
+                                "learningDisability",
+                                false,
+                                "overrideRiskLevel",
+                                "HIGH",
+                                "overrideReason",
+                                reason));
     }
 
     @Test
@@ -46,20 +67,29 @@ class ProfessionalJudgementTest {
         Task approval = pathway.task(caseId, "approve-override");
         assertThat(approval).hasCandidateGroup("mash-managers");
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("approve-override");
-        assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).as("the decision stands until a manager agrees").isEqualTo("LOW");
+        assertThat(caseFile.find(caseId).orElseThrow().riskLevel())
+                .as("the decision stands until a manager agrees")
+                .isEqualTo("LOW");
 
-        pathway.complete(approval, "mash-manager", Map.of("overrideAgreed", true, "managerComment", "Agreed: synthetic"));
+        pathway.complete(
+                approval, "mash-manager", Map.of("overrideAgreed", true, "managerComment", "Agreed: synthetic"));
 
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("schedule-strategy-meeting");
         assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).isEqualTo("HIGH");
         assertThat(caseFile.find(caseId).orElseThrow().pathway()).isEqualTo("URGENT_STRATEGY_MEETING");
-        assertThat(caseFile.decisions(caseId)).extracting(DecisionRecord::kind, DecisionRecord::riskLevel)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("SCREENING", "LOW"), org.assertj.core.groups.Tuple.tuple("OVERRIDE", "HIGH"));
+        assertThat(caseFile.decisions(caseId))
+                .extracting(DecisionRecord::kind, DecisionRecord::riskLevel)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SCREENING", "LOW"),
+                        org.assertj.core.groups.Tuple.tuple("OVERRIDE", "HIGH"));
         assertThat(caseFile.decisions(caseId).get(1).decidedBy().userId()).isEqualTo("mash-manager");
-        assertThat(caseFile.chronology(caseId)).anySatisfy(e -> assertThat(e.summary())
-                .isEqualTo("Professional judgement agreed: risk high instead of the threshold's low, pathway urgent strategy meeting"));
-        assertThat(caseFile.entries(caseId, java.util.Set.of("mash"))).anySatisfy(e -> assertThat(e.content())
-                .contains("an older adult collects her from school daily"));
+        assertThat(caseFile.chronology(caseId))
+                .anySatisfy(
+                        e -> assertThat(e.summary())
+                                .isEqualTo(
+                                        "Professional judgement agreed: risk high instead of the threshold's low, pathway urgent strategy meeting"));
+        assertThat(caseFile.entries(caseId, java.util.Set.of("mash")))
+                .anySatisfy(e -> assertThat(e.content()).contains("an older adult collects her from school daily"));
     }
 
     @Test
@@ -71,7 +101,9 @@ class ProfessionalJudgementTest {
 
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("early-help-plan");
         assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).isEqualTo("LOW");
-        assertThat(caseFile.decisions(caseId)).extracting(DecisionRecord::kind).containsExactly("SCREENING", "OVERRIDE");
+        assertThat(caseFile.decisions(caseId))
+                .extracting(DecisionRecord::kind)
+                .containsExactly("SCREENING", "OVERRIDE");
         assertThat(caseFile.decisions(caseId).get(1).outcome()).isEqualTo("NOT_AGREED");
     }
 
@@ -79,12 +111,26 @@ class ProfessionalJudgementTest {
     void aJudgementNeedsItsReasonAndOneEqualToTheDecisionAsksNobody() {
         ReferralAccepted referral = pathway.refer(14, List.of());
         String caseId = referral.caseId();
-        assertThatThrownBy(() -> screenLowJudgedHigh(caseId, null)).hasRootCauseInstanceOf(TaskInputRefused.class)
+        assertThatThrownBy(() -> screenLowJudgedHigh(caseId, null))
+                .hasRootCauseInstanceOf(TaskInputRefused.class)
                 .hasMessageContaining("overrideReason");
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("screening");
 
-        pathway.complete(caseId, "screening", "mash-worker", Map.of("indicators", List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"),
-                "disclosure", false, "learningDisability", false, "overrideRiskLevel", "LOW", "overrideReason", "Same as the table"));
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER", "SUBSTANCE_MISUSE"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "overrideRiskLevel",
+                        "LOW",
+                        "overrideReason",
+                        "Same as the table"));
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("early-help-plan");
     }
 }

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.screening.TestCatalogue;
 import uk.pathways.web.FieldProblem;
@@ -29,6 +26,7 @@ class ReferralValidatorTest {
 
     /** A fixed "today": Monday 23 November 2026. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Synthetic data only. */
@@ -53,8 +51,8 @@ class ReferralValidatorTest {
             }
             """;
 
-    private final ReferralValidator validator = new ReferralValidator(
-            new ChildValidation(List.of("Corby", "Kettering")), TestCatalogue.real());
+    private final ReferralValidator validator =
+            new ReferralValidator(new ChildValidation(List.of("Corby", "Kettering")), TestCatalogue.real());
 
     private static ObjectNode valid() {
         try {
@@ -94,7 +92,8 @@ class ReferralValidatorTest {
     }
 
     private List<FieldProblem> problemsOf(JsonNode body) {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> validator.validate(body, TODAY));
+        InvalidInputException e =
+                catchThrowableOfType(InvalidInputException.class, () -> validator.validate(body, TODAY));
         assertThat(e).as("the body should be refused").isNotNull();
         return e.problems();
     }
@@ -104,33 +103,52 @@ class ReferralValidatorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "ethnicity {0} is stored as {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "WHITE_BRITISH | WHITE_BRITISH",
-            "WBRI | WHITE_BRITISH",
-            "wbri | WHITE_BRITISH",
-            "WIRI | WHITE_IRISH",
-            "WIRT | WHITE_GYPSY_OR_IRISH_TRAVELLER",
-            "MWBC | MIXED_WHITE_BLACK_CARIBBEAN",
-            "APKN | ASIAN_PAKISTANI",
-            "CHNE | ASIAN_CHINESE",
-            "BCRB | BLACK_CARIBBEAN",
-            "OOTH | OTHER_ANY",
-            "REFU | NOT_STATED",
-            "NOBT | NOT_STATED",
-            "'White: English, Welsh, Scottish, Northern Irish or British' | WHITE_BRITISH",
-            "White British | WHITE_BRITISH",
-            "'  white   british ' | WHITE_BRITISH",
-            "'Asian or Asian British: Bangladeshi' | ASIAN_BANGLADESHI",
-            "'Other ethnic group: Arab' | OTHER_ARAB"})
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "WHITE_BRITISH | WHITE_BRITISH",
+                "WBRI | WHITE_BRITISH",
+                "wbri | WHITE_BRITISH",
+                "WIRI | WHITE_IRISH",
+                "WIRT | WHITE_GYPSY_OR_IRISH_TRAVELLER",
+                "MWBC | MIXED_WHITE_BLACK_CARIBBEAN",
+                "APKN | ASIAN_PAKISTANI",
+                "CHNE | ASIAN_CHINESE",
+                "BCRB | BLACK_CARIBBEAN",
+                "OOTH | OTHER_ANY",
+                "REFU | NOT_STATED",
+                "NOBT | NOT_STATED",
+                "'White: English, Welsh, Scottish, Northern Irish or British' | WHITE_BRITISH",
+                "White British | WHITE_BRITISH",
+                "'  white   british ' | WHITE_BRITISH",
+                "'Asian or Asian British: Bangladeshi' | ASIAN_BANGLADESHI",
+                "'Other ethnic group: Arab' | OTHER_ARAB"
+            })
     void theDfeCensusCodesAndTheOnsWordingAreAcceptedAndOneCodeStored(String sent, String stored) {
-        assertThat(validator.validate(with("child.ethnicity", quoted(sent)), TODAY).child().ethnicity()).isEqualTo(stored);
+        assertThat(validator
+                        .validate(with("child.ethnicity", quoted(sent)), TODAY)
+                        .child()
+                        .ethnicity())
+                .isEqualTo(stored);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "gender {0} is stored as {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "FEMALE | FEMALE", "F | FEMALE", "m | MALE", "U | NOT_KNOWN", "Non-binary | NON_BINARY", "female | FEMALE"})
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "FEMALE | FEMALE",
+                "F | FEMALE",
+                "m | MALE",
+                "U | NOT_KNOWN",
+                "Non-binary | NON_BINARY",
+                "female | FEMALE"
+            })
     void theCensusGenderCodesAndWordsAreAccepted(String sent, String stored) {
-        assertThat(validator.validate(with("child.gender", quoted(sent)), TODAY).child().gender()).isEqualTo(stored);
+        assertThat(validator
+                        .validate(with("child.gender", quoted(sent)), TODAY)
+                        .child()
+                        .gender())
+                .isEqualTo(stored);
     }
 
     @Test
@@ -148,8 +166,16 @@ class ReferralValidatorTest {
     void aValidReferralPassesWithItsChildReferrerAndIndicators() {
         NewReferral referral = validator.validate(valid(), TODAY);
 
-        assertThat(referral.child()).isEqualTo(new ChildDetails("Testchild", "Example-Synthetic",
-                LocalDate.of(2012, 5, 14), "FEMALE", "WHITE_BRITISH", "Corby", false, null));
+        assertThat(referral.child())
+                .isEqualTo(new ChildDetails(
+                        "Testchild",
+                        "Example-Synthetic",
+                        LocalDate.of(2012, 5, 14),
+                        "FEMALE",
+                        "WHITE_BRITISH",
+                        "Corby",
+                        false,
+                        null));
         assertThat(referral.referrerAgency()).isEqualTo("police");
         assertThat(referral.referrerName()).isEqualTo("Demo Referrer");
         assertThat(referral.referrerEmail()).isEqualTo("demo.referrer@example.org");
@@ -203,20 +229,36 @@ class ReferralValidatorTest {
 
     @Test
     void aChildBornYesterdayIsAccepted() {
-        assertThat(validator.validate(with("child.dateOfBirth", quoted("2026-11-22")), TODAY).child().dateOfBirth())
+        assertThat(validator
+                        .validate(with("child.dateOfBirth", quoted("2026-11-22")), TODAY)
+                        .child()
+                        .dateOfBirth())
                 .isEqualTo(LocalDate.of(2026, 11, 22));
     }
 
     @Test
     void concernsOfExactly10000CharactersAreAccepted() {
-        assertThat(validator.validate(with("concerns", quoted("x".repeat(10_000))), TODAY).concerns()).hasSize(10_000);
+        assertThat(validator
+                        .validate(with("concerns", quoted("x".repeat(10_000))), TODAY)
+                        .concerns())
+                .hasSize(10_000);
     }
 
     @Test
     void anyKnownAgencyMayRefer() {
-        for (String agency : List.of("mash", "childrens-services", "police", "health", "education", "rise",
-                "missing-coordinator", "rhi-service")) {
-            assertThat(validator.validate(with("referrer.agency", quoted(agency)), TODAY).referrerAgency()).isEqualTo(agency);
+        for (String agency : List.of(
+                "mash",
+                "childrens-services",
+                "police",
+                "health",
+                "education",
+                "rise",
+                "missing-coordinator",
+                "rhi-service")) {
+            assertThat(validator
+                            .validate(with("referrer.agency", quoted(agency)), TODAY)
+                            .referrerAgency())
+                    .isEqualTo(agency);
         }
     }
 
@@ -235,7 +277,8 @@ class ReferralValidatorTest {
                 arguments("lastName 101 characters", "child.lastName", tooLong, "child.lastName"),
                 arguments("lastName with digits", "child.lastName", quoted("Example 3"), "child.lastName"),
                 arguments("dateOfBirth missing", "child.dateOfBirth", null, "child.dateOfBirth"),
-                arguments("dateOfBirth not a real date", "child.dateOfBirth", quoted("2026-02-30"), "child.dateOfBirth"),
+                arguments(
+                        "dateOfBirth not a real date", "child.dateOfBirth", quoted("2026-02-30"), "child.dateOfBirth"),
                 arguments("dateOfBirth not YYYY-MM-DD", "child.dateOfBirth", quoted("14/05/2012"), "child.dateOfBirth"),
                 arguments("dateOfBirth in the future", "child.dateOfBirth", quoted("2026-11-24"), "child.dateOfBirth"),
                 arguments("dateOfBirth today", "child.dateOfBirth", quoted("2026-11-23"), "child.dateOfBirth"),
@@ -245,7 +288,11 @@ class ReferralValidatorTest {
                 arguments("unknown ethnicity", "child.ethnicity", quoted("BRITISH"), "child.ethnicity"),
                 arguments("unknown district", "child.district", quoted("Northampton"), "child.district"),
                 arguments("lookedAfter not a boolean", "child.lookedAfter", quoted("yes"), "child.lookedAfter"),
-                arguments("lookedAfter true without placingAuthority", "child.lookedAfter", "true", "child.placingAuthority"),
+                arguments(
+                        "lookedAfter true without placingAuthority",
+                        "child.lookedAfter",
+                        "true",
+                        "child.placingAuthority"),
                 arguments("referrer missing", "referrer", null, "referrer"),
                 arguments("referrer.agency unknown", "referrer.agency", quoted("social-care"), "referrer.agency"),
                 arguments("referrer.agency missing", "referrer.agency", null, "referrer.agency"),
@@ -256,7 +303,11 @@ class ReferralValidatorTest {
                 arguments("concerns blank", "concerns", quoted("  "), "concerns"),
                 arguments("concerns over 10000 characters", "concerns", quoted("x".repeat(10_001)), "concerns"),
                 arguments("indicators not an array", "indicators", quoted("UNKNOWN_VEHICLES"), "indicators"),
-                arguments("indicators with an unknown code", "indicators", "[\"UNKNOWN_VEHICLES\", \"NOT_A_CODE\"]", "indicators"));
+                arguments(
+                        "indicators with an unknown code",
+                        "indicators",
+                        "[\"UNKNOWN_VEHICLES\", \"NOT_A_CODE\"]",
+                        "indicators"));
     }
 
     @ParameterizedTest(name = "{0} is named as {3}")
@@ -277,10 +328,22 @@ class ReferralValidatorTest {
 
     @Test
     void messagesTellTheReferrerWhatToDo() {
-        assertThat(problemsOf(with("child.dateOfBirth", quoted("2008-11-23"))).get(0).message()).contains("under 18");
-        assertThat(problemsOf(with("child.dateOfBirth", quoted("2026-11-24"))).get(0).message()).contains("in the past");
-        assertThat(problemsOf(with("referrer.email", quoted("not-an-email"))).get(0).message()).contains("email address");
-        assertThat(problemsOf(with("child.district", quoted("Northampton"))).get(0).message()).contains("Corby", "Kettering");
+        assertThat(problemsOf(with("child.dateOfBirth", quoted("2008-11-23")))
+                        .get(0)
+                        .message())
+                .contains("under 18");
+        assertThat(problemsOf(with("child.dateOfBirth", quoted("2026-11-24")))
+                        .get(0)
+                        .message())
+                .contains("in the past");
+        assertThat(problemsOf(with("referrer.email", quoted("not-an-email")))
+                        .get(0)
+                        .message())
+                .contains("email address");
+        assertThat(problemsOf(with("child.district", quoted("Northampton")))
+                        .get(0)
+                        .message())
+                .contains("Corby", "Kettering");
     }
 
     @Test

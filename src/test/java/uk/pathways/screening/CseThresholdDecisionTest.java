@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -57,75 +56,78 @@ class CseThresholdDecisionTest {
     }
 
     private static DmnDecisionTableResult evaluate(int age, int score, boolean disclosure, boolean learningDisability) {
-        return engine.evaluateDecisionTable(decision, Variables.createVariables()
-                .putValue("age", age)
-                .putValue("screeningScore", score)
-                .putValue("disclosure", disclosure)
-                .putValue("learningDisability", learningDisability));
+        return engine.evaluateDecisionTable(
+                decision,
+                Variables.createVariables()
+                        .putValue("age", age)
+                        .putValue("screeningScore", score)
+                        .putValue("disclosure", disclosure)
+                        .putValue("learningDisability", learningDisability));
     }
 
     @ParameterizedTest(name = "age {0}, score {1}, disclosure {2}, learning disability {3}: {4} / {5}")
     @CsvSource({
-            // score bands, age 13 and over, no disclosure, no learning disability: every band edge
-            "14,   0, false, false, NONE,   UNIVERSAL",
-            "14,   5, false, false, NONE,   UNIVERSAL",
-            "14,   6, false, false, LOW,    EARLY_HELP",
-            "14,  10, false, false, LOW,    EARLY_HELP",
-            "14,  11, false, false, MEDIUM, STRATEGY_MEETING",
-            "14,  15, false, false, MEDIUM, STRATEGY_MEETING",
-            "14,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14, 999, false, false, HIGH,   URGENT_STRATEGY_MEETING",
-            "17,   3, false, false, NONE,   UNIVERSAL",
-            "17,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
-            // under 13 (12) against 13, at scores 0, 1, 5, 6, 10, 11
-            "12,   0, false, false, NONE,   UNIVERSAL",
-            "13,   0, false, false, NONE,   UNIVERSAL",
-            "12,   1, false, false, MEDIUM, STRATEGY_MEETING",
-            "13,   1, false, false, NONE,   UNIVERSAL",
-            "12,   5, false, false, MEDIUM, STRATEGY_MEETING",
-            "13,   5, false, false, NONE,   UNIVERSAL",
-            "12,   6, false, false, MEDIUM, STRATEGY_MEETING",
-            "13,   6, false, false, LOW,    EARLY_HELP",
-            "12,  10, false, false, MEDIUM, STRATEGY_MEETING",
-            "13,  10, false, false, LOW,    EARLY_HELP",
-            "12,  11, false, false, MEDIUM, STRATEGY_MEETING",
-            "13,  11, false, false, MEDIUM, STRATEGY_MEETING",
-            // under 13 is "at least" MEDIUM: HIGH stays HIGH
-            "12,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
-            " 8,   1, false, false, MEDIUM, STRATEGY_MEETING",
-            " 0,   2, false, false, MEDIUM, STRATEGY_MEETING",
-            // learning disability: LOW becomes MEDIUM, NONE stays NONE, MEDIUM and HIGH unchanged
-            "14,   0, false, true,  NONE,   UNIVERSAL",
-            "14,   5, false, true,  NONE,   UNIVERSAL",
-            "14,   6, false, true,  MEDIUM, STRATEGY_MEETING",
-            "14,  10, false, true,  MEDIUM, STRATEGY_MEETING",
-            "14,  11, false, true,  MEDIUM, STRATEGY_MEETING",
-            "14,  16, false, true,  HIGH,   URGENT_STRATEGY_MEETING",
-            // disclosure makes the risk HIGH whatever the score, age or learning disability
-            "14,   0, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14,   5, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14,   6, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14,  11, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14,  16, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "12,   0, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "12,   1, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
-            "14,   0, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
-            "14,   6, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
-            "12,   0, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
-            "12,   5, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
-            // under 13 together with a learning disability
-            "12,   0, false, true,  NONE,   UNIVERSAL",
-            "12,   1, false, true,  MEDIUM, STRATEGY_MEETING",
-            "12,   5, false, true,  MEDIUM, STRATEGY_MEETING",
-            "12,   6, false, true,  MEDIUM, STRATEGY_MEETING",
-            "12,  10, false, true,  MEDIUM, STRATEGY_MEETING",
-            "12,  16, false, true,  HIGH,   URGENT_STRATEGY_MEETING",
-            "13,   5, false, true,  NONE,   UNIVERSAL",
-            "13,   6, false, true,  MEDIUM, STRATEGY_MEETING",
+        // score bands, age 13 and over, no disclosure, no learning disability: every band edge
+        "14,   0, false, false, NONE,   UNIVERSAL",
+        "14,   5, false, false, NONE,   UNIVERSAL",
+        "14,   6, false, false, LOW,    EARLY_HELP",
+        "14,  10, false, false, LOW,    EARLY_HELP",
+        "14,  11, false, false, MEDIUM, STRATEGY_MEETING",
+        "14,  15, false, false, MEDIUM, STRATEGY_MEETING",
+        "14,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14, 999, false, false, HIGH,   URGENT_STRATEGY_MEETING",
+        "17,   3, false, false, NONE,   UNIVERSAL",
+        "17,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
+        // under 13 (12) against 13, at scores 0, 1, 5, 6, 10, 11
+        "12,   0, false, false, NONE,   UNIVERSAL",
+        "13,   0, false, false, NONE,   UNIVERSAL",
+        "12,   1, false, false, MEDIUM, STRATEGY_MEETING",
+        "13,   1, false, false, NONE,   UNIVERSAL",
+        "12,   5, false, false, MEDIUM, STRATEGY_MEETING",
+        "13,   5, false, false, NONE,   UNIVERSAL",
+        "12,   6, false, false, MEDIUM, STRATEGY_MEETING",
+        "13,   6, false, false, LOW,    EARLY_HELP",
+        "12,  10, false, false, MEDIUM, STRATEGY_MEETING",
+        "13,  10, false, false, LOW,    EARLY_HELP",
+        "12,  11, false, false, MEDIUM, STRATEGY_MEETING",
+        "13,  11, false, false, MEDIUM, STRATEGY_MEETING",
+        // under 13 is "at least" MEDIUM: HIGH stays HIGH
+        "12,  16, false, false, HIGH,   URGENT_STRATEGY_MEETING",
+        " 8,   1, false, false, MEDIUM, STRATEGY_MEETING",
+        " 0,   2, false, false, MEDIUM, STRATEGY_MEETING",
+        // learning disability: LOW becomes MEDIUM, NONE stays NONE, MEDIUM and HIGH unchanged
+        "14,   0, false, true,  NONE,   UNIVERSAL",
+        "14,   5, false, true,  NONE,   UNIVERSAL",
+        "14,   6, false, true,  MEDIUM, STRATEGY_MEETING",
+        "14,  10, false, true,  MEDIUM, STRATEGY_MEETING",
+        "14,  11, false, true,  MEDIUM, STRATEGY_MEETING",
+        "14,  16, false, true,  HIGH,   URGENT_STRATEGY_MEETING",
+        // disclosure makes the risk HIGH whatever the score, age or learning disability
+        "14,   0, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14,   5, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14,   6, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14,  11, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14,  16, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "12,   0, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "12,   1, true,  false, HIGH,   URGENT_STRATEGY_MEETING",
+        "14,   0, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
+        "14,   6, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
+        "12,   0, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
+        "12,   5, true,  true,  HIGH,   URGENT_STRATEGY_MEETING",
+        // under 13 together with a learning disability
+        "12,   0, false, true,  NONE,   UNIVERSAL",
+        "12,   1, false, true,  MEDIUM, STRATEGY_MEETING",
+        "12,   5, false, true,  MEDIUM, STRATEGY_MEETING",
+        "12,   6, false, true,  MEDIUM, STRATEGY_MEETING",
+        "12,  10, false, true,  MEDIUM, STRATEGY_MEETING",
+        "12,  16, false, true,  HIGH,   URGENT_STRATEGY_MEETING",
+        "13,   5, false, true,  NONE,   UNIVERSAL",
+        "13,   6, false, true,  MEDIUM, STRATEGY_MEETING",
     })
-    void decidesAsTheContractSays(int age, int score, boolean disclosure, boolean learningDisability,
-                                  String riskLevel, String pathway) {
-        DmnDecisionRuleResult result = evaluate(age, score, disclosure, learningDisability).getSingleResult();
+    void decidesAsTheContractSays(
+            int age, int score, boolean disclosure, boolean learningDisability, String riskLevel, String pathway) {
+        DmnDecisionRuleResult result =
+                evaluate(age, score, disclosure, learningDisability).getSingleResult();
 
         assertThat(result).isNotNull();
         assertThat((String) result.getEntry("riskLevel")).isEqualTo(riskLevel);
@@ -142,11 +144,12 @@ class CseThresholdDecisionTest {
                         String expected = contractRisk(age, score, disclosure, learningDisability);
                         DmnDecisionTableResult result = evaluate(age, score, disclosure, learningDisability);
                         String actual = result.size() == 1
-                                ? result.getSingleResult().getEntry("riskLevel") + "/" + result.getSingleResult().getEntry("pathway")
+                                ? result.getSingleResult().getEntry("riskLevel") + "/"
+                                        + result.getSingleResult().getEntry("pathway")
                                 : result.size() + " results";
                         if (!actual.equals(expected + "/" + PATHWAY_BY_RISK.get(expected))) {
-                            disagreements.add("age " + age + " score " + score + " disclosure " + disclosure
-                                    + " LD " + learningDisability + ": expected " + expected + ", got " + actual);
+                            disagreements.add("age " + age + " score " + score + " disclosure " + disclosure + " LD "
+                                    + learningDisability + ": expected " + expected + ", got " + actual);
                         }
                     }
                 }
@@ -205,7 +208,8 @@ class CseThresholdDecisionTest {
         assertThat(decision.getKey()).isEqualTo("cse-threshold");
         DmnModelInstance model = Dmn.readModelFromFile(DMN.toFile());
         DecisionTable table = model.getModelElementById("DecisionTable_CseThreshold");
-        assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
+        assertThat(table.getInputs())
+                .extracting(i -> i.getInputExpression().getText().getTextContent())
                 .containsExactly("age", "screeningScore", "disclosure", "learningDisability");
     }
 

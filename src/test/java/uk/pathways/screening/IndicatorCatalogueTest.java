@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 
@@ -24,10 +23,16 @@ class IndicatorCatalogueTest {
     @Test
     void loadsEveryIndicatorOfTheShippedFile() {
         assertThat(catalogue.all()).hasSize(18);
-        assertThat(catalogue.all()).extracting(Indicator::code).doesNotHaveDuplicates()
+        assertThat(catalogue.all())
+                .extracting(Indicator::code)
+                .doesNotHaveDuplicates()
                 .allSatisfy(code -> assertThat(code).matches("[A-Z][A-Z_]*[A-Z]"));
-        assertThat(catalogue.all()).allSatisfy(i ->
-                assertThat(i.wording()).as(i.code()).isNotBlank().doesNotStartWith("\"").doesNotEndWith("\""));
+        assertThat(catalogue.all())
+                .allSatisfy(i -> assertThat(i.wording())
+                        .as(i.code())
+                        .isNotBlank()
+                        .doesNotStartWith("\"")
+                        .doesNotEndWith("\""));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -35,11 +40,14 @@ class IndicatorCatalogueTest {
     void theFormsOfferEveryIndicatorInTheCataloguesWords(String form) throws IOException {
         // the case page and the record read indicators back in the form's words: they must be the catalogue's
         com.fasterxml.jackson.databind.JsonNode components = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(getClass().getResourceAsStream("/forms/" + form + ".form")).path("components");
+                .readTree(getClass().getResourceAsStream("/forms/" + form + ".form"))
+                .path("components");
         Map<String, String> offered = new LinkedHashMap<>();
         for (com.fasterxml.jackson.databind.JsonNode c : components) {
             if ("indicators".equals(c.path("key").asText())) {
-                c.path("values").forEach(v -> offered.put(v.path("value").asText(), v.path("label").asText()));
+                c.path("values")
+                        .forEach(v -> offered.put(
+                                v.path("value").asText(), v.path("label").asText()));
             }
         }
         Map<String, String> catalogued = new LinkedHashMap<>();
@@ -49,8 +57,9 @@ class IndicatorCatalogueTest {
 
     @Test
     void readsQuotedWordingWithCommasWhole() {
-        assertThat(catalogue.find("UNEXPLAINED_GIFTS")).hasValue(
-                new Indicator("UNEXPLAINED_GIFTS", 3, "Has unexplained money, phones, clothes, drugs or other gifts"));
+        assertThat(catalogue.find("UNEXPLAINED_GIFTS"))
+                .hasValue(new Indicator(
+                        "UNEXPLAINED_GIFTS", 3, "Has unexplained money, phones, clothes, drugs or other gifts"));
         assertThat(catalogue.find("CONTROLLED_BY_OTHERS").orElseThrow().wording())
                 .isEqualTo("Controlled by others: phone checked, told where to go, afraid of someone");
     }
@@ -58,7 +67,8 @@ class IndicatorCatalogueTest {
     @Test
     void theScoreIsTheSumOfTheWeightsRecorded() {
         // 4 + 3 + 1
-        assertThat(catalogue.score(List.of("MISSING_REPEATEDLY", "UNEXPLAINED_GIFTS", "FAMILY_BREAKDOWN"))).isEqualTo(8);
+        assertThat(catalogue.score(List.of("MISSING_REPEATEDLY", "UNEXPLAINED_GIFTS", "FAMILY_BREAKDOWN")))
+                .isEqualTo(8);
         assertThat(catalogue.score(List.of("OLDER_PARTNER"))).isEqualTo(4);
         assertThat(catalogue.score(List.of())).isZero();
     }
@@ -95,7 +105,8 @@ class IndicatorCatalogueTest {
 
     @Test
     void aNegativeWeightInTheFileIsRefused() {
-        ByteArrayResource csv = new ByteArrayResource("code,weight,wording\nBAD,-1,Bad\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayResource csv =
+                new ByteArrayResource("code,weight,wording\nBAD,-1,Bad\n".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> TestCatalogue.from(csv))
                 .isInstanceOf(IllegalStateException.class)
@@ -104,7 +115,8 @@ class IndicatorCatalogueTest {
 
     @Test
     void aRowWithoutThreeCellsIsRefused() {
-        ByteArrayResource csv = new ByteArrayResource("code,weight,wording\nBAD,2,Too, many cells\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayResource csv =
+                new ByteArrayResource("code,weight,wording\nBAD,2,Too, many cells\n".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> TestCatalogue.from(csv))
                 .isInstanceOf(IllegalStateException.class)
@@ -128,7 +140,9 @@ class IndicatorCatalogueTest {
             Matcher m = row.matcher(line);
             if (m.matches()) {
                 Integer previous = weights.put(m.group(1), Integer.parseInt(m.group(2)));
-                assertThat(previous).as("docs/indicators.md lists " + m.group(1) + " twice").isNull();
+                assertThat(previous)
+                        .as("docs/indicators.md lists " + m.group(1) + " twice")
+                        .isNull();
             }
         }
         return weights;

@@ -8,8 +8,7 @@ public final class TestCatalogue {
 
     public static final String CSV = "screening/indicator-catalogue.csv";
 
-    private TestCatalogue() {
-    }
+    private TestCatalogue() {}
 
     /** The real catalogue shipped in src/main/resources. */
     public static IndicatorCatalogue real() {

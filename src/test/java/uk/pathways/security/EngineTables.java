@@ -9,14 +9,12 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.sql.DataSource;
 
 /** Searches every table of the engine's (ACT_RU_*, ACT_HI_*, ACT_GE_*) for a text: where sensitive text must never be. */
 final class EngineTables {
 
-    private EngineTables() {
-    }
+    private EngineTables() {}
 
     /** "TABLE.COLUMN" for every engine table column holding the text (byte columns as UTF-8). */
     static List<String> holding(DataSource dataSource, String text) {
@@ -50,15 +48,22 @@ final class EngineTables {
         return found;
     }
 
-    private static boolean holds(Connection connection, String table, String column, int type, String text) throws SQLException {
-        boolean character = type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.CLOB
-                || type == Types.NVARCHAR || type == Types.NCLOB;
-        boolean bytes = type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY;
+    private static boolean holds(Connection connection, String table, String column, int type, String text)
+            throws SQLException {
+        boolean character = type == Types.VARCHAR
+                || type == Types.CHAR
+                || type == Types.LONGVARCHAR
+                || type == Types.CLOB
+                || type == Types.NVARCHAR
+                || type == Types.NCLOB;
+        boolean bytes =
+                type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY;
         if (!character && !bytes) {
             return false;
         }
         try (var statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select " + column + " from " + table + " where " + column + " is not null")) {
+                ResultSet rows = statement.executeQuery(
+                        "select " + column + " from " + table + " where " + column + " is not null")) {
             while (rows.next()) {
                 String value = character ? rows.getString(1) : new String(rows.getBytes(1), StandardCharsets.UTF_8);
                 if (value != null && value.contains(text)) {

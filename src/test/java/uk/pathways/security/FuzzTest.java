@@ -1,11 +1,14 @@
 package uk.pathways.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -13,15 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bounded fuzz of the write doors (a fixed seed, a few hundred requests): task completions through
@@ -36,13 +33,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FuzzTest {
 
     private static final long SEED = 20261202L;
-    private static final List<String> NAMES = List.of("indicators", "disclosure", "learningDisability", "screeningNotes",
-            "agencyInformation", "meetingAt", "meetingPlace", "riseAccepted", "age", "caseId", "reference", "screeningScore",
-            "riskLevel", "unknownField", "restricted", "${x}", "", "a".repeat(300));
+    private static final List<String> NAMES = List.of(
+            "indicators",
+            "disclosure",
+            "learningDisability",
+            "screeningNotes",
+            "agencyInformation",
+            "meetingAt",
+            "meetingPlace",
+            "riseAccepted",
+            "age",
+            "caseId",
+            "reference",
+            "screeningScore",
+            "riskLevel",
+            "unknownField",
+            "restricted",
+            "${x}",
+            "",
+            "a".repeat(300));
 
-    @LocalServerPort int port;
-    @Autowired Pathway pathway;
-    @Autowired TaskService taskService;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    TaskService taskService;
 
     private final Random random = new Random(SEED);
 
@@ -58,8 +76,9 @@ class FuzzTest {
             case 7 -> "{\"value\": \"[\\\"OLDER_PARTNER\\\"]\", \"type\": \"Json\"}";
             case 8 -> "{\"value\": \"not json\", \"type\": \"Json\"}";
             case 9 -> "{\"value\": \"2026-13-45T99:00\", \"type\": \"Date\"}";
-            case 10 -> "{\"value\": \"x\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.util.ArrayList\","
-                    + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}";
+            case 10 ->
+                "{\"value\": \"x\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.util.ArrayList\","
+                        + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}";
             case 11 -> "{\"value\": \"" + "x".repeat(5000) + "\"}";
             case 12 -> "{\"value\": \"\\u0000\\ud83d\\ude00 ' OR 1=1 --\"}";
             case 13 -> "{\"value\": \"-999999999-01-01T00:00:00Z\"}";
@@ -70,8 +89,18 @@ class FuzzTest {
 
     private static void noServerErrorNorInternals(Doors.Answer answer, String request) {
         assertThat(answer.status()).as("%s answered %s", request, answer.body()).isLessThan(500);
-        assertThat(answer.body()).as(request).doesNotContain("org.camunda", "java.lang", "Exception", "### ", "SELECT ",
-                "select ", "\tat ", "ACT_RU_", "ACT_HI_");
+        assertThat(answer.body())
+                .as(request)
+                .doesNotContain(
+                        "org.camunda",
+                        "java.lang",
+                        "Exception",
+                        "### ",
+                        "SELECT ",
+                        "select ",
+                        "\tat ",
+                        "ACT_RU_",
+                        "ACT_HI_");
     }
 
     @Test
@@ -83,16 +112,30 @@ class FuzzTest {
             tasks.add(pathway.task(referral.caseId(), "screening"));
         }
         ReferralAccepted meeting = pathway.refer(15, List.of());
-        pathway.complete(meeting.caseId(), "screening", "mash-worker", Map.of("indicators",
-                List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"), "disclosure", false, "learningDisability", false));
+        pathway.complete(
+                meeting.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false));
         tasks.add(pathway.task(meeting.caseId(), "schedule-strategy-meeting"));
         for (int round = 0; round < 200; round++) {
             Task task = tasks.get(random.nextInt(tasks.size()));
             StringBuilder variables = new StringBuilder("{");
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) {
-                variables.append(i == 0 ? "" : ",").append(Doors.JSON.valueToTree(NAMES.get(random.nextInt(NAMES.size()))).toString())
-                        .append(": ").append(value());
+                variables
+                        .append(i == 0 ? "" : ",")
+                        .append(Doors.JSON
+                                .valueToTree(NAMES.get(random.nextInt(NAMES.size())))
+                                .toString())
+                        .append(": ")
+                        .append(value());
             }
             variables.append("}");
             String user = task.getTaskDefinitionKey().equals("screening") ? "mash-worker" : "childrens-services-worker";
@@ -128,8 +171,11 @@ class FuzzTest {
             String path = paths.get(random.nextInt(paths.size()));
             set(body, path, Doors.JSON.readTree(value()).get("value"));
             String sent = body.toString();
-            Doors.Answer answer = doors.basic(missing ? "police-worker" : "education-worker", "POST",
-                    missing ? "/api/missing-episodes" : "/api/referrals", sent);
+            Doors.Answer answer = doors.basic(
+                    missing ? "police-worker" : "education-worker",
+                    "POST",
+                    missing ? "/api/missing-episodes" : "/api/referrals",
+                    sent);
             noServerErrorNorInternals(answer, path + " in " + sent.substring(0, Math.min(200, sent.length())));
         }
     }

@@ -1,9 +1,10 @@
 package uk.pathways.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,14 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.agency.Agency;
 import uk.pathways.audit.AuditTrail;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every demo role against every door, for a case its agency is involved in and one it is not: the
@@ -37,9 +35,14 @@ class NeedToKnowMatrixTest {
     private static final String PASSWORD = "Demo!Password1";
     private static final Set<String> INVOLVED = Set.of("education", "mash");
 
-    @Autowired TestRestTemplate http;
-    @Autowired Pathway pathway;
-    @Autowired AuditTrail audit;
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    AuditTrail audit;
 
     private ReferralAccepted referral;
     private ChildDetails child;
@@ -53,7 +56,8 @@ class NeedToKnowMatrixTest {
     }
 
     static Stream<String> demoUsers() {
-        Stream<String> agencies = Stream.of(Agency.values()).flatMap(a -> Stream.of(a.groupId() + "-worker", a.groupId() + "-manager"));
+        Stream<String> agencies =
+                Stream.of(Agency.values()).flatMap(a -> Stream.of(a.groupId() + "-worker", a.groupId() + "-manager"));
         return Stream.concat(agencies, Stream.of("process-owner", "performance-reader", "admin"));
     }
 
@@ -76,30 +80,44 @@ class NeedToKnowMatrixTest {
         boolean readsTheTask = worksTheTask || ownsProcesses;
 
         ResponseEntity<String> caseView = get(user, "/api/cases/" + referral.caseId());
-        assertThat(caseView.getStatusCode().value()).as("%s: the case through /api", user).isEqualTo(involved ? 200 : 403);
+        assertThat(caseView.getStatusCode().value())
+                .as("%s: the case through /api", user)
+                .isEqualTo(involved ? 200 : 403);
         if (!involved) {
             assertThat(caseView.getBody()).doesNotContain(child.lastName());
         }
 
         ResponseEntity<String> taskVariables = get(user, "/engine-rest/task/" + screeningTask + "/variables");
-        assertThat(taskVariables.getStatusCode().value() == 200).as("%s: the screening task's variables: %s %s", user,
-                taskVariables.getStatusCode(), taskVariables.getBody()).isEqualTo(readsTheTask);
+        assertThat(taskVariables.getStatusCode().value() == 200)
+                .as(
+                        "%s: the screening task's variables: %s %s",
+                        user, taskVariables.getStatusCode(), taskVariables.getBody())
+                .isEqualTo(readsTheTask);
 
         ResponseEntity<String> tasks = get(user, "/engine-rest/task?processInstanceId=" + referral.processInstanceId());
         assertThat(tasks.getStatusCode().value()).isEqualTo(200);
-        assertThat(tasks.getBody().contains(screeningTask)).as("%s: the task list", user).isEqualTo(readsTheTask);
+        assertThat(tasks.getBody().contains(screeningTask))
+                .as("%s: the task list", user)
+                .isEqualTo(readsTheTask);
 
-        for (String path : List.of("/engine-rest/process-instance/" + referral.processInstanceId(),
+        for (String path : List.of(
+                "/engine-rest/process-instance/" + referral.processInstanceId(),
                 "/engine-rest/process-instance/" + referral.processInstanceId() + "/variables",
                 "/engine-rest/history/process-instance/" + referral.processInstanceId(),
                 "/engine-rest/history/variable-instance?processInstanceId=" + referral.processInstanceId())) {
             ResponseEntity<String> answer = get(user, path);
-            boolean shown = answer.getStatusCode().value() == 200 && answer.getBody().contains(referral.caseId());
-            boolean hidden = answer.getStatusCode().value() != 200 || !answer.getBody().contains(referral.processInstanceId());
+            boolean shown =
+                    answer.getStatusCode().value() == 200 && answer.getBody().contains(referral.caseId());
+            boolean hidden =
+                    answer.getStatusCode().value() != 200 || !answer.getBody().contains(referral.processInstanceId());
             if (ownsProcesses) {
-                assertThat(answer.getStatusCode().value()).as("%s: %s", user, path).isEqualTo(200);
+                assertThat(answer.getStatusCode().value())
+                        .as("%s: %s", user, path)
+                        .isEqualTo(200);
             } else {
-                assertThat(hidden).as("%s may not read %s (got %s %s)", user, path, answer.getStatusCode(), answer.getBody()).isTrue();
+                assertThat(hidden)
+                        .as("%s may not read %s (got %s %s)", user, path, answer.getStatusCode(), answer.getBody())
+                        .isTrue();
                 assertThat(shown).isFalse();
             }
         }
@@ -107,9 +125,14 @@ class NeedToKnowMatrixTest {
 
     @Test
     void withoutCredentialsEveryDoorAnswers401() {
-        for (String path : List.of("/api/cases/" + referral.caseId(), "/engine-rest/task",
-                "/engine-rest/process-instance/" + referral.processInstanceId(), "/engine-rest/history/process-instance")) {
-            assertThat(http.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
+        for (String path : List.of(
+                "/api/cases/" + referral.caseId(),
+                "/engine-rest/task",
+                "/engine-rest/process-instance/" + referral.processInstanceId(),
+                "/engine-rest/history/process-instance")) {
+            assertThat(http.getForEntity(path, String.class).getStatusCode().value())
+                    .as(path)
+                    .isEqualTo(401);
         }
     }
 
@@ -119,26 +142,32 @@ class NeedToKnowMatrixTest {
         get("police-worker", "/api/cases/" + referral.caseId());
         get("mash-worker", "/engine-rest/task/" + screeningTask + "/variables");
 
-        assertThat(audit.ofCase(referral.caseId())).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("education-worker");
-            assertThat(e.action()).isEqualTo("READ");
-        }).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("police-worker");
-            assertThat(e.action()).isEqualTo("ACCESS_REFUSED");
-        }).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("mash-worker");
-            assertThat(e.door()).isEqualTo("ENGINE_REST");
-        });
+        assertThat(audit.ofCase(referral.caseId()))
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("education-worker");
+                    assertThat(e.action()).isEqualTo("READ");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("police-worker");
+                    assertThat(e.action()).isEqualTo("ACCESS_REFUSED");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("mash-worker");
+                    assertThat(e.door()).isEqualTo("ENGINE_REST");
+                });
     }
 
     @Test
     void noAgencyHandsATaskToAnotherAgency() {
-        ResponseEntity<String> answer = http.withBasicAuth("mash-worker", PASSWORD).postForEntity(
-                "/engine-rest/task/" + screeningTask + "/identity-links",
-                jsonEntity("{\"groupId\": \"police\", \"type\": \"candidate\"}"), String.class);
+        ResponseEntity<String> answer = http.withBasicAuth("mash-worker", PASSWORD)
+                .postForEntity(
+                        "/engine-rest/task/" + screeningTask + "/identity-links",
+                        jsonEntity("{\"groupId\": \"police\", \"type\": \"candidate\"}"),
+                        String.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(403);
-        assertThat(get("police-worker", "/engine-rest/task?processInstanceId=" + referral.processInstanceId()).getBody())
+        assertThat(get("police-worker", "/engine-rest/task?processInstanceId=" + referral.processInstanceId())
+                        .getBody())
                 .doesNotContain(screeningTask);
     }
 

@@ -1,5 +1,9 @@
 package uk.pathways.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -12,16 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One sign-in for the Pathways pages and the Camunda webapps, as a browser holds it (one cookie jar): signed in at
@@ -46,13 +44,19 @@ class OneSignInTest {
 
         JsonNode webapp = jar.webappUser();
         assertThat(webapp.path("userId").asText()).isEqualTo("education-worker");
-        assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class)).contains("tasklist").doesNotContain("cockpit");
-        assertThat(jar.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
-        assertThat(jar.get("/cases").statusCode()).as("still signed in to the pages").isEqualTo(200);
+        assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class))
+                .contains("tasklist")
+                .doesNotContain("cockpit");
+        assertThat(jar.get("/camunda/api/engine/engine/default/task/count").statusCode())
+                .isEqualTo(200);
+        assertThat(jar.get("/cases").statusCode())
+                .as("still signed in to the pages")
+                .isEqualTo(200);
 
         // signing out in the Tasklist ends the session for the pages too
         jar.get("/camunda/api/engine/engine/default/task/count"); // the webapps' CSRF token for this session
-        assertThat(jar.post("/camunda/api/admin/auth/user/default/logout", "").statusCode()).isLessThan(300);
+        assertThat(jar.post("/camunda/api/admin/auth/user/default/logout", "").statusCode())
+                .isLessThan(300);
         HttpResponse<String> after = jar.get("/cases");
         assertThat(after.uri().getPath()).as("the pages ask to sign in again").isEqualTo("/login");
         assertThat(jar.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 403, 404);
@@ -80,30 +84,40 @@ class OneSignInTest {
     void aWorkerSignedInToThePagesGetsNoCockpit() throws Exception {
         CookieJar jar = new CookieJar();
         jar.pagesSignIn("mash-worker");
-        assertThat(jar.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics").statusCode()).isEqualTo(403);
+        assertThat(jar.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")
+                        .statusCode())
+                .isEqualTo(403);
         CookieJar owner = new CookieJar();
         owner.pagesSignIn("process-owner");
         JsonNode webapp = owner.webappUser();
-        assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class)).contains("cockpit");
+        assertThat(JSON.convertValue(webapp.path("authorizedApps"), java.util.List.class))
+                .contains("cockpit");
     }
 
     /** One cookie jar, following redirects, as a browser is. */
     final class CookieJar {
         private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
 
         void pagesSignIn(String user) throws Exception {
             String token = csrf(get("/login").body());
-            HttpResponse<String> signedIn = post("/login", "username=" + user + "&password="
-                    + URLEncoder.encode(Doors.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token);
-            assertThat(signedIn.uri().getPath()).as("%s signed in to the pages", user).isEqualTo("/");
+            HttpResponse<String> signedIn = post(
+                    "/login",
+                    "username=" + user + "&password=" + URLEncoder.encode(Doors.PASSWORD, StandardCharsets.UTF_8)
+                            + "&_csrf=" + token);
+            assertThat(signedIn.uri().getPath())
+                    .as("%s signed in to the pages", user)
+                    .isEqualTo("/");
         }
 
         void webappSignIn(String user, String app) throws Exception {
             get("/camunda/app/" + app + "/default/");
-            HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/" + app, "username=" + user
-                    + "&password=" + URLEncoder.encode(Doors.PASSWORD, StandardCharsets.UTF_8));
+            HttpResponse<String> login = post(
+                    "/camunda/api/admin/auth/user/default/login/" + app,
+                    "username=" + user + "&password=" + URLEncoder.encode(Doors.PASSWORD, StandardCharsets.UTF_8));
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         }
 
@@ -124,13 +138,17 @@ class OneSignInTest {
         }
 
         HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+            cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .findFirst()
+                    .ifPresent(token -> request.header("X-XSRF-TOKEN", token));
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 

@@ -1,12 +1,14 @@
 package uk.pathways.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,9 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import uk.pathways.audit.AuditEntry;
 import uk.pathways.audit.AuditTrail;
 import uk.pathways.calendar.Now;
@@ -30,9 +29,6 @@ import uk.pathways.casefile.CaseFile;
 import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The walls of contract version 2, sections 7 and 8, probed at every door a user or an attacker could take: the engine
@@ -46,17 +42,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WallsTest {
 
     /** The ways in to a task completion. */
-    enum Door { COMPLETE, SUBMIT_FORM, WEBAPP, JAVA }
+    enum Door {
+        COMPLETE,
+        SUBMIT_FORM,
+        WEBAPP,
+        JAVA
+    }
 
-    @LocalServerPort int port;
-    @Autowired Pathway pathway;
-    @Autowired TaskService taskService;
-    @Autowired FormService formService;
-    @Autowired IdentityService identityService;
-    @Autowired CaseFile caseFile;
-    @Autowired AuditTrail audit;
-    @Autowired DataSource dataSource;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    FormService formService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    CaseFile caseFile;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Doors doors() {
         return new Doors(port);
@@ -68,8 +86,9 @@ class WallsTest {
         return switch (door) {
             case COMPLETE -> doors().basic(user, "POST", "/engine-rest/task/" + taskId + "/complete", body);
             case SUBMIT_FORM -> doors().basic(user, "POST", "/engine-rest/task/" + taskId + "/submit-form", body);
-            case WEBAPP -> doors().webapp(user, "tasklist").call("POST",
-                    "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", body);
+            case WEBAPP ->
+                doors().webapp(user, "tasklist")
+                        .call("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", body);
             case JAVA -> java(taskId, user, variablesJson);
         };
     }
@@ -85,9 +104,15 @@ class WallsTest {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         variables.fields().forEachRemaining(f -> {
             JsonNode value = f.getValue().path("value");
-            Object plain = value.isBoolean() ? (Object) value.booleanValue() : value.isNumber() ? value.numberValue()
-                    : value.isTextual() ? value.textValue() : value.isArray() || value.isObject()
-                    ? Doors.JSON.convertValue(value, Object.class) : null;
+            Object plain = value.isBoolean()
+                    ? (Object) value.booleanValue()
+                    : value.isNumber()
+                            ? value.numberValue()
+                            : value.isTextual()
+                                    ? value.textValue()
+                                    : value.isArray() || value.isObject()
+                                            ? Doors.JSON.convertValue(value, Object.class)
+                                            : null;
             if ("Json".equals(f.getValue().path("type").asText())) {
                 plain = Doors.JSON.convertValue(readTree(value.asText()), Object.class);
             }
@@ -102,7 +127,9 @@ class WallsTest {
             return new Doors.Answer(204, "", "");
         } catch (TaskInputRefused refused) {
             StringBuilder fields = new StringBuilder("{\"errors\": [");
-            refused.problems().forEach(p -> fields.append("{\"field\": \"").append(p.field()).append("\"},"));
+            refused.problems()
+                    .forEach(p ->
+                            fields.append("{\"field\": \"").append(p.field()).append("\"},"));
             return new Doors.Answer(400, fields.substring(0, fields.length() - 1) + "]}", "application/problem+json");
         } finally {
             identityService.clearAuthentication();
@@ -118,7 +145,9 @@ class WallsTest {
     }
 
     private List<String> groups(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        return identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
     }
 
     private static List<String> fieldsNamed(Doors.Answer answer) {
@@ -131,7 +160,8 @@ class WallsTest {
 
     private static void noInternals(Doors.Answer answer) {
         assertThat(answer.status()).as("no 5xx: %s", answer.body()).isLessThan(500);
-        assertThat(answer.body()).doesNotContain("org.camunda", "java.lang", "Exception", "### ", "SELECT ", "select ", "\tat ");
+        assertThat(answer.body())
+                .doesNotContain("org.camunda", "java.lang", "Exception", "### ", "SELECT ", "select ", "\tat ");
     }
 
     private ReferralAccepted referredByEducation() {
@@ -141,17 +171,35 @@ class WallsTest {
     /** A case at its strategy meeting: four agency-information tasks open (police, health, education, children's). */
     private ReferralAccepted atTheMeeting() {
         ReferralAccepted referral = pathway.refer(15, List.of());
-        pathway.complete(referral.caseId(), "screening", "mash-worker", Map.of("indicators",
-                List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"), "disclosure", false, "learningDisability", false));
-        pathway.complete(referral.caseId(), "schedule-strategy-meeting", "childrens-services-worker", Map.of(
-                "meetingAt", Now.instant().plus(Duration.ofHours(20)).toString(), "meetingPlace", "Room 4, synthetic office"));
+        pathway.complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false));
+        pathway.complete(
+                referral.caseId(),
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
         return referral;
     }
 
     private Task agencyTask(String caseId, String agency) {
         return pathway.tasks(caseId, "agency-information").stream()
-                .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream().anyMatch(l -> agency.equals(l.getGroupId())))
-                .findFirst().orElseThrow();
+                .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                        .anyMatch(l -> agency.equals(l.getGroupId())))
+                .findFirst()
+                .orElseThrow();
     }
 
     // ---- finding 5: unchecked completion variables, and finding 3: moving a process to another case
@@ -166,14 +214,18 @@ class WallsTest {
 
         Doors.Answer answer = complete(door, screening.getId(), "mash-worker", """
                 {"age": {"value": -5}, "disclosure": {"value": "true"}, "indicators": {"value": {"OLDER_PARTNER": 1}},
-                 "learningDisability": {"value": false}, "freeNarrative": {"value": "%s"}, "caseId": {"value": "%s"}}"""
-                .formatted(marker, other.caseId()));
+                 "learningDisability": {"value": false}, "freeNarrative": {"value": "%s"}, "caseId": {"value": "%s"}}""".formatted(marker, other.caseId()));
 
-        assertThat(fieldsNamed(answer)).containsExactlyInAnyOrder("age", "disclosure", "indicators", "freeNarrative", "caseId");
-        assertThat(pathway.tasks(referral.caseId(), "screening")).as("the task stays open").hasSize(1);
+        assertThat(fieldsNamed(answer))
+                .containsExactlyInAnyOrder("age", "disclosure", "indicators", "freeNarrative", "caseId");
+        assertThat(pathway.tasks(referral.caseId(), "screening"))
+                .as("the task stays open")
+                .hasSize(1);
         assertThat(taskService.getVariable(screening.getId(), "age")).isEqualTo(15);
         assertThat(taskService.getVariable(screening.getId(), "caseId")).isEqualTo(referral.caseId());
-        assertThat(EngineTables.holding(dataSource, marker)).as("nothing of it in the engine").isEmpty();
+        assertThat(EngineTables.holding(dataSource, marker))
+                .as("nothing of it in the engine")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -213,16 +265,29 @@ class WallsTest {
         String police = "Synthetic police information " + UUID.randomUUID();
         String health = "Synthetic health information " + UUID.randomUUID();
 
-        Doors.Answer first = complete(door, agencyTask(referral.caseId(), "police").getId(), "police-worker",
+        Doors.Answer first = complete(
+                door,
+                agencyTask(referral.caseId(), "police").getId(),
+                "police-worker",
                 "{\"agencyInformation\": {\"value\": \"" + police + "\"}}");
-        Doors.Answer second = complete(door, agencyTask(referral.caseId(), "health").getId(), "health-worker",
+        Doors.Answer second = complete(
+                door,
+                agencyTask(referral.caseId(), "health").getId(),
+                "health-worker",
                 "{\"agencyInformation\": {\"value\": \"" + health + "\"}}");
 
         assertThat(first.status()).as(first.body()).isEqualTo(204);
         assertThat(second.status()).as(second.body()).isEqualTo(204);
-        JsonNode record = doors().basic("childrens-services-worker", "GET", "/api/cases/" + referral.caseId(), null).json().path("record");
-        assertThat(record.toString()).as("the second agency's information does not overwrite the first's").contains(police, health);
-        assertThat(record.findValues("kind").stream().filter(k -> k.asText().equals("agency-information")).count()).isEqualTo(2);
+        JsonNode record = doors().basic("childrens-services-worker", "GET", "/api/cases/" + referral.caseId(), null)
+                .json()
+                .path("record");
+        assertThat(record.toString())
+                .as("the second agency's information does not overwrite the first's")
+                .contains(police, health);
+        assertThat(record.findValues("kind").stream()
+                        .filter(k -> k.asText().equals("agency-information"))
+                        .count())
+                .isEqualTo(2);
         assertThat(EngineTables.holding(dataSource, police)).isEmpty();
         assertThat(EngineTables.holding(dataSource, health)).isEmpty();
     }
@@ -233,11 +298,19 @@ class WallsTest {
                 {"child": {"firstName": "Casey", "lastName": "Wallsrhi%s", "dateOfBirth": "2012-04-02", "gender": "FEMALE",
                  "district": "Corby", "lookedAfter": false},
                  "missingSince": "%s", "policeReference": "NP-1", "policeRisk": "LOW", "episodeType": "MISSING_FROM_HOME",
-                 "returnedAt": "%s"}""".formatted(letters(), Now.instant().minus(Duration.ofHours(5)),
-                Now.instant().minus(Duration.ofHours(1)))).json().path("caseId").asText();
+                 "returnedAt": "%s"}""".formatted(
+                                letters(),
+                                Now.instant().minus(Duration.ofHours(5)),
+                                Now.instant().minus(Duration.ofHours(1))))
+                .json()
+                .path("caseId")
+                .asText();
         Task interview = pathway.task(episode, "return-home-interview");
 
-        Doors.Answer answer = complete(Door.COMPLETE, interview.getId(), "rhi-service-worker",
+        Doors.Answer answer = complete(
+                Door.COMPLETE,
+                interview.getId(),
+                "rhi-service-worker",
                 "{\"rhiAccepted\": {\"value\": true}, \"cseConcern\": {\"value\": false}}");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
@@ -250,19 +323,35 @@ class WallsTest {
     void aTaskIsClaimedOnlyForOneselfOrAssignedByTheAgencysManagerWithinTheAgency() {
         String task = pathway.task(referredByEducation().caseId(), "screening").getId();
 
-        Doors.Answer forPolice = doors().basic("mash-worker", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"police-worker\"}");
-        Doors.Answer managerForPolice = doors().basic("mash-manager", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"police-worker\"}");
-        Doors.Answer managerForWorker = doors().basic("mash-manager", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"mash-worker\"}");
+        Doors.Answer forPolice = doors().basic(
+                        "mash-worker",
+                        "POST",
+                        "/engine-rest/task/" + task + "/claim",
+                        "{\"userId\": \"police-worker\"}");
+        Doors.Answer managerForPolice = doors().basic(
+                        "mash-manager",
+                        "POST",
+                        "/engine-rest/task/" + task + "/claim",
+                        "{\"userId\": \"police-worker\"}");
+        Doors.Answer managerForWorker = doors().basic(
+                        "mash-manager",
+                        "POST",
+                        "/engine-rest/task/" + task + "/claim",
+                        "{\"userId\": \"mash-worker\"}");
         Doors.Answer unclaim = doors().basic("mash-worker", "POST", "/engine-rest/task/" + task + "/unclaim", null);
-        Doors.Answer self = doors().basic("mash-worker", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"mash-worker\"}");
+        Doors.Answer self = doors().basic(
+                        "mash-worker", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\": \"mash-worker\"}");
 
         assertThat(forPolice.status()).isEqualTo(403);
         assertThat(managerForPolice.status()).isEqualTo(403);
         assertThat(managerForWorker.status()).as(managerForWorker.body()).isEqualTo(204);
         assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(204);
         assertThat(self.status()).isEqualTo(204);
-        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("mash-worker");
-        assertThat(doors().basic("police-worker", "GET", "/engine-rest/task/" + task, null).status()).isIn(403, 404);
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee())
+                .isEqualTo("mash-worker");
+        assertThat(doors().basic("police-worker", "GET", "/engine-rest/task/" + task, null)
+                        .status())
+                .isIn(403, 404);
     }
 
     // ---- findings 1, 2 and 11: involvement only by decision
@@ -283,24 +372,31 @@ class WallsTest {
         assertThat(referral.json().path("caseId").asText()).isEqualTo(education.caseId());
         assertThat(read.status()).isEqualTo(403);
         assertThat(read.json().path("leadAgency").asText()).isEqualTo("mash");
-        assertThat(read.json().path("involvedAgencies").toString()).contains("education").doesNotContain("health");
+        assertThat(read.json().path("involvedAgencies").toString())
+                .contains("education")
+                .doesNotContain("health");
         assertThat(read.body()).doesNotContain("Synthetic concern for a test");
     }
 
     @Test
     void aMissingReportForACaseTheReporterCannotReadIsRefusedAndCreatesNothing() {
         ReferralAccepted education = referredByEducation();
-        int episodes = jdbc.queryForObject("select count(*) from pw_missing_episode where case_id = ?", Integer.class, education.caseId());
+        int episodes = jdbc.queryForObject(
+                "select count(*) from pw_missing_episode where case_id = ?", Integer.class, education.caseId());
 
         Doors.Answer answer = doors().basic("health-worker", "POST", "/api/missing-episodes", """
                 {"caseId": "%s", "missingSince": "%s", "policeReference": "NP-2", "policeRisk": "LOW",
-                 "episodeType": "MISSING_FROM_HOME"}""".formatted(education.caseId(), Now.instant().minus(Duration.ofHours(2))));
+                 "episodeType": "MISSING_FROM_HOME"}""".formatted(
+                        education.caseId(), Now.instant().minus(Duration.ofHours(2))));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().path("involvedAgencies").isArray()).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from pw_missing_episode where case_id = ?", Integer.class, education.caseId()))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pw_missing_episode where case_id = ?", Integer.class, education.caseId()))
                 .isEqualTo(episodes);
-        assertThat(doors().basic("health-worker", "GET", "/api/cases/" + education.caseId(), null).status()).isEqualTo(403);
+        assertThat(doors().basic("health-worker", "GET", "/api/cases/" + education.caseId(), null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -316,12 +412,26 @@ class WallsTest {
     @Test
     void whenADecisionInvolvesAnAgencyTheChronologySaysWhichAndWho() {
         ReferralAccepted referral = atTheMeeting();
-        pathway.complete(referral.caseId(), "strategy-meeting", "childrens-services-worker", Map.of("riseAccepted", true,
-                "section47", false, "policeInvestigation", false, "meetingMinutes", "Synthetic minutes"));
+        pathway.complete(
+                referral.caseId(),
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        true,
+                        "section47",
+                        false,
+                        "policeInvestigation",
+                        false,
+                        "meetingMinutes",
+                        "Synthetic minutes"));
 
         assertThat(caseFile.chronology(referral.caseId())).anySatisfy(e -> {
             assertThat(e.eventType()).isEqualTo("AGENCY_INVOLVED");
-            assertThat(e.summary()).contains("RISE team").contains("strategy meeting").contains("by Children's services");
+            assertThat(e.summary())
+                    .contains("RISE team")
+                    .contains("strategy meeting")
+                    .contains("by Children's services");
             assertThat(e.actor()).as("who made the decision").isEqualTo("childrens-services-worker");
         });
     }
@@ -330,17 +440,25 @@ class WallsTest {
 
     @Test
     void anExpressionInAnOrQueryIsRefusedHoweverTheJsonSpellsItAtEveryDoor() {
-        String escaped = "{\"orQueries\": [{\"candidateGroup\": \"mash\"}, {\"assigneeExpression\": \"\\u0024{''.getClass()}\"}]}";
+        String escaped =
+                "{\"orQueries\": [{\"candidateGroup\": \"mash\"}, {\"assigneeExpression\": \"\\u0024{''.getClass()}\"}]}";
 
         Doors.Answer rest = doors().basic("mash-worker", "POST", "/engine-rest/task", escaped);
-        Doors.Answer webapp = doors().webapp("mash-worker", "tasklist").call("POST", "/camunda/api/engine/engine/default/task", escaped);
+        Doors.Answer webapp = doors().webapp("mash-worker", "tasklist")
+                .call("POST", "/camunda/api/engine/engine/default/task", escaped);
 
         assertThat(rest.status()).isEqualTo(400);
         assertThat(webapp.status()).isEqualTo(400);
         identityService.setAuthentication("mash-worker", groups("mash-worker"));
         try {
-            assertThatThrownBy(() -> taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}").endOr().list())
-                    .isInstanceOf(BadUserRequestException.class).hasMessageContaining("Expressions are not allowed");
+            assertThatThrownBy(() -> taskService
+                            .createTaskQuery()
+                            .or()
+                            .taskAssigneeExpression("${currentUser()}")
+                            .endOr()
+                            .list())
+                    .isInstanceOf(BadUserRequestException.class)
+                    .hasMessageContaining("Expressions are not allowed");
         } finally {
             identityService.clearAuthentication();
         }
@@ -351,11 +469,15 @@ class WallsTest {
     @Test
     void aChunkedBodyOverTheLimitIs413AndCreatesNothing() {
         int cases = jdbc.queryForObject("select count(*) from pw_case", Integer.class);
-        byte[] big = ("{\"concerns\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] big =
+                ("{\"concerns\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(doors().chunked("education-worker", "/api/referrals", big).status()).isEqualTo(413);
-        assertThat(doors().chunked("mash-worker", "/engine-rest/task", big).status()).isEqualTo(413);
-        assertThat(jdbc.queryForObject("select count(*) from pw_case", Integer.class)).isEqualTo(cases);
+        assertThat(doors().chunked("education-worker", "/api/referrals", big).status())
+                .isEqualTo(413);
+        assertThat(doors().chunked("mash-worker", "/engine-rest/task", big).status())
+                .isEqualTo(413);
+        assertThat(jdbc.queryForObject("select count(*) from pw_case", Integer.class))
+                .isEqualTo(cases);
     }
 
     // ---- finding 9: no 5xx, no internals
@@ -364,16 +486,32 @@ class WallsTest {
     void badInputIsNeverAServerErrorAndNoAnswerShowsInternals() {
         String task = pathway.task(referredByEducation().caseId(), "screening").getId();
         List<Doors.Answer> answers = List.of(
-                doors().basic("mash-worker", "POST", "/engine-rest/condition", "{\"variables\": {\"x\": {\"value\": 1}}}"),
+                doors().basic(
+                                "mash-worker",
+                                "POST",
+                                "/engine-rest/condition",
+                                "{\"variables\": {\"x\": {\"value\": 1}}}"),
                 doors().basic("mash-worker", "DELETE", "/engine-rest/task/" + task, null),
                 doors().basic("admin", "DELETE", "/engine-rest/task/" + task, null),
                 doors().raw("mash-worker", "/engine-rest/task?name=%zz"),
                 doors().basic("mash-worker", "GET", "/error", null),
-                doors().basic("admin", "POST", "/engine-rest/user/create",
-                        "{\"profile\": {\"id\": \"weakling\"}, \"credentials\": {\"password\": \"abc\"}}"),
-                doors().basic("mash-worker", "POST", "/engine-rest/task/" + task + "/complete", "{\"variables\": {\"caseId\": {\"value\": null}}}"),
-                doors().basic("mash-worker", "POST", "/engine-rest/task/" + task + "/complete",
-                        "{\"variables\": {\"indicators\": {\"value\": " + Doors.JSON.valueToTree(java.util.Collections.nCopies(10_000, "OLDER_PARTNER")) + "}}}"),
+                doors().basic(
+                                "admin",
+                                "POST",
+                                "/engine-rest/user/create",
+                                "{\"profile\": {\"id\": \"weakling\"}, \"credentials\": {\"password\": \"abc\"}}"),
+                doors().basic(
+                                "mash-worker",
+                                "POST",
+                                "/engine-rest/task/" + task + "/complete",
+                                "{\"variables\": {\"caseId\": {\"value\": null}}}"),
+                doors().basic(
+                                "mash-worker",
+                                "POST",
+                                "/engine-rest/task/" + task + "/complete",
+                                "{\"variables\": {\"indicators\": {\"value\": "
+                                        + Doors.JSON.valueToTree(java.util.Collections.nCopies(10_000, "OLDER_PARTNER"))
+                                        + "}}}"),
                 doors().basic("police-worker", "POST", "/api/missing-episodes", """
                         {"child": {"firstName": "Casey", "lastName": "Wallsmis%s", "dateOfBirth": "2012-04-02", "gender": "FEMALE",
                          "district": "Corby", "lookedAfter": false}, "missingSince": "-999999999-01-01T00:00:00Z",
@@ -394,7 +532,8 @@ class WallsTest {
         assertThat(fieldsNamed(answers.get(8))).containsExactly("missingSince");
         assertThat(fieldsNamed(answers.get(9))).containsExactly("missingSince");
         assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();
-        assertThat(pathway.tasks(taskService.getVariable(task, "caseId").toString(), "screening")).hasSize(1);
+        assertThat(pathway.tasks(taskService.getVariable(task, "caseId").toString(), "screening"))
+                .hasSize(1);
     }
 
     // ---- finding 10: audit gaps
@@ -404,26 +543,36 @@ class WallsTest {
         ReferralAccepted referral = referredByEducation();
         String task = pathway.task(referral.caseId(), "screening").getId();
 
-        assertThat(doors().basic("police-worker", "GET", "/engine-rest/task/" + task + "/variables", null).status()).isIn(403, 404);
-        assertThat(doors().basic("mash-worker", "GET", "/engine-rest/task?processInstanceId=" + referral.processInstanceId(), null)
-                .body()).contains(task);
+        assertThat(doors().basic("police-worker", "GET", "/engine-rest/task/" + task + "/variables", null)
+                        .status())
+                .isIn(403, 404);
+        assertThat(doors().basic(
+                                "mash-worker",
+                                "GET",
+                                "/engine-rest/task?processInstanceId=" + referral.processInstanceId(),
+                                null)
+                        .body())
+                .contains(task);
         var child = caseFile.find(referral.caseId()).orElseThrow().child();
         doors().basic("health-worker", "GET", "/api/cases?name=" + child.lastName(), null);
 
         List<AuditEntry> trail = audit.ofCase(referral.caseId());
-        assertThat(trail).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("police-worker");
-            assertThat(e.action()).isEqualTo(AuditEntry.ACCESS_REFUSED);
-            assertThat(e.door()).isEqualTo(AuditEntry.DOOR_ENGINE_REST);
-        }).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("mash-worker");
-            assertThat(e.action()).isEqualTo(AuditEntry.READ);
-            assertThat(e.resource()).contains("/engine-rest/task?");
-        }).anySatisfy(e -> {
-            assertThat(e.userId()).isEqualTo("health-worker");
-            assertThat(e.action()).isEqualTo(AuditEntry.FOUND_IN_SEARCH);
-            assertThat(e.reason()).contains(child.lastName());
-        });
+        assertThat(trail)
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("police-worker");
+                    assertThat(e.action()).isEqualTo(AuditEntry.ACCESS_REFUSED);
+                    assertThat(e.door()).isEqualTo(AuditEntry.DOOR_ENGINE_REST);
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("mash-worker");
+                    assertThat(e.action()).isEqualTo(AuditEntry.READ);
+                    assertThat(e.resource()).contains("/engine-rest/task?");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.userId()).isEqualTo("health-worker");
+                    assertThat(e.action()).isEqualTo(AuditEntry.FOUND_IN_SEARCH);
+                    assertThat(e.reason()).contains(child.lastName());
+                });
     }
 
     @Test
@@ -431,11 +580,17 @@ class WallsTest {
         audit.recordAlone("audit-probe", null, AuditEntry.READ, AuditEntry.DOOR_API, null, "probe", null, null);
         int rows = jdbc.queryForObject("select count(*) from pw_audit", Integer.class);
 
-        for (String statement : List.of("truncate table pw_audit", "delete from pw_audit", "update pw_audit set user_id = 'x'",
+        for (String statement : List.of(
+                "truncate table pw_audit",
+                "delete from pw_audit",
+                "update pw_audit set user_id = 'x'",
                 "drop table pw_audit")) {
-            assertThatThrownBy(() -> jdbc.execute(statement)).as(statement).isInstanceOf(org.springframework.dao.DataAccessException.class);
+            assertThatThrownBy(() -> jdbc.execute(statement))
+                    .as(statement)
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
         }
-        assertThat(jdbc.queryForObject("select count(*) from pw_audit", Integer.class)).isGreaterThanOrEqualTo(rows);
+        assertThat(jdbc.queryForObject("select count(*) from pw_audit", Integer.class))
+                .isGreaterThanOrEqualTo(rows);
     }
 
     // ---- finding 11: smaller doors
@@ -458,9 +613,15 @@ class WallsTest {
     void cockpitsApisAndInstanceStatisticsAreForProcessOwnersAndAdministratorsOnly() {
         Doors.Webapp tasklist = doors().webapp("mash-worker", "tasklist");
 
-        assertThat(tasklist.call("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null).status()).isEqualTo(403);
-        assertThat(doors().basic("mash-worker", "GET", "/engine-rest/process-definition/statistics", null).status()).isEqualTo(403);
-        assertThat(doors().basic("process-owner", "GET", "/engine-rest/process-definition/statistics", null).status()).isEqualTo(200);
+        assertThat(tasklist.call("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(doors().basic("mash-worker", "GET", "/engine-rest/process-definition/statistics", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(doors().basic("process-owner", "GET", "/engine-rest/process-definition/statistics", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -472,21 +633,36 @@ class WallsTest {
         String message = "{\"messageName\": \"MissingReported\", \"processVariables\": {\"missingReport\": {\"value\": "
                 + Doors.JSON.valueToTree(report) + "}}, \"resultEnabled\": true}";
 
-        Doors.Answer extra = doors().basic("police-worker", "POST", "/engine-rest/message", message.replace("\"missingReport\"",
-                "\"caseId\": {\"value\": \"CASE-2026-000001\"}, \"missingReport\""));
+        Doors.Answer extra = doors().basic(
+                        "police-worker",
+                        "POST",
+                        "/engine-rest/message",
+                        message.replace(
+                                "\"missingReport\"",
+                                "\"caseId\": {\"value\": \"CASE-2026-000001\"}, \"missingReport\""));
         Doors.Answer sent = doors().basic("police-worker", "POST", "/engine-rest/message", message);
 
         assertThat(fieldsNamed(extra)).containsExactly("processVariables.caseId");
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         String instance = sent.json().get(0).path("processInstance").path("id").asText();
-        String reference = jdbc.queryForObject("select reference from pw_missing_episode where process_instance_id = ?", String.class, instance);
+        String reference = jdbc.queryForObject(
+                "select reference from pw_missing_episode where process_instance_id = ?", String.class, instance);
         String returned = "{\"messageName\": \"MissingChildReturned\", \"businessKey\": \"" + reference
-                + "\", \"processVariables\": {\"returnedAt\": {\"value\": \"" + Now.instant().minusSeconds(60) + "\"}}}";
+                + "\", \"processVariables\": {\"returnedAt\": {\"value\": \""
+                + Now.instant().minusSeconds(60) + "\"}}}";
 
-        assertThat(doors().basic("health-worker", "POST", "/engine-rest/message", returned).status()).isEqualTo(403);
-        assertThat(doors().basic("police-worker", "POST", "/engine-rest/message", returned).status()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("select status from pw_missing_episode where reference = ?", String.class, reference)).isEqualTo("RETURNED");
-        assertThat(EngineTables.holding(dataSource, "Wallsmsg")).as("the report names the child: never kept in the engine").isEmpty();
+        assertThat(doors().basic("health-worker", "POST", "/engine-rest/message", returned)
+                        .status())
+                .isEqualTo(403);
+        assertThat(doors().basic("police-worker", "POST", "/engine-rest/message", returned)
+                        .status())
+                .isEqualTo(204);
+        assertThat(jdbc.queryForObject(
+                        "select status from pw_missing_episode where reference = ?", String.class, reference))
+                .isEqualTo("RETURNED");
+        assertThat(EngineTables.holding(dataSource, "Wallsmsg"))
+                .as("the report names the child: never kept in the engine")
+                .isEmpty();
     }
 
     private static String letters() {

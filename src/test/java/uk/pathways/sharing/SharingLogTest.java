@@ -1,17 +1,19 @@
 package uk.pathways.sharing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.missing.EpisodeTypes;
@@ -23,10 +25,6 @@ import uk.pathways.support.Mailroom;
 import uk.pathways.support.Pathway;
 import uk.pathways.web.Pages;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * Every kind of share writes its row of the sharing log, with what, with whom, by whom and the lawful basis; the log
  * is for the lead agency and its managers, refused to others, audited.
@@ -34,13 +32,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PathwaysTest
 class SharingLogTest {
 
-    @Autowired Pathway pathway;
-    @Autowired MissingWalk walk;
-    @Autowired Mailroom mailroom;
-    @Autowired SharingLog log;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired WebApplicationContext context;
-    @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    MissingWalk walk;
+
+    @Autowired
+    Mailroom mailroom;
+
+    @Autowired
+    SharingLog log;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private List<Share> shares(String caseId, String kind) {
         return log.of(caseId).stream().filter(s -> s.kind().equals(kind)).toList();
@@ -50,18 +61,46 @@ class SharingLogTest {
     void aReferralsSharesAreLoggedWithTheirLawfulBasisAndTheLeadAgencyReadsThem() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         String caseId = referral.caseId();
-        pathway.complete(caseId, "screening", "mash-worker", Map.of("indicators", List.of(), "disclosure", true,
-                "learningDisability", false));
-        pathway.complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(
-                "meetingAt", Now.instant().plus(Duration.ofHours(20)).toString(), "meetingPlace", "Room 4, synthetic office"));
-        Task police = pathway.tasks(caseId, "agency-information").stream().filter(t -> taskService.getIdentityLinksForTask(t.getId())
-                .stream().anyMatch(l -> "police".equals(l.getGroupId()))).findFirst().orElseThrow();
-        pathway.complete(police, "police-worker", Map.of("agencyInformation", "Synthetic police information", "restricted", true));
-        pathway.complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of("riseAccepted", true,
-                "section47", false, "policeInvestigation", false, "meetingMinutes", "Synthetic minutes"));
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("indicators", List.of(), "disclosure", true, "learningDisability", false));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
+        Task police = pathway.tasks(caseId, "agency-information").stream()
+                .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                        .anyMatch(l -> "police".equals(l.getGroupId())))
+                .findFirst()
+                .orElseThrow();
+        pathway.complete(
+                police,
+                "police-worker",
+                Map.of("agencyInformation", "Synthetic police information", "restricted", true));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "riseAccepted",
+                        true,
+                        "section47",
+                        false,
+                        "policeInvestigation",
+                        false,
+                        "meetingMinutes",
+                        "Synthetic minutes"));
         mailroom.deliver(caseId);
 
-        assertThat(shares(caseId, Share.ACCESS_BY_DECISION)).extracting(Share::sharedWith)
+        assertThat(shares(caseId, Share.ACCESS_BY_DECISION))
+                .extracting(Share::sharedWith)
                 .contains("Multi-Agency Safeguarding Hub", "Police", "Health", "RISE team");
         assertThat(shares(caseId, Share.ACCESS_BY_DECISION)).anySatisfy(s -> {
             assertThat(s.sharedWith()).isEqualTo("RISE team");
@@ -75,38 +114,73 @@ class SharingLogTest {
             assertThat(s.sharedWith()).isEqualTo("Police, Children's services");
             assertThat(s.sharedBy()).isEqualTo("police-worker");
         });
-        assertThat(shares(caseId, Share.EMAIL)).as("the e-mails about the case").isNotEmpty()
+        assertThat(shares(caseId, Share.EMAIL))
+                .as("the e-mails about the case")
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.sharedWith()).contains("@"));
 
         // the printed chronology is a share too
         MockMvc mvc = Pages.mvc(context);
-        mvc.perform(get("/cases/" + caseId + "/chronology.pdf").session(Pages.signIn(mvc, "rise-worker"))).andExpect(status().isOk());
-        assertThat(shares(caseId, Share.EXPORT)).singleElement().satisfies(s -> assertThat(s.sharedBy()).isEqualTo("rise-worker"));
+        mvc.perform(get("/cases/" + caseId + "/chronology.pdf").session(Pages.signIn(mvc, "rise-worker")))
+                .andExpect(status().isOk());
+        assertThat(shares(caseId, Share.EXPORT))
+                .singleElement()
+                .satisfies(s -> assertThat(s.sharedBy()).isEqualTo("rise-worker"));
 
         // the lead agency (RISE, in support) and its managers read the log; another involved agency does not
         String page = mvc.perform(get("/cases/" + caseId + "/sharing").session(Pages.signIn(mvc, "rise-manager")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Sharing log").contains("data-kind=\"MEETING_INFORMATION\"").contains("Sch. 1 para. 18");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Sharing log")
+                .contains("data-kind=\"MEETING_INFORMATION\"")
+                .contains("Sch. 1 para. 18");
         assertThat(mvc.perform(get("/cases/" + caseId).session(Pages.signIn(mvc, "rise-worker")))
-                .andReturn().getResponse().getContentAsString()).contains("id=\"sharing-log-link\"");
-        int refused = jdbc.queryForObject("select count(*) from pw_audit where case_id = ? and user_id = 'health-worker' "
-                + "and action = 'ACCESS_REFUSED' and resource = 'sharing log'", Integer.class, caseId);
-        mvc.perform(get("/cases/" + caseId + "/sharing").session(Pages.signIn(mvc, "health-worker"))).andExpect(status().isForbidden());
-        assertThat(jdbc.queryForObject("select count(*) from pw_audit where case_id = ? and user_id = 'health-worker' "
-                + "and action = 'ACCESS_REFUSED' and resource = 'sharing log'", Integer.class, caseId)).isEqualTo(refused + 1);
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"sharing-log-link\"");
+        int refused = jdbc.queryForObject(
+                "select count(*) from pw_audit where case_id = ? and user_id = 'health-worker' "
+                        + "and action = 'ACCESS_REFUSED' and resource = 'sharing log'",
+                Integer.class,
+                caseId);
+        mvc.perform(get("/cases/" + caseId + "/sharing").session(Pages.signIn(mvc, "health-worker")))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pw_audit where case_id = ? and user_id = 'health-worker' "
+                                + "and action = 'ACCESS_REFUSED' and resource = 'sharing log'",
+                        Integer.class,
+                        caseId))
+                .isEqualTo(refused + 1);
         assertThat(mvc.perform(get("/cases/" + caseId).session(Pages.signIn(mvc, "health-worker")))
-                .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"sharing-log-link\"");
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("id=\"sharing-log-link\"");
     }
 
     @Test
     void thePlacingAuthorityToldAndTheInterviewsInformationForThePoliceAreLogged() {
-        MissingReportAccepted accepted = walk.report(new NewMissingReport(Pathway.child(13), null, Now.instant().minus(Duration.ofHours(2)),
-                MissingWalk.policeReference(), "MEDIUM", EpisodeTypes.MISSING_FROM_CARE, "Northamptonshire", true, null));
-        assertThat(shares(accepted.caseId(), Share.PLACING_AUTHORITY)).singleElement().satisfies(s -> {
-            assertThat(s.sharedWith()).isEqualTo("Northamptonshire");
-            assertThat(s.what()).contains(accepted.reference());
-            assertThat(s.lawfulBasis()).contains("go missing from home or care");
-        });
+        MissingReportAccepted accepted = walk.report(new NewMissingReport(
+                Pathway.child(13),
+                null,
+                Now.instant().minus(Duration.ofHours(2)),
+                MissingWalk.policeReference(),
+                "MEDIUM",
+                EpisodeTypes.MISSING_FROM_CARE,
+                "Northamptonshire",
+                true,
+                null));
+        assertThat(shares(accepted.caseId(), Share.PLACING_AUTHORITY))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.sharedWith()).isEqualTo("Northamptonshire");
+                    assertThat(s.what()).contains(accepted.reference());
+                    assertThat(s.lawfulBasis()).contains("go missing from home or care");
+                });
 
         walk.episodes().returned(accepted.reference(), Now.instant());
         Map<String, Object> interview = new HashMap<>();
@@ -115,9 +189,11 @@ class SharingLogTest {
         interview.put("cseConcern", false);
         interview.put("informationForPolice", "Synthetic: a car seen at the flat");
         pathway.complete(accepted.caseId(), "return-home-interview", "rhi-service-worker", interview);
-        assertThat(shares(accepted.caseId(), Share.INTELLIGENCE_TO_POLICE)).singleElement().satisfies(s -> {
-            assertThat(s.sharedWith()).isEqualTo("Police");
-            assertThat(s.reference()).isEqualTo(accepted.reference());
-        });
+        assertThat(shares(accepted.caseId(), Share.INTELLIGENCE_TO_POLICE))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.sharedWith()).isEqualTo("Police");
+                    assertThat(s.reference()).isEqualTo(accepted.reference());
+                });
     }
 }

@@ -22,7 +22,10 @@ public class EngineOfThisContext extends AbstractTestExecutionListener {
     @Override
     public void beforeTestMethod(TestContext testContext) {
         if (testContext.hasApplicationContext()) {
-            testContext.getApplicationContext().getBeanProvider(ProcessEngine.class).ifAvailable(BpmnAwareTests::init);
+            testContext
+                    .getApplicationContext()
+                    .getBeanProvider(ProcessEngine.class)
+                    .ifAvailable(BpmnAwareTests::init);
         }
     }
 }

@@ -1,24 +1,21 @@
 package uk.pathways.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
 
 /**
  * A real SMTP server (GreenMail) for the tests, on a free port of 127.0.0.1: it points the application's
@@ -28,8 +25,17 @@ import jakarta.mail.internet.MimeMessage;
 public class MailCatcher implements DisposableBean {
 
     /** One e-mail as it arrived. */
-    public record Mail(String to, String from, String subject, String text, String html, String event, String reference,
-                       String caseId, String notificationId, String messageId) {
+    public record Mail(
+            String to,
+            String from,
+            String subject,
+            String text,
+            String html,
+            String event,
+            String reference,
+            String caseId,
+            String notificationId,
+            String messageId) {
 
         /** Everything a reader of the e-mail sees. */
         public String everything() {
@@ -69,12 +75,15 @@ public class MailCatcher implements DisposableBean {
 
     /** Every e-mail received since the context started (one per recipient). */
     public List<Mail> received() {
-        return Arrays.stream(server().getReceivedMessages()).map(MailCatcher::read).toList();
+        return Arrays.stream(server().getReceivedMessages())
+                .map(MailCatcher::read)
+                .toList();
     }
 
     private GreenMail server() {
         if (greenMail == null) {
-            throw new IllegalStateException("No mail sender in this context: set spring.mail.host (the test profile does)");
+            throw new IllegalStateException(
+                    "No mail sender in this context: set spring.mail.host (the test profile does)");
         }
         return greenMail;
     }
@@ -89,16 +98,24 @@ public class MailCatcher implements DisposableBean {
             List<String> texts = new ArrayList<>();
             List<String> htmls = new ArrayList<>();
             collect(message, texts, htmls);
-            return new Mail(message.getAllRecipients()[0].toString(), message.getFrom()[0].toString(), message.getSubject(),
-                    String.join("\n", texts), String.join("\n", htmls), header(message, "X-Pathways-Event"),
-                    header(message, "X-Pathways-Reference"), header(message, "X-Pathways-Case"),
-                    header(message, "X-Pathways-Notification"), message.getMessageID());
+            return new Mail(
+                    message.getAllRecipients()[0].toString(),
+                    message.getFrom()[0].toString(),
+                    message.getSubject(),
+                    String.join("\n", texts),
+                    String.join("\n", htmls),
+                    header(message, "X-Pathways-Event"),
+                    header(message, "X-Pathways-Reference"),
+                    header(message, "X-Pathways-Case"),
+                    header(message, "X-Pathways-Notification"),
+                    message.getMessageID());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void collect(Part part, List<String> texts, List<String> htmls) throws MessagingException, IOException {
+    private static void collect(Part part, List<String> texts, List<String> htmls)
+            throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
             texts.add(part.getContent().toString());
         } else if (part.isMimeType("text/html")) {

@@ -2,7 +2,6 @@ package uk.pathways.support;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +27,12 @@ public class Mailroom {
         List<Job> jobs = new ArrayList<>();
         for (String processInstanceId : jdbc.queryForList(
                 "select process_instance_id from pw_notification where case_id = ? and process_instance_id is not null",
-                String.class, caseId)) {
-            jobs.addAll(managementService.createJobQuery().processInstanceId(processInstanceId).list());
+                String.class,
+                caseId)) {
+            jobs.addAll(managementService
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .list());
         }
         return jobs;
     }

@@ -1,5 +1,7 @@
 package uk.pathways.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -7,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,15 +18,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.referral.NewReferral;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.referral.Referrals;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Test helper that walks pathways as the demo users do in the Tasklist: it signs in as a user, finds
@@ -45,8 +43,13 @@ public class Pathway {
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
 
-    Pathway(Referrals referrals, TaskService taskService, FormService formService, IdentityService identityService,
-            ManagementService managementService, RuntimeService runtimeService) {
+    Pathway(
+            Referrals referrals,
+            TaskService taskService,
+            FormService formService,
+            IdentityService identityService,
+            ManagementService managementService,
+            RuntimeService runtimeService) {
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -59,8 +62,15 @@ public class Pathway {
     public static ChildDetails child(int age) {
         int n = CHILDREN.incrementAndGet();
         String[] first = {"Alex", "Jordan", "Casey", "Riley", "Morgan", "Taylor", "Jamie", "Robin"};
-        return new ChildDetails(first[n % first.length], "Testchild" + RUN + "-" + letters(n), Now.today().minusYears(age).minusDays(30),
-                "FEMALE", "NOT_STATED", "Corby", false, null);
+        return new ChildDetails(
+                first[n % first.length],
+                "Testchild" + RUN + "-" + letters(n),
+                Now.today().minusYears(age).minusDays(30),
+                "FEMALE",
+                "NOT_STATED",
+                "Corby",
+                false,
+                null);
     }
 
     private static String letters(int n) {
@@ -73,8 +83,16 @@ public class Pathway {
     }
 
     public ReferralAccepted refer(ChildDetails child, List<String> indicators) {
-        return referrals.receive(new NewReferral(child, "education", "Sam Example", "sam.example@school.example",
-                "Synthetic concern for a test", indicators), new Actor("education-worker", "education"), Referrals.SOURCE_API);
+        return referrals.receive(
+                new NewReferral(
+                        child,
+                        "education",
+                        "Sam Example",
+                        "sam.example@school.example",
+                        "Synthetic concern for a test",
+                        indicators),
+                new Actor("education-worker", "education"),
+                Referrals.SOURCE_API);
     }
 
     public ReferralAccepted refer(int age, List<String> indicators) {
@@ -89,13 +107,20 @@ public class Pathway {
     }
 
     public List<Task> tasks(String caseId, String key) {
-        return taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).taskDefinitionKey(key)
-                .orderByTaskCreateTime().asc().list();
+        return taskService
+                .createTaskQuery()
+                .processVariableValueEquals("caseId", caseId)
+                .taskDefinitionKey(key)
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
     }
 
     public List<String> openTaskKeys(String caseId) {
-        return taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).list()
-                .stream().map(Task::getTaskDefinitionKey).sorted().toList();
+        return taskService.createTaskQuery().processVariableValueEquals("caseId", caseId).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .sorted()
+                .toList();
     }
 
     /** Signs in as {@code userId}, claims the task and submits its form, as the Tasklist does. */
@@ -116,7 +141,9 @@ public class Pathway {
     }
 
     private List<String> groupsOf(String userId) {
-        return identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(g -> g.getId())
+                .toList();
     }
 
     /** Moves the engine's clock; every Pathways clock follows it. */
@@ -131,7 +158,11 @@ public class Pathway {
     /** Runs every timer job of the case's processes that is due by the engine's clock now; returns how many ran. */
     public int fireDueClocks() {
         int ran = 0;
-        for (Job job : managementService.createJobQuery().timers().duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1)).list()) {
+        for (Job job : managementService
+                .createJobQuery()
+                .timers()
+                .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1))
+                .list()) {
             managementService.executeJob(job.getId());
             ran++;
         }
@@ -141,10 +172,17 @@ public class Pathway {
     /** Runs the due timer jobs of one process instance (and the processes it called); returns how many ran. */
     public int fireDueClocks(String processInstanceId) {
         java.util.Set<String> instances = new java.util.HashSet<>(List.of(processInstanceId));
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+        runtimeService
+                .createProcessInstanceQuery()
+                .superProcessInstanceId(processInstanceId)
+                .list()
                 .forEach(p -> instances.add(p.getId()));
         int ran = 0;
-        for (Job job : managementService.createJobQuery().timers().duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1)).list()) {
+        for (Job job : managementService
+                .createJobQuery()
+                .timers()
+                .duedateLowerThen(new Date(Now.instant().toEpochMilli() + 1))
+                .list()) {
             if (instances.contains(job.getProcessInstanceId())) {
                 managementService.executeJob(job.getId());
                 ran++;
@@ -155,7 +193,11 @@ public class Pathway {
 
     /** The timer jobs (clocks) of a process instance and its called processes. */
     public List<Job> clocks(String processInstanceId) {
-        return managementService.createJobQuery().timers().processInstanceId(processInstanceId).list();
+        return managementService
+                .createJobQuery()
+                .timers()
+                .processInstanceId(processInstanceId)
+                .list();
     }
 
     public Instant dueOf(Task task) {

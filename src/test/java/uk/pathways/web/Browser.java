@@ -1,5 +1,10 @@
 package uk.pathways.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,12 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A headless Chromium (Debian's chromium and chromedriver; Selenium Manager is never asked to download
@@ -43,8 +41,11 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** WCAG 2.0, 2.1 and 2.2, A and AA (axe 4.x has no rule tagged wcag22a yet; asked for all the same). */
-    public static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
-    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
+    public static final List<String> WCAG_A_AA =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+
+    private static final List<String> AXE_TAGS =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
     private final WebDriver driver;
     private final String base;
@@ -57,10 +58,20 @@ public final class Browser implements AutoCloseable {
         this.profile = Files.createTempDirectory("pathways-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.base = base;
         this.screenshots = Path.of("target", "screenshots", testName);
@@ -123,7 +134,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public String activeElementId() {
-        return (String) ((JavascriptExecutor) driver).executeScript("return document.activeElement && document.activeElement.id");
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript("return document.activeElement && document.activeElement.id");
     }
 
     /** Signs in on the Pathways sign-in page the browser is on (or is sent to). */
@@ -139,11 +151,14 @@ public final class Browser implements AutoCloseable {
     /** Keeps the whole page as {@code target/screenshots/<test>/<nn>-<name>.png}. */
     public Browser screenshot(String name) {
         try {
-            Long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            Long height = (Long) ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
             driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 6000)));
             Path file = screenshots.resolve("%02d-%s.png".formatted(++step, name));
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+            Files.copy(
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
                     StandardCopyOption.REPLACE_EXISTING);
             driver.manage().window().setSize(new Dimension(1280, 1000));
         } catch (IOException e) {
@@ -155,8 +170,11 @@ public final class Browser implements AutoCloseable {
     /** Checks the page with axe-core (WCAG 2.2 A and AA and best practice): no serious or critical violation. */
     public Browser accessible(String page) {
         List<Map<String, Object>> serious = axe(page, AXE_TAGS).stream()
-                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
-        assertThat(serious).as("serious or critical accessibility violations on %s", page).isEmpty();
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .toList();
+        assertThat(serious)
+                .as("serious or critical accessibility violations on %s", page)
+                .isEmpty();
         return this;
     }
 
@@ -165,7 +183,9 @@ public final class Browser implements AutoCloseable {
      * whatever its impact.
      */
     public Browser conforms(String page) {
-        assertThat(axe(page, WCAG_A_AA)).as("WCAG 2.2 A and AA violations on %s", page).isEmpty();
+        assertThat(axe(page, WCAG_A_AA))
+                .as("WCAG 2.2 A and AA violations on %s", page)
+                .isEmpty();
         return this;
     }
 
@@ -178,8 +198,15 @@ public final class Browser implements AutoCloseable {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (Map<String, Object> v : axe(page, WCAG_A_AA)) {
             counts.put((String) v.get("id"), ((Number) v.get("count")).intValue());
-            System.out.printf("axe on %s: %s (%s) %d element(s): %s%n    e.g. %s%n    %s%n", page, v.get("id"), v.get("impact"),
-                    v.get("count"), v.get("help"), v.get("nodes"), v.get("summary"));
+            System.out.printf(
+                    "axe on %s: %s (%s) %d element(s): %s%n    e.g. %s%n    %s%n",
+                    page,
+                    v.get("id"),
+                    v.get("impact"),
+                    v.get("count"),
+                    v.get("help"),
+                    v.get("nodes"),
+                    v.get("summary"));
         }
         return counts;
     }
@@ -201,7 +228,7 @@ public final class Browser implements AutoCloseable {
             fail(page + ": " + result);
         }
         try {
-            return new ObjectMapper().readValue(result, new TypeReference<>() { });
+            return new ObjectMapper().readValue(result, new TypeReference<>() {});
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -222,7 +249,8 @@ public final class Browser implements AutoCloseable {
     public void close() throws IOException {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

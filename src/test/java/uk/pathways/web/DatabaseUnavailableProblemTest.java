@@ -1,8 +1,15 @@
 package uk.pathways.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
@@ -14,14 +21,6 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The ways "the database is not there" reaches an /api controller all answer 503 problem+json with Retry-After and no
@@ -36,20 +35,29 @@ class DatabaseUnavailableProblemTest {
         String fail(@PathVariable String kind) {
             SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
             throw switch (kind) {
-                case "jdbc" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 3000ms."));
+                case "jdbc" ->
+                    new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new SQLTransientConnectionException(
+                                    "HikariPool-1 - Connection is not available, request timed out after 3000ms."));
                 case "begin" -> new CannotCreateTransactionException("Could not open JDBC Connection for transaction");
                 case "rollback" -> new TransactionSystemException("JDBC rollback failed");
-                case "engine" -> new ProcessEngineException("ENGINE-03083 Exception while executing Batch Database Operations",
-                        new PersistenceException(lost));
-                case "shutdown" -> new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
-                        new SQLException("terminating connection due to administrator command", "57P01"));
+                case "engine" ->
+                    new ProcessEngineException(
+                            "ENGINE-03083 Exception while executing Batch Database Operations",
+                            new PersistenceException(lost));
+                case "shutdown" ->
+                    new ProcessEngineException(
+                            "ENGINE-03004 Exception while executing Database Operation",
+                            new SQLException("terminating connection due to administrator command", "57P01"));
                 default -> new ProcessEngineException("Unknown property used in expression");
             };
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing()).setControllerAdvice(new ApiProblems()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Failing())
+            .setControllerAdvice(new ApiProblems())
+            .build();
 
     @Test
     void everyConnectionFailureIsACleanServiceUnavailable() throws Exception {
@@ -68,7 +76,10 @@ class DatabaseUnavailableProblemTest {
     void anEngineErrorThatIsNotAboutTheDatabaseIsNotCalledAnOutage() {
         assertThatThrownBy(() -> mvc.perform(get("/api/fail/other")))
                 .hasRootCauseInstanceOf(ProcessEngineException.class)
-                .rootCause().hasMessageContaining("Unknown property");
-        assertThat(DatabaseFailures.isConnectionFailure(new ProcessEngineException("Unknown property used in expression"))).isFalse();
+                .rootCause()
+                .hasMessageContaining("Unknown property");
+        assertThat(DatabaseFailures.isConnectionFailure(
+                        new ProcessEngineException("Unknown property used in expression")))
+                .isFalse();
     }
 }

@@ -1,28 +1,26 @@
 package uk.pathways.web;
 
-import java.util.List;
-import java.util.Map;
-
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.dto.ExceptionDto;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.UriInfo;
-import uk.pathways.PathwaysTest;
-import uk.pathways.referral.ReferralAccepted;
-import uk.pathways.support.Pathway;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.pathways.PathwaysTest;
+import uk.pathways.referral.ReferralAccepted;
+import uk.pathways.support.Pathway;
 
 /**
  * The loser of a race for a task on two nodes, as seen in the fault run (bench/cluster/faults.sh): it read the task
@@ -33,13 +31,22 @@ import static org.mockito.Mockito.when;
 @PathwaysTest
 class EngineRestLostRaceTest {
 
-    private static final Map<String, Object> SCREENING = Map.of("indicators", List.of("OLDER_PARTNER"), "disclosure", false,
-            "learningDisability", false, "screeningNotes", "Synthetic notes");
+    private static final Map<String, Object> SCREENING = Map.of(
+            "indicators",
+            List.of("OLDER_PARTNER"),
+            "disclosure",
+            false,
+            "learningDisability",
+            false,
+            "screeningNotes",
+            "Synthetic notes");
 
     @Autowired
     EngineRestProblems problems;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     IdentityService identityService;
 
@@ -55,21 +62,24 @@ class EngineRestLostRaceTest {
         ContainerResponseContext response = filter(task, 500, "NullPointerException", "mash-worker", "mash");
 
         verify(response).setStatus(409);
-        assertThat(((ExceptionDto) response.getEntity()).getMessage()).isEqualTo("Task " + task + " has already been completed by someone else.");
+        assertThat(((ExceptionDto) response.getEntity()).getMessage())
+                .isEqualTo("Task " + task + " has already been completed by someone else.");
     }
 
     @Test
     void refusedBecauseTheWinnerTookTheGrantWithItIs409ForACandidate() throws Exception {
         String task = completedScreeningTask();
 
-        verify(filter(task, 403, "AuthorizationException", "mash-worker", "mash")).setStatus(409);
+        verify(filter(task, 403, "AuthorizationException", "mash-worker", "mash"))
+                .setStatus(409);
     }
 
     @Test
     void anotherAgencyIsStillRefusedOnACompletedTask() throws Exception {
         String task = completedScreeningTask();
 
-        verify(filter(task, 403, "AuthorizationException", "police-worker", "police"), never()).setStatus(anyInt());
+        verify(filter(task, 403, "AuthorizationException", "police-worker", "police"), never())
+                .setStatus(anyInt());
     }
 
     @Test
@@ -77,8 +87,10 @@ class EngineRestLostRaceTest {
         ReferralAccepted referral = pathway.refer(15, List.of("OLDER_PARTNER"));
         String open = pathway.task(referral.caseId(), "screening").getId();
 
-        verify(filter(open, 500, "NullPointerException", "mash-worker", "mash"), never()).setStatus(anyInt());
-        verify(filter(open, 403, "AuthorizationException", "mash-worker", "mash"), never()).setStatus(anyInt());
+        verify(filter(open, 500, "NullPointerException", "mash-worker", "mash"), never())
+                .setStatus(anyInt());
+        verify(filter(open, 403, "AuthorizationException", "mash-worker", "mash"), never())
+                .setStatus(anyInt());
     }
 
     private String completedScreeningTask() {
@@ -90,7 +102,8 @@ class EngineRestLostRaceTest {
 
     /** The response filter on a submit-form answered {@code status} by Camunda, with {@code user} signed in. */
     @SuppressWarnings("unchecked")
-    private ContainerResponseContext filter(String task, int status, String type, String user, String group) throws Exception {
+    private ContainerResponseContext filter(String task, int status, String type, String user, String group)
+            throws Exception {
         ContainerRequestContext request = mock(ContainerRequestContext.class);
         UriInfo uri = mock(UriInfo.class);
         when(uri.getPath()).thenReturn("task/" + task + "/submit-form");

@@ -1,7 +1,17 @@
 package uk.pathways.web;
 
-import java.sql.SQLException;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -9,25 +19,14 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.UriInfo;
-
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 /**
  * The engine REST status corrections on the exception Camunda's mapper turned into a 500 (the race itself is in
  * SameTaskTwiceTest; this covers the two paths a single-threaded test cannot force).
  */
 class EngineRestProblemsTest {
 
-    private final EngineRestProblems problems = new EngineRestProblems(noHistory(), mock(org.camunda.bpm.engine.IdentityService.class), direct());
+    private final EngineRestProblems problems =
+            new EngineRestProblems(noHistory(), mock(org.camunda.bpm.engine.IdentityService.class), direct());
 
     /** A history in which no task has ended (the task of these requests is still open). */
     private static HistoryService noHistory() {
@@ -49,16 +48,20 @@ class EngineRestProblemsTest {
 
     @Test
     void anOptimisticLockingFailureInsideCamundasRestExceptionIs409() throws Exception {
-        ContainerResponseContext response = filter(new RestException(Status.INTERNAL_SERVER_ERROR,
-                new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity' failed"), "Cannot complete task"));
+        ContainerResponseContext response = filter(new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new OptimisticLockingException("ENGINE-03005 Execution of 'DELETE TaskEntity' failed"),
+                "Cannot complete task"));
 
         verify(response).setStatus(409);
     }
 
     @Test
     void aLostConnectionInsideAnEngineErrorIs503WithRetryAfter() throws Exception {
-        ContainerResponseContext response = filter(new RestException(Status.INTERNAL_SERVER_ERROR,
-                new ProcessEngineException("ENGINE-03083", new SQLException("An I/O error occurred", "08006")), "Cannot query"));
+        ContainerResponseContext response = filter(new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("ENGINE-03083", new SQLException("An I/O error occurred", "08006")),
+                "Cannot query"));
 
         verify(response).setStatus(503);
         verify(response.getHeaders()).putSingle("Retry-After", "5");
@@ -66,8 +69,10 @@ class EngineRestProblemsTest {
 
     @Test
     void anyOtherServerErrorIsLeftAsItIs() throws Exception {
-        ContainerResponseContext response = filter(new RestException(Status.INTERNAL_SERVER_ERROR,
-                new ProcessEngineException("Unknown property used in expression"), "Cannot complete task"));
+        ContainerResponseContext response = filter(new RestException(
+                Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Unknown property used in expression"),
+                "Cannot complete task"));
 
         verify(response, never()).setStatus(anyInt());
     }

@@ -1,14 +1,13 @@
 package uk.pathways.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every task form that names the case also links to the case page (checked in a browser by PractitionersBrowserTest). */
 class FormsLinkToTheCaseTest {

@@ -1,17 +1,5 @@
 package uk.pathways.web;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
-
-import uk.pathways.PathwaysTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -23,11 +11,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+import uk.pathways.PathwaysTest;
+
 @PathwaysTest
 class PageSecurityTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     ServerProperties server;
 
@@ -40,30 +39,35 @@ class PageSecurityTest {
 
     @Test
     void pagesSendAStrangerToSignIn() throws Exception {
-        for (String page : new String[] {"/", "/referrals/new", "/cases", "/cases/CASE-2026-000001", "/missing-episodes/new"}) {
+        for (String page :
+                new String[] {"/", "/referrals/new", "/cases", "/cases/CASE-2026-000001", "/missing-episodes/new"}) {
             mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
         }
-        mvc.perform(get("/login")).andExpect(status().isOk())
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sign in to Pathways")));
         mvc.perform(get("/govuk/pathways.min.css")).andExpect(status().isOk());
     }
 
     @Test
     void theApiStillAnswers401WithoutBasicAuthentication() throws Exception {
-        mvc.perform(get("/api/cases/CASE-2026-000001")).andExpect(status().isUnauthorized())
+        mvc.perform(get("/api/cases/CASE-2026-000001"))
+                .andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("Location"));
     }
 
     @Test
     void signInUsesTheEngineUsersAndRefusesAWrongPassword() throws Exception {
         MockHttpSession session = Pages.signIn(mvc, "police-worker");
-        mvc.perform(get("/").session(session)).andExpect(status().isOk())
+        mvc.perform(get("/").session(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Signed in as <strong>Police Worker</strong>")));
 
         // a made-up user: a wrong password for a demo user would lock it out (login throttling) for later tests
         mvc.perform(formLogin("/login").user("guess-three").password("not-the-password"))
                 .andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/login?error")).andExpect(content().string(containsString("Enter a correct username and password")));
+        mvc.perform(get("/login?error"))
+                .andExpect(content().string(containsString("Enter a correct username and password")));
     }
 
     @Test
@@ -73,7 +77,10 @@ class PageSecurityTest {
                 .andExpect(content().string(containsString("name=\"_csrf\"")));
         mvc.perform(post("/referrals/new").session(session).param("child.firstName", "Ada"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/referrals/new").session(session).param("child.firstName", "Ada").param("_csrf", "forged"))
+        mvc.perform(post("/referrals/new")
+                        .session(session)
+                        .param("child.firstName", "Ada")
+                        .param("_csrf", "forged"))
                 .andExpect(status().isForbidden());
 
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?signedOut"));
@@ -88,7 +95,8 @@ class PageSecurityTest {
     @Test
     void anUnknownPathUnderThePagesIsAPageNotFound() throws Exception {
         MockHttpSession session = Pages.signIn(mvc, "education-worker");
-        mvc.perform(get("/cases/CASE-1999-999999").session(session)).andExpect(status().isNotFound())
+        mvc.perform(get("/cases/CASE-1999-999999").session(session))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Page not found")));
     }
 }

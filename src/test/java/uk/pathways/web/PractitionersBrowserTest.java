@@ -1,9 +1,11 @@
 package uk.pathways.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.util.Date;
 import java.util.List;
-
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,15 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.missing.MissingWalk;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The practitioners' web experience in a real browser (headless Chromium): a referrer makes a referral,
@@ -38,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Skipped only where Debian's chromium is not installed (CI installs it).
  */
 @org.junit.jupiter.api.Tag("app")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 @org.junit.jupiter.api.Tag("browser")
@@ -46,12 +45,16 @@ class PractitionersBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     MissingWalk missingWalk;
 
@@ -59,13 +62,16 @@ class PractitionersBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
+                        + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void openBrowser(TestInfo test) throws Exception {
-        browser = new Browser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
+        browser = new Browser(
+                "http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -86,9 +92,15 @@ class PractitionersBrowserTest {
 
         // one mistake: no last name
         browser.type("child-firstName", child.firstName())
-                .type("child-dateOfBirth-day", String.valueOf(child.dateOfBirth().getDayOfMonth()))
-                .type("child-dateOfBirth-month", String.valueOf(child.dateOfBirth().getMonthValue()))
-                .type("child-dateOfBirth-year", String.valueOf(child.dateOfBirth().getYear()))
+                .type(
+                        "child-dateOfBirth-day",
+                        String.valueOf(child.dateOfBirth().getDayOfMonth()))
+                .type(
+                        "child-dateOfBirth-month",
+                        String.valueOf(child.dateOfBirth().getMonthValue()))
+                .type(
+                        "child-dateOfBirth-year",
+                        String.valueOf(child.dateOfBirth().getYear()))
                 .click(By.id("child-lookedAfter-no"))
                 .type("concerns", "Synthetic concern: seen getting into cars with unknown adults after school.")
                 .click(By.cssSelector("label[for=indicators-5]"))
@@ -97,7 +109,8 @@ class PractitionersBrowserTest {
         WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
         List<WebElement> problems = summary.findElements(By.cssSelector(".govuk-error-summary__list a"));
         assertThat(problems).extracting(WebElement::getText).containsExactly("Enter the child's last name");
-        assertThat(browser.all(By.cssSelector(".govuk-form-group--error #child-lastName"))).hasSize(1);
+        assertThat(browser.all(By.cssSelector(".govuk-form-group--error #child-lastName")))
+                .hasSize(1);
         assertThat(browser.text(By.id("child-lastName-error"))).contains("Enter the child's last name");
         assertThat(browser.find(By.id("child-firstName")).getAttribute("value")).isEqualTo(child.firstName());
         browser.screenshot("referral-error").accessible("make a referral, with an error");
@@ -123,7 +136,8 @@ class PractitionersBrowserTest {
         browser.screenshot("found").accessible("find a case, results");
 
         browser.go("/").screenshot("home").accessible("home");
-        assertThat(browser.all(By.cssSelector(".govuk-service-navigation__link"))).extracting(WebElement::getText)
+        assertThat(browser.all(By.cssSelector(".govuk-service-navigation__link")))
+                .extracting(WebElement::getText)
                 .contains("Make a referral", "Find a case", "Tasklist");
     }
 
@@ -140,9 +154,12 @@ class PractitionersBrowserTest {
 
         // Pathways' name, not the vendor's banner
         assertThat(browser.text(By.cssSelector(".navbar-brand .brand-name"))).isEqualTo("Pathways Tasklist");
-        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks (Multi-Agency Safeguarding Hub)\")]"));
-        WebElement item = browser.find(By.xpath("//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space(.)='"
-                + referral.reference() + "']]"));
+        browser.click(
+                By.xpath(
+                        "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks (Multi-Agency Safeguarding Hub)\")]"));
+        WebElement item = browser.find(By.xpath(
+                "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space(.)='"
+                        + referral.reference() + "']]"));
         assertThat(item.getText()).contains("Screen the referral", child.displayName());
         // the vendor's "time to migrate" banner is rendered by the Tasklist and hidden by our user-styles.css
         List<WebElement> vendorBanner = browser.all(By.cssSelector(".ce-eol-banner"));
@@ -151,18 +168,30 @@ class PractitionersBrowserTest {
         browser.screenshot("tasklist-agency-filter");
 
         item.findElement(By.cssSelector("h4 a")).click();
-        WebElement caseLink = browser.find(By.xpath("//div[contains(@class,'fjs-form-field-text')]//a[normalize-space(.)='Open the case']"));
+        WebElement caseLink = browser.find(
+                By.xpath("//div[contains(@class,'fjs-form-field-text')]//a[normalize-space(.)='Open the case']"));
         assertThat(caseLink.getAttribute("href")).endsWith("/cases/" + referral.caseId());
-        browser.find(By.xpath("//*[contains(@class,'fjs-form-field-text')]//h4[normalize-space(.)='" + child.displayName() + "']"));
+        browser.find(By.xpath(
+                "//*[contains(@class,'fjs-form-field-text')]//h4[normalize-space(.)='" + child.displayName() + "']"));
         browser.click(By.cssSelector("button.claim"));
-        browser.until(d -> taskService.createTaskQuery().taskId(screening.getId()).taskAssignee("mash-worker").count() == 1);
+        browser.until(d -> taskService
+                        .createTaskQuery()
+                        .taskId(screening.getId())
+                        .taskAssignee("mash-worker")
+                        .count()
+                == 1);
         browser.click(By.xpath("//label[contains(., 'unexplained money')]/input"));
         browser.click(By.xpath("//label[contains(., 'has disclosed sexual exploitation')]/input"));
-        assertThat(browser.find(By.xpath("//label[contains(., 'unexplained money')]/input")).isSelected()).isTrue();
-        assertThat(browser.find(By.xpath("//label[contains(., 'has disclosed sexual exploitation')]/input")).isSelected()).isTrue();
+        assertThat(browser.find(By.xpath("//label[contains(., 'unexplained money')]/input"))
+                        .isSelected())
+                .isTrue();
+        assertThat(browser.find(By.xpath("//label[contains(., 'has disclosed sexual exploitation')]/input"))
+                        .isSelected())
+                .isTrue();
         browser.screenshot("tasklist-screening-form");
         browser.click(By.xpath("//button[contains(@class,'btn-primary') and normalize-space(.)='Complete']"));
-        browser.until(d -> taskService.createTaskQuery().taskId(screening.getId()).count() == 0);
+        browser.until(
+                d -> taskService.createTaskQuery().taskId(screening.getId()).count() == 0);
         browser.screenshot("tasklist-completed");
 
         // the form's link to the case: one sign-in, the pages know the Tasklist's user and show the decision
@@ -170,9 +199,13 @@ class PractitionersBrowserTest {
         assertThat(browser.path()).isEqualTo("/cases/" + referral.caseId());
         assertThat(browser.text(By.id("risk-level"))).isEqualTo("High");
         assertThat(browser.text(By.id("pathway"))).isEqualTo("Urgent strategy meeting");
-        assertThat(browser.text(By.id("decision"))).contains("Has unexplained money", "In a relationship with a significantly older person");
+        assertThat(browser.text(By.id("decision")))
+                .contains("Has unexplained money", "In a relationship with a significantly older person");
         WebElement newestDecision = browser.find(By.cssSelector("#chronology tr[data-event=THRESHOLD_DECIDED]"));
-        assertThat(newestDecision.getText()).contains("Threshold decision: risk high, pathway urgent strategy meeting", "Multi-Agency Safeguarding Hub Worker");
+        assertThat(newestDecision.getText())
+                .contains(
+                        "Threshold decision: risk high, pathway urgent strategy meeting",
+                        "Multi-Agency Safeguarding Hub Worker");
         browser.screenshot("case-after-screening").accessible("the case after screening");
     }
 
@@ -182,7 +215,8 @@ class PractitionersBrowserTest {
         Date due = pathway.task(referral.caseId(), "screening").getDueDate();
         ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
         List<Job> clocks = pathway.clocks(referral.processInstanceId()).stream()
-                .filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime())).toList();
+                .filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime()))
+                .toList();
         assertThat(clocks).hasSize(1);
         managementService.executeJob(clocks.get(0).getId());
 
@@ -225,10 +259,17 @@ class PractitionersBrowserTest {
         browser.screenshot("missing-form").accessible("report a missing child");
 
         // one mistake: no police risk
-        browser.type("child-firstName", child.firstName()).type("child-lastName", child.lastName())
-                .type("child-dateOfBirth-day", String.valueOf(child.dateOfBirth().getDayOfMonth()))
-                .type("child-dateOfBirth-month", String.valueOf(child.dateOfBirth().getMonthValue()))
-                .type("child-dateOfBirth-year", String.valueOf(child.dateOfBirth().getYear()))
+        browser.type("child-firstName", child.firstName())
+                .type("child-lastName", child.lastName())
+                .type(
+                        "child-dateOfBirth-day",
+                        String.valueOf(child.dateOfBirth().getDayOfMonth()))
+                .type(
+                        "child-dateOfBirth-month",
+                        String.valueOf(child.dateOfBirth().getMonthValue()))
+                .type(
+                        "child-dateOfBirth-year",
+                        String.valueOf(child.dateOfBirth().getYear()))
                 .click(By.id("child-lookedAfter-no"))
                 .type("missingSince-day", String.valueOf(seen.getDayOfMonth()))
                 .type("missingSince-month", String.valueOf(seen.getMonthValue()))
@@ -243,12 +284,14 @@ class PractitionersBrowserTest {
         List<WebElement> problems = summary.findElements(By.cssSelector(".govuk-error-summary__list a"));
         assertThat(problems).extracting(WebElement::getText).containsExactly("Select the police risk");
         assertThat(browser.text(By.id("policeRisk-error"))).contains("Select the police risk");
-        assertThat(browser.find(By.id("missingSince-time")).getAttribute("value")).isEqualTo("9:30pm");
+        assertThat(browser.find(By.id("missingSince-time")).getAttribute("value"))
+                .isEqualTo("9:30pm");
         browser.screenshot("missing-error").accessible("report a missing child, with an error");
 
         problems.get(0).click();
         assertThat(browser.activeElementId()).isEqualTo("policeRisk");
-        browser.click(By.cssSelector("label[for=policeRisk-MEDIUM]")).click(By.cssSelector("main form button[type=submit]"));
+        browser.click(By.cssSelector("label[for=policeRisk-MEDIUM]"))
+                .click(By.cssSelector("main form button[type=submit]"));
 
         assertThat(browser.text(By.cssSelector(".govuk-panel__title"))).isEqualTo("Missing child reported");
         String reference = browser.text(By.id("reference"));
@@ -273,7 +316,9 @@ class PractitionersBrowserTest {
         browser.click(By.id("case-link"));
         assertThat(browser.text(By.cssSelector("h1"))).isEqualTo(child.firstName() + " " + child.lastName());
         WebElement row = browser.find(By.cssSelector("#missing-episodes tr[data-reference='" + reference + "']"));
-        assertThat(row.getText()).contains(reference, "at 9:30pm", "Medium", "Returned").doesNotContain("Record the return");
+        assertThat(row.getText())
+                .contains(reference, "at 9:30pm", "Medium", "Returned")
+                .doesNotContain("Record the return");
         browser.screenshot("case-with-episode").accessible("the case with a missing episode");
     }
 }

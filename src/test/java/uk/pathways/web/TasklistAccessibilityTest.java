@@ -1,11 +1,13 @@
 package uk.pathways.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Camunda Tasklist checked with axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) as a MASH worker uses it: the agency's
@@ -40,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Each view's violations are printed (rule, impact, elements).
  */
 @org.junit.jupiter.api.Tag("app")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-tasklist-a11y;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 @org.junit.jupiter.api.Tag("browser")
@@ -50,9 +49,19 @@ class TasklistAccessibilityTest {
      * The rules that failed before the repairs (axe-core 4.14): the first six on the task list and the claimed form,
      * the others in the filter dialog, the search suggestions and the date picker. None may fail again.
      */
-    static final Set<String> REPAIRED = Set.of("button-name", "aria-allowed-attr", "color-contrast", "link-name",
-            "target-size", "link-in-text-block", "label", "select-name", "aria-required-children", "nested-interactive",
-            "aria-input-field-name", "aria-required-attr");
+    static final Set<String> REPAIRED = Set.of(
+            "button-name",
+            "aria-allowed-attr",
+            "color-contrast",
+            "link-name",
+            "target-size",
+            "link-in-text-block",
+            "label",
+            "select-name",
+            "aria-required-children",
+            "nested-interactive",
+            "aria-input-field-name",
+            "aria-required-attr");
     /**
      * The rules known to fail still, on the views checked here: none. What configuration cannot reach (views not
      * checked here, and what axe cannot check) is in docs/accessibility.md.
@@ -61,8 +70,10 @@ class TasklistAccessibilityTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Pathway pathway;
+
     @Autowired
     TaskService taskService;
 
@@ -71,13 +82,16 @@ class TasklistAccessibilityTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
+                        + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void openBrowser(TestInfo test) throws Exception {
-        browser = new Browser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
+        browser = new Browser(
+                "http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -96,9 +110,12 @@ class TasklistAccessibilityTest {
         browser.find(By.cssSelector("input[ng-model=username]")).sendKeys("mash-worker");
         browser.find(By.cssSelector("input[ng-model=password]")).sendKeys(Pages.PASSWORD);
         browser.click(By.cssSelector("button[type=submit]"));
-        browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks (Multi-Agency Safeguarding Hub)\")]"));
-        String item = "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space(.)='"
-                + referral.reference() + "']]";
+        browser.click(
+                By.xpath(
+                        "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.), \"My agency's tasks (Multi-Agency Safeguarding Hub)\")]"));
+        String item =
+                "//li[contains(@class,'task') and .//span[contains(@class,'variable-value') and normalize-space(.)='"
+                        + referral.reference() + "']]";
         browser.find(By.xpath(item));
         check("task list, agency filter");
 
@@ -110,11 +127,16 @@ class TasklistAccessibilityTest {
 
         // the filter's details: its sections still open and close
         browser.click(By.cssSelector(".task-filter .actions a"));
-        browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(@class,'accordion-toggle') and normalize-space(.)='Criteria']"));
-        browser.until(d -> "true".equals(d.findElement(By.xpath("//a[contains(@class,'accordion-toggle') and normalize-space(.)='Criteria']"))
-                .getAttribute("aria-expanded")));
+        browser.click(
+                By.xpath(
+                        "//div[contains(@class,'modal')]//a[contains(@class,'accordion-toggle') and normalize-space(.)='Criteria']"));
+        browser.until(d -> "true"
+                .equals(d.findElement(
+                                By.xpath("//a[contains(@class,'accordion-toggle') and normalize-space(.)='Criteria']"))
+                        .getAttribute("aria-expanded")));
         check("filter details");
-        browser.click(By.xpath("//div[contains(@class,'modal-footer')]//*[self::button or self::a][normalize-space(.)='Close']"));
+        browser.click(By.xpath(
+                "//div[contains(@class,'modal-footer')]//*[self::button or self::a][normalize-space(.)='Close']"));
         browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
 
         // the search box's suggestions
@@ -136,11 +158,18 @@ class TasklistAccessibilityTest {
         browser.find(By.xpath("//div[contains(@class,'fjs-form-field-text')]//a[normalize-space(.)='Open the case']"));
         check("task form, unclaimed");
         browser.click(By.cssSelector("button.claim"));
-        browser.until(d -> taskService.createTaskQuery().taskId(screening.getId()).taskAssignee("mash-worker").count() == 1);
+        browser.until(d -> taskService
+                        .createTaskQuery()
+                        .taskId(screening.getId())
+                        .taskAssignee("mash-worker")
+                        .count()
+                == 1);
         browser.find(By.xpath("//label[contains(., 'unexplained money')]/input"));
         browser.find(By.xpath("//button[contains(@class,'btn-primary') and normalize-space(.)='Complete']"));
         check("task form, claimed");
-        assertThat(browser.find(By.cssSelector(".page-notifications .notifications")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.find(By.cssSelector(".page-notifications .notifications"))
+                        .getAttribute("aria-live"))
+                .isEqualTo("polite");
 
         browser.click(By.xpath("//a[contains(normalize-space(.),'Set follow-up date')]"));
         browser.find(By.cssSelector("button[ng-click^=cancelChange]"));
@@ -156,12 +185,17 @@ class TasklistAccessibilityTest {
         browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Form']"));
         browser.click(By.xpath("//label[contains(., 'unexplained money')]/input"));
         browser.click(By.xpath("//button[contains(@class,'btn-primary') and normalize-space(.)='Complete']"));
-        browser.until(d -> taskService.createTaskQuery().taskId(screening.getId()).count() == 0);
+        browser.until(
+                d -> taskService.createTaskQuery().taskId(screening.getId()).count() == 0);
 
         System.out.println("Tasklist, WCAG A/AA violations by view (rule=elements): " + views);
         views.forEach((view, failed) -> {
-            assertThat(failed.keySet()).as("rules repaired by configuration, failing again on %s", view).doesNotContainAnyElementsOf(REPAIRED);
-            assertThat(failed.keySet()).as("rules not known to remain, failing on %s", view).isSubsetOf(KNOWN_TO_REMAIN);
+            assertThat(failed.keySet())
+                    .as("rules repaired by configuration, failing again on %s", view)
+                    .doesNotContainAnyElementsOf(REPAIRED);
+            assertThat(failed.keySet())
+                    .as("rules not known to remain, failing on %s", view)
+                    .isSubsetOf(KNOWN_TO_REMAIN);
         });
     }
 
@@ -172,8 +206,9 @@ class TasklistAccessibilityTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+        ((JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
         browser.screenshot(view.replace(' ', '-').replace(",", ""));
         views.put(view, browser.wcagViolations("the Tasklist, " + view));
     }

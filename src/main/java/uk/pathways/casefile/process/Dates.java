@@ -3,7 +3,6 @@ package uk.pathways.casefile.process;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-
 import uk.pathways.calendar.Now;
 
 /** Dates as practitioners read them: "Tue 24 Nov 2026 15:00" in UK time. */
@@ -11,8 +10,7 @@ public final class Dates {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static String display(Date date) {
         return date == null ? "" : DISPLAY.format(date.toInstant().atZone(Now.UK));
@@ -37,9 +35,11 @@ public final class Dates {
                 return java.util.Optional.of(java.time.Instant.parse(text));
             } catch (java.time.format.DateTimeParseException notInstant) {
                 try {
-                    return java.util.Optional.of(java.time.LocalDateTime.parse(text).atZone(Now.UK).toInstant());
+                    return java.util.Optional.of(
+                            java.time.LocalDateTime.parse(text).atZone(Now.UK).toInstant());
                 } catch (java.time.format.DateTimeParseException notLocal) {
-                    throw new IllegalArgumentException("not a date and time: " + (text.length() > 30 ? text.substring(0, 30) : text));
+                    throw new IllegalArgumentException(
+                            "not a date and time: " + (text.length() > 30 ? text.substring(0, 30) : text));
                 }
             }
         }

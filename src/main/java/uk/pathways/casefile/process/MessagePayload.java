@@ -1,14 +1,11 @@
 package uk.pathways.casefile.process;
 
-import java.util.Map;
-import java.util.function.Supplier;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
@@ -56,7 +53,8 @@ public final class MessagePayload {
             return validation.get();
         } catch (InvalidInputException e) {
             throw new TaskInputRefused(e.problems().stream()
-                    .map(p -> new FieldProblem(variable + "." + p.field(), p.message())).toList());
+                    .map(p -> new FieldProblem(variable + "." + p.field(), p.message()))
+                    .toList());
         }
     }
 

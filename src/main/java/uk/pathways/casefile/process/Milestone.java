@@ -1,12 +1,10 @@
 package uk.pathways.casefile.process;
 
 import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
@@ -40,8 +38,10 @@ class Milestone implements ExecutionListener {
         if (stage != null) {
             caseFile.moveToStage(caseId, stage);
         }
-        String name = execution.getCurrentActivityName() != null ? execution.getCurrentActivityName() : execution.getCurrentActivityId();
-        events.publishEvent(PathwayEvent.of(caseId, (String) execution.getVariable(CaseVariables.REFERENCE), "MILESTONE",
-                name, actors.current()));
+        String name = execution.getCurrentActivityName() != null
+                ? execution.getCurrentActivityName()
+                : execution.getCurrentActivityId();
+        events.publishEvent(PathwayEvent.of(
+                caseId, (String) execution.getVariable(CaseVariables.REFERENCE), "MILESTONE", name, actors.current()));
     }
 }

@@ -2,7 +2,6 @@ package uk.pathways.casefile.process;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -14,8 +13,7 @@ public final class ModelProperties {
     /** The case stage a task moves the case to when it is created. */
     public static final String STAGE = "stage";
 
-    private ModelProperties() {
-    }
+    private ModelProperties() {}
 
     public static Map<String, String> of(BaseElement element) {
         Map<String, String> properties = new LinkedHashMap<>();

@@ -1,24 +1,21 @@
 package uk.pathways.casefile.process;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
-import uk.pathways.agency.Actor;
 import uk.pathways.casefile.CaseEntry;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
@@ -36,6 +33,7 @@ class TaskLifecycle implements TaskListener {
 
     /** The form field by which a recording agency restricts an entry to itself. */
     static final String RESTRICTED = "restricted";
+
     static final String AGENCY_INFORMATION = "agency-information";
 
     private final ApplicationEventPublisher events;
@@ -59,7 +57,7 @@ class TaskLifecycle implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> created(task, caseId);
             case EVENTNAME_COMPLETE -> completed(task, caseId);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -75,15 +73,25 @@ class TaskLifecycle implements TaskListener {
         }
         List<String> groups = candidateGroups(task);
         for (String group : groups) {
-            Agency.ofGroup(group).ifPresent(a -> caseFile.involve(caseId, a.groupId(),
-                    "given the task \"" + task.getName() + "\"", Actor.SYSTEM));
+            Agency.ofGroup(group)
+                    .ifPresent(a -> caseFile.involve(
+                            caseId, a.groupId(), "given the task \"" + task.getName() + "\"", Actor.SYSTEM));
         }
         String stage = properties.get(ModelProperties.STAGE);
         if (stage != null && !stage.isBlank()) {
             caseFile.moveToStage(caseId, stage);
         }
-        events.publishEvent(new TaskCreated(caseId, reference(task), task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                groups, task.getAssignee(), task.getDueDate(), stage, Now.instant()));
+        events.publishEvent(new TaskCreated(
+                caseId,
+                reference(task),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                groups,
+                task.getAssignee(),
+                task.getDueDate(),
+                stage,
+                Now.instant()));
     }
 
     private void completed(DelegateTask task, String caseId) {
@@ -94,12 +102,30 @@ class TaskLifecycle implements TaskListener {
         }
         Optional<Submission> submission = Submissions.of(task);
         if (submission.isPresent() && !submission.get().fields().isEmpty()) {
-            caseFile.recordEntry(caseId, new CaseEntry(0, task.getTaskDefinitionKey(), Now.instant(), actor.userId(),
-                    actor.agency(), task.getId(), reference(task), task.getProcessInstanceId(),
-                    restrictedTo(task, submission.get(), actor), null, toJson(submission.get().fields())));
+            caseFile.recordEntry(
+                    caseId,
+                    new CaseEntry(
+                            0,
+                            task.getTaskDefinitionKey(),
+                            Now.instant(),
+                            actor.userId(),
+                            actor.agency(),
+                            task.getId(),
+                            reference(task),
+                            task.getProcessInstanceId(),
+                            restrictedTo(task, submission.get(), actor),
+                            null,
+                            toJson(submission.get().fields())));
         }
-        events.publishEvent(new TaskCompleted(caseId, reference(task), task.getId(), task.getTaskDefinitionKey(),
-                task.getName(), groups, actor, Now.instant()));
+        events.publishEvent(new TaskCompleted(
+                caseId,
+                reference(task),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                groups,
+                actor,
+                Now.instant()));
     }
 
     /**
@@ -111,7 +137,8 @@ class TaskLifecycle implements TaskListener {
             return List.of();
         }
         List<String> agencies = new ArrayList<>(List.of(actor.agency()));
-        if (AGENCY_INFORMATION.equals(task.getTaskDefinitionKey()) && !agencies.contains(Agency.CHILDRENS_SERVICES.groupId())) {
+        if (AGENCY_INFORMATION.equals(task.getTaskDefinitionKey())
+                && !agencies.contains(Agency.CHILDRENS_SERVICES.groupId())) {
             agencies.add(Agency.CHILDRENS_SERVICES.groupId());
         }
         return agencies;

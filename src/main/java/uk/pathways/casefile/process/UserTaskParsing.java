@@ -2,7 +2,6 @@ package uk.pathways.casefile.process;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -24,8 +23,7 @@ public final class UserTaskParsing {
         void parsed(Element element, ActivityImpl activity, TaskDefinition definition);
     }
 
-    private UserTaskParsing() {
-    }
+    private UserTaskParsing() {}
 
     public static void onEveryUserTask(ProcessEngineConfigurationImpl configuration, Hook hook) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
@@ -36,7 +34,10 @@ public final class UserTaskParsing {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                hook.parsed(element, activity, ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
+                hook.parsed(
+                        element,
+                        activity,
+                        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
             }
         });
     }

@@ -1,24 +1,19 @@
 package uk.pathways.casefile.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.casefile.CaseAccess;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseSearch;
@@ -54,9 +49,16 @@ class CasePages {
     private final Display display;
     private final uk.pathways.casefile.PossibleDuplicates duplicates;
 
-    CasePages(CaseViews views, CaseAccess access, CaseSearch search, CaseFile caseFile,
-              uk.pathways.agency.Actors actors, ObjectMapper json, FormWording wording, Display display,
-              uk.pathways.casefile.PossibleDuplicates duplicates) {
+    CasePages(
+            CaseViews views,
+            CaseAccess access,
+            CaseSearch search,
+            CaseFile caseFile,
+            uk.pathways.agency.Actors actors,
+            ObjectMapper json,
+            FormWording wording,
+            Display display,
+            uk.pathways.casefile.PossibleDuplicates duplicates) {
         this.duplicates = duplicates;
         this.wording = wording;
         this.display = display;
@@ -69,11 +71,13 @@ class CasePages {
     }
 
     @GetMapping("/cases")
-    String find(@RequestParam(name = "q", required = false) String text,
-                @RequestParam(name = "dob.day", required = false) String day,
-                @RequestParam(name = "dob.month", required = false) String month,
-                @RequestParam(name = "dob.year", required = false) String year,
-                Principal principal, Model model) {
+    String find(
+            @RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "dob.day", required = false) String day,
+            @RequestParam(name = "dob.month", required = false) String month,
+            @RequestParam(name = "dob.year", required = false) String year,
+            Principal principal,
+            Model model) {
         FormErrors errors = new FormErrors();
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("day", day == null ? "" : day);
@@ -89,13 +93,14 @@ class CasePages {
         boolean anyDatePart = !blank(day) || !blank(month) || !blank(year);
         if (anyDatePart) {
             try {
-                dateOfBirth = LocalDate.of(Integer.parseInt(year.strip()), Integer.parseInt(month.strip()),
-                        Integer.parseInt(day.strip()));
+                dateOfBirth = LocalDate.of(
+                        Integer.parseInt(year.strip()), Integer.parseInt(month.strip()), Integer.parseInt(day.strip()));
                 if (year.strip().length() != 4) {
                     throw new DateTimeException("year");
                 }
             } catch (RuntimeException e) {
-                errors.add("dob", "Date of birth must be a real date, like 27 3 2012").target("dob", "dob-day");
+                errors.add("dob", "Date of birth must be a real date, like 27 3 2012")
+                        .target("dob", "dob-day");
             }
         }
         CaseQuery query = new CaseQuery(text, dateOfBirth);
@@ -106,10 +111,12 @@ class CasePages {
             return "cases/find";
         }
         List<Result> results = new ArrayList<>();
-        for (CaseSearch.Found found : search.find(principal.getName(), "PAGE", query.name(), query.dateOfBirth(), query.reference())) {
+        for (CaseSearch.Found found :
+                search.find(principal.getName(), "PAGE", query.name(), query.dateOfBirth(), query.reference())) {
             // Need to know: the case's details only for an agency involved; anyone else sees who, and who to ask.
             CaseSummary details = access.mayRead(principal.getName(), found.caseId())
-                    ? caseFile.find(found.caseId()).orElse(null) : null;
+                    ? caseFile.find(found.caseId()).orElse(null)
+                    : null;
             results.add(new Result(found, details));
         }
         model.addAttribute("searched", true);
@@ -128,34 +135,59 @@ class CasePages {
     }
 
     @GetMapping("/cases/{caseId}")
-    String show(@PathVariable String caseId, @RequestParam(name = "agency", required = false) String agency,
-                @RequestParam(name = "kind", required = false) String kind, Principal principal, Model model) {
+    String show(
+            @PathVariable String caseId,
+            @RequestParam(name = "agency", required = false) String agency,
+            @RequestParam(name = "kind", required = false) String kind,
+            Principal principal,
+            Model model) {
         // 404 for no such case, 403 for an agency not involved; the read or the refusal goes to the audit trail
         access.checkRead(principal.getName(), caseId, "PAGE", "case page");
         CaseView view = views.view(caseId, principal.getName()).orElseThrow();
         model.addAttribute("view", view);
         model.addAttribute("decision", latestThresholdDecision(view));
         model.addAttribute("indicatorWording", wording());
-        List<String> ids = new ArrayList<>(view.chronology().stream().map(ChronologyEntry::actor).toList());
+        List<String> ids = new ArrayList<>(
+                view.chronology().stream().map(ChronologyEntry::actor).toList());
         view.record().forEach(e -> ids.add(e.recordedBy()));
         Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
         model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));
         model.addAttribute("duplicates", duplicates.of(caseId));
         model.addAttribute("support", SupportSummary.of(view.record(), wording, display));
-        model.addAttribute("recordSections", RecordSections.of(view.record(), view.involvedAgencies(), wording, display,
-                id -> people.getOrDefault(id, id)));
+        model.addAttribute(
+                "recordSections",
+                RecordSections.of(
+                        view.record(), view.involvedAgencies(), wording, display, id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
-        // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators' notifications view)
-        List<ChronologyEntry> story = view.chronology().stream().filter(e -> !e.eventType().startsWith("EMAIL_")).toList();
-        model.addAttribute("chronologyAgencies", story.stream().map(ChronologyEntry::agency).filter(java.util.Objects::nonNull)
-                .distinct().sorted().toList());
-        model.addAttribute("chronologyKinds", story.stream().map(ChronologyEntry::eventType).distinct().sorted().toList());
+        // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
+        // notifications view)
+        List<ChronologyEntry> story = view.chronology().stream()
+                .filter(e -> !e.eventType().startsWith("EMAIL_"))
+                .toList();
+        model.addAttribute(
+                "chronologyAgencies",
+                story.stream()
+                        .map(ChronologyEntry::agency)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList());
+        model.addAttribute(
+                "chronologyKinds",
+                story.stream()
+                        .map(ChronologyEntry::eventType)
+                        .distinct()
+                        .sorted()
+                        .toList());
         model.addAttribute("agency", agency == null ? "" : agency);
         model.addAttribute("kind", kind == null ? "" : kind);
-        model.addAttribute("chronology", story.stream()
-                .filter(e -> agency == null || agency.isBlank() || agency.equals(e.agency()))
-                .filter(e -> kind == null || kind.isBlank() || kind.equals(e.eventType())).toList());
+        model.addAttribute(
+                "chronology",
+                story.stream()
+                        .filter(e -> agency == null || agency.isBlank() || agency.equals(e.agency()))
+                        .filter(e -> kind == null || kind.isBlank() || kind.equals(e.eventType()))
+                        .toList());
         model.addAttribute("taskLink", TASK_PAGE);
         return "cases/case";
     }
@@ -178,7 +210,9 @@ class CasePages {
 
     /** Another capability's missing episodes, as field maps the page can list whatever their type. */
     private List<Map<String, Object>> asMaps(List<Object> items) {
-        return items.stream().map(item -> json.convertValue(item, new TypeReference<Map<String, Object>>() { })).toList();
+        return items.stream()
+                .map(item -> json.convertValue(item, new TypeReference<Map<String, Object>>() {}))
+                .toList();
     }
 
     private static boolean blank(String text) {

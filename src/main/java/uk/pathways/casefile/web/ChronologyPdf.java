@@ -1,18 +1,5 @@
 package uk.pathways.casefile.web;
 
-import java.io.ByteArrayOutputStream;
-import java.security.Principal;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -23,7 +10,17 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-
+import java.io.ByteArrayOutputStream;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseAccess;
 import uk.pathways.casefile.CaseExported;
@@ -50,8 +47,12 @@ class ChronologyPdf {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    ChronologyPdf(CaseAccess access, CaseViews views, Display display, uk.pathways.agency.Actors actors,
-                  org.springframework.context.ApplicationEventPublisher events) {
+    ChronologyPdf(
+            CaseAccess access,
+            CaseViews views,
+            Display display,
+            uk.pathways.agency.Actors actors,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.actors = actors;
         this.access = access;
@@ -63,9 +64,13 @@ class ChronologyPdf {
     ResponseEntity<byte[]> pdf(@PathVariable String caseId, Principal principal) {
         access.checkRead(principal.getName(), caseId, "PAGE", "chronology PDF");
         CaseView view = views.view(caseId, principal.getName()).orElseThrow();
-        List<ChronologyEntry> rows = view.chronology().stream().filter(e -> !e.eventType().startsWith("EMAIL_"))
-                .sorted(java.util.Comparator.comparing(ChronologyEntry::occurredAt).thenComparing(ChronologyEntry::id)).toList();
-        List<String> ids = new java.util.ArrayList<>(rows.stream().map(ChronologyEntry::actor).toList());
+        List<ChronologyEntry> rows = view.chronology().stream()
+                .filter(e -> !e.eventType().startsWith("EMAIL_"))
+                .sorted(java.util.Comparator.comparing(ChronologyEntry::occurredAt)
+                        .thenComparing(ChronologyEntry::id))
+                .toList();
+        List<String> ids = new java.util.ArrayList<>(
+                rows.stream().map(ChronologyEntry::actor).toList());
         ids.add(principal.getName());
         Map<String, String> people = actors.namesOf(ids);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -78,10 +83,13 @@ class ChronologyPdf {
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
         Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
         CaseView.Child child = view.child();
-        document.add(new Paragraph("Chronology: " + child.firstName() + " " + child.lastName() + " (" + caseId + ")", title));
-        document.add(new Paragraph("Born " + display.date(child.dateOfBirth()) + ". Printed " + display.dateTime(Now.instant())
-                + " by " + people.getOrDefault(principal.getName(), principal.getName())
-                + ". OFFICIAL-SENSITIVE: for the agencies involved; do not copy further.", body));
+        document.add(new Paragraph(
+                "Chronology: " + child.firstName() + " " + child.lastName() + " (" + caseId + ")", title));
+        document.add(new Paragraph(
+                "Born " + display.date(child.dateOfBirth()) + ". Printed " + display.dateTime(Now.instant())
+                        + " by " + people.getOrDefault(principal.getName(), principal.getName())
+                        + ". OFFICIAL-SENSITIVE: for the agencies involved; do not copy further.",
+                body));
         document.add(new Paragraph(" ", body));
         PdfPTable table = new PdfPTable(new float[] {2.2f, 7f, 2.6f});
         table.setWidthPercentage(100);
@@ -94,15 +102,26 @@ class ChronologyPdf {
         for (ChronologyEntry e : rows) {
             table.addCell(new Phrase(display.dateTime(e.occurredAt()), body));
             table.addCell(new Phrase(e.summary(), body));
-            table.addCell(new Phrase(people.getOrDefault(e.actor(), e.actor())
-                    + (e.agency() == null ? "" : ", " + display.agency(e.agency())), body));
+            table.addCell(new Phrase(
+                    people.getOrDefault(e.actor(), e.actor())
+                            + (e.agency() == null ? "" : ", " + display.agency(e.agency())),
+                    body));
         }
         document.add(table);
         document.close();
-        events.publishEvent(new CaseExported(caseId, "The chronology, printed (" + rows.size() + " rows)",
-                actors.of(principal.getName(), List.of()), Now.instant()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("chronology-" + caseId + ".pdf").build().toString())
+        events.publishEvent(new CaseExported(
+                caseId,
+                "The chronology, printed (" + rows.size() + " rows)",
+                actors.of(principal.getName(), List.of()),
+                Now.instant()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("chronology-" + caseId + ".pdf")
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(out.toByteArray());
     }

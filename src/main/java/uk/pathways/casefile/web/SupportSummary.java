@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import uk.pathways.casefile.CaseView;
 import uk.pathways.web.Display;
 import uk.pathways.web.FormWording;
@@ -17,16 +16,14 @@ import uk.pathways.web.FormWording;
  */
 final class SupportSummary {
 
-    static final List<String> AREAS = List.of("wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional",
-            "wheelEducation", "wheelChoices");
+    static final List<String> AREAS = List.of(
+            "wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional", "wheelEducation", "wheelChoices");
 
     /** One area of the wheel: its label, its score at each wheel ("" where not scored), the change since the first. */
-    public record Area(String label, List<String> scores, String change) {
-    }
+    public record Area(String label, List<String> scores, String change) {}
 
     /** An option covered, with the number of contacts that covered it. */
-    public record Covered(String label, int contacts) {
-    }
+    public record Covered(String label, int contacts) {}
 
     private final List<String> wheelDates;
     private final List<Area> areas;
@@ -61,9 +58,13 @@ final class SupportSummary {
     }
 
     static SupportSummary of(List<CaseView.RecordEntry> record, FormWording wording, Display display) {
-        List<CaseView.RecordEntry> wheels = record.stream().filter(e -> "outcome-wheel".equals(e.kind()))
-                .sorted(Comparator.comparing(CaseView.RecordEntry::recordedAt)).toList();
-        List<String> dates = wheels.stream().map(e -> display.date(java.util.Date.from(e.recordedAt()))).toList();
+        List<CaseView.RecordEntry> wheels = record.stream()
+                .filter(e -> "outcome-wheel".equals(e.kind()))
+                .sorted(Comparator.comparing(CaseView.RecordEntry::recordedAt))
+                .toList();
+        List<String> dates = wheels.stream()
+                .map(e -> display.date(java.util.Date.from(e.recordedAt())))
+                .toList();
         List<Area> areas = new ArrayList<>();
         for (String area : AREAS) {
             List<String> scores = new ArrayList<>();
@@ -77,12 +78,17 @@ final class SupportSummary {
                     last = n.intValue();
                 }
             }
-            String change = first == null || wheels.size() < 2 ? "" : last > first ? "Up " + (last - first)
-                    : last < first ? "Down " + (first - last) : "No change";
+            String change = first == null || wheels.size() < 2
+                    ? ""
+                    : last > first ? "Up " + (last - first) : last < first ? "Down " + (first - last) : "No change";
             areas.add(new Area(wording.label("outcome-wheel", area), scores, change));
         }
-        List<CaseView.RecordEntry> contacts = record.stream().filter(e -> "outreach-contact".equals(e.kind())).toList();
-        return new SupportSummary(dates, wheels.isEmpty() ? List.of() : areas, covered(contacts, "topicsCovered", wording),
+        List<CaseView.RecordEntry> contacts =
+                record.stream().filter(e -> "outreach-contact".equals(e.kind())).toList();
+        return new SupportSummary(
+                dates,
+                wheels.isEmpty() ? List.of() : areas,
+                covered(contacts, "topicsCovered", wording),
                 covered(contacts, "onwardReferrals", wording));
     }
 

@@ -1,7 +1,6 @@
 package uk.pathways.dashboard.generate;
 
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,11 +31,13 @@ class GenerateRunner implements ApplicationRunner {
     private final long seed;
     private final boolean exit;
 
-    GenerateRunner(SyntheticHistory history, ConfigurableApplicationContext context,
-                   @Value("${pathways.generate.referrals:1000}") int referrals,
-                   @Value("${pathways.generate.years:2}") double years,
-                   @Value("${pathways.generate.seed:20151}") long seed,
-                   @Value("${pathways.generate.exit:true}") boolean exit) {
+    GenerateRunner(
+            SyntheticHistory history,
+            ConfigurableApplicationContext context,
+            @Value("${pathways.generate.referrals:1000}") int referrals,
+            @Value("${pathways.generate.years:2}") double years,
+            @Value("${pathways.generate.seed:20151}") long seed,
+            @Value("${pathways.generate.exit:true}") boolean exit) {
         this.history = history;
         this.context = context;
         this.referrals = referrals;
@@ -47,10 +48,19 @@ class GenerateRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        log.info("Generating {} synthetic referrals over {} years through the pathways (seed {})", referrals, years, seed);
+        log.info(
+                "Generating {} synthetic referrals over {} years through the pathways (seed {})",
+                referrals,
+                years,
+                seed);
         SyntheticHistory.Result result = history.generate(referrals, years, Instant.now(), seed);
-        log.info("Synthetic history done: {} referrals ({} stopped early), {} tasks completed, {} clocks fired in {} s ({} referrals a second)",
-                result.referrals(), result.stoppedEarly(), result.tasksCompleted(), result.clocksFired(), result.took().toSeconds(),
+        log.info(
+                "Synthetic history done: {} referrals ({} stopped early), {} tasks completed, {} clocks fired in {} s ({} referrals a second)",
+                result.referrals(),
+                result.stoppedEarly(),
+                result.tasksCompleted(),
+                result.clocksFired(),
+                result.took().toSeconds(),
                 String.format("%.2f", result.referralsPerSecond()));
         if (exit) {
             System.exit(SpringApplication.exit(context, () -> 0));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
@@ -49,14 +47,42 @@ import uk.pathways.screening.IndicatorCatalogue;
 public class SyntheticHistory {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticHistory.class);
-    private static final String[] FIRST = {"Alex", "Jordan", "Casey", "Riley", "Morgan", "Taylor", "Jamie", "Robin", "Sam",
-            "Charlie", "Frankie", "Jesse", "Kai", "Quinn", "Rowan", "Sasha"};
-    private static final String[] REFERRERS = {"police", "police", "police", "education", "education", "childrens-services",
-            "health", "health", "rise", "mash", "missing-coordinator", "rhi-service"};
-    private static final String[] DISRUPTION = {"CHILD_ABDUCTION_WARNING_NOTICE", "ARREST", "SEARCH_WARRANT", "SEXUAL_RISK_ORDER",
-            "PREMISES_VISIT", "INTELLIGENCE_SUBMITTED", "TAXI_OR_HOTEL_ENGAGEMENT"};
-    private static final String[] CLOSURE_REASONS = {"OUTCOMES_ACHIEVED", "OUTCOMES_ACHIEVED", "OUTCOMES_ACHIEVED", "TURNED_18",
-            "MOVED_AWAY", "DECLINED_SUPPORT", "OTHER"};
+    private static final String[] FIRST = {
+        "Alex", "Jordan", "Casey", "Riley", "Morgan", "Taylor", "Jamie", "Robin", "Sam", "Charlie", "Frankie", "Jesse",
+        "Kai", "Quinn", "Rowan", "Sasha"
+    };
+    private static final String[] REFERRERS = {
+        "police",
+        "police",
+        "police",
+        "education",
+        "education",
+        "childrens-services",
+        "health",
+        "health",
+        "rise",
+        "mash",
+        "missing-coordinator",
+        "rhi-service"
+    };
+    private static final String[] DISRUPTION = {
+        "CHILD_ABDUCTION_WARNING_NOTICE",
+        "ARREST",
+        "SEARCH_WARRANT",
+        "SEXUAL_RISK_ORDER",
+        "PREMISES_VISIT",
+        "INTELLIGENCE_SUBMITTED",
+        "TAXI_OR_HOTEL_ENGAGEMENT"
+    };
+    private static final String[] CLOSURE_REASONS = {
+        "OUTCOMES_ACHIEVED",
+        "OUTCOMES_ACHIEVED",
+        "OUTCOMES_ACHIEVED",
+        "TURNED_18",
+        "MOVED_AWAY",
+        "DECLINED_SUPPORT",
+        "OTHER"
+    };
     private static final int SUPPORT_WORKERS = 6;
 
     private final Referrals referrals;
@@ -69,9 +95,16 @@ public class SyntheticHistory {
     private final IndicatorCatalogue catalogue;
     private final List<String> districts;
 
-    SyntheticHistory(Referrals referrals, TaskService taskService, FormService formService, IdentityService identityService,
-                     ManagementService managementService, RuntimeService runtimeService, WorkingDays workingDays,
-                     IndicatorCatalogue catalogue, @Value("${pathways.child.districts:}") List<String> districts) {
+    SyntheticHistory(
+            Referrals referrals,
+            TaskService taskService,
+            FormService formService,
+            IdentityService identityService,
+            ManagementService managementService,
+            RuntimeService runtimeService,
+            WorkingDays workingDays,
+            IndicatorCatalogue catalogue,
+            @Value("${pathways.child.districts:}") List<String> districts) {
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -112,8 +145,12 @@ public class SyntheticHistory {
                     log.warn("Synthetic referral {} stopped early: {}", i, e.getMessage());
                 }
                 if ((i + 1) % 100 == 0) {
-                    log.info("Synthetic history: {} of {} referrals ({} tasks completed, {} clocks fired)", i + 1, count,
-                            totals[0], totals[1]);
+                    log.info(
+                            "Synthetic history: {} of {} referrals ({} tasks completed, {} clocks fired)",
+                            i + 1,
+                            count,
+                            totals[0],
+                            totals[1]);
                 }
             }
         } finally {
@@ -144,20 +181,37 @@ public class SyntheticHistory {
 
         void run(Instant receivedAt, int[] totals) {
             at(receivedAt);
-            ChildDetails child = new ChildDetails(FIRST[random.nextInt(FIRST.length)], "Testchild-" + name,
-                    LocalDate.ofInstant(receivedAt, Now.UK).minusYears(11 + random.nextInt(7)).minusDays(random.nextInt(365)),
-                    random.nextBoolean() ? "FEMALE" : "MALE", "NOT_STATED", districts.get(random.nextInt(districts.size())),
-                    random.nextDouble() < 0.3, null);
+            ChildDetails child = new ChildDetails(
+                    FIRST[random.nextInt(FIRST.length)],
+                    "Testchild-" + name,
+                    LocalDate.ofInstant(receivedAt, Now.UK)
+                            .minusYears(11 + random.nextInt(7))
+                            .minusDays(random.nextInt(365)),
+                    random.nextBoolean() ? "FEMALE" : "MALE",
+                    "NOT_STATED",
+                    districts.get(random.nextInt(districts.size())),
+                    random.nextDouble() < 0.3,
+                    null);
             String agency = REFERRERS[random.nextInt(REFERRERS.length)];
-            ReferralAccepted referral = referrals.receive(new NewReferral(child, agency, "Synthetic Referrer",
-                    "referrer@" + agency + ".example", "Synthetic concern (generated)", indicators(3)),
-                    new Actor("gen-" + agency + "-worker", agency), Referrals.SOURCE_API);
+            ReferralAccepted referral = referrals.receive(
+                    new NewReferral(
+                            child,
+                            agency,
+                            "Synthetic Referrer",
+                            "referrer@" + agency + ".example",
+                            "Synthetic concern (generated)",
+                            indicators(3)),
+                    new Actor("gen-" + agency + "-worker", agency),
+                    Referrals.SOURCE_API);
             mainInstance = referral.processInstanceId();
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {
                 List<String> instances = instances();
-                List<Task> tasks = taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list();
+                List<Task> tasks = taskService
+                        .createTaskQuery()
+                        .processInstanceIdIn(instances.toArray(String[]::new))
+                        .list();
                 Job nextTimer = nextTimer(instances);
                 Task next = null;
                 Instant nextAt = null;
@@ -168,7 +222,8 @@ public class SyntheticHistory {
                         nextAt = when;
                     }
                 }
-                Instant timerAt = nextTimer == null ? null : nextTimer.getDuedate().toInstant();
+                Instant timerAt =
+                        nextTimer == null ? null : nextTimer.getDuedate().toInstant();
                 if (timerAt != null && (nextAt == null || !timerAt.isAfter(nextAt))) {
                     if (timerAt.isAfter(horizon)) {
                         return;
@@ -193,15 +248,24 @@ public class SyntheticHistory {
         private List<String> instances() {
             List<String> ids = new ArrayList<>();
             ids.add(mainInstance);
-            runtimeService.createProcessInstanceQuery().superProcessInstanceId(mainInstance).list().forEach(p -> ids.add(p.getId()));
+            runtimeService
+                    .createProcessInstanceQuery()
+                    .superProcessInstanceId(mainInstance)
+                    .list()
+                    .forEach(p -> ids.add(p.getId()));
             return ids;
         }
 
         private Job nextTimer(List<String> instances) {
             Job first = null;
             for (String id : instances) {
-                for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
-                    if (job.getDuedate() != null && (first == null || job.getDuedate().before(first.getDuedate()))) {
+                for (Job job : managementService
+                        .createJobQuery()
+                        .processInstanceId(id)
+                        .timers()
+                        .list()) {
+                    if (job.getDuedate() != null
+                            && (first == null || job.getDuedate().before(first.getDuedate()))) {
                         first = job;
                     }
                 }
@@ -212,18 +276,22 @@ public class SyntheticHistory {
         /** When the task will be done: mostly in time, about one in eight late (so its clock breaches). */
         private Instant plan(Task t) {
             Instant created = t.getCreateTime().toInstant();
-            Instant due = t.getDueDate() == null ? created.plus(Duration.ofDays(2)) : t.getDueDate().toInstant();
+            Instant due = t.getDueDate() == null
+                    ? created.plus(Duration.ofDays(2))
+                    : t.getDueDate().toInstant();
             if ("strategy-meeting".equals(t.getTaskDefinitionKey())) {
                 Object starts = taskService.getVariable(t.getId(), "meetingStartsAt");
                 Instant meeting = starts instanceof Date d ? d.toInstant() : created.plus(Duration.ofHours(4));
                 return meeting.plus(Duration.ofMinutes(60 + random.nextInt(60)));
             }
             if ("outcome-wheel".equals(t.getTaskDefinitionKey())) {
-                return due.minus(Duration.ofHours(random.nextInt(72))).plus(Duration.ofDays(random.nextDouble() < 0.15 ? 1 + random.nextInt(10) : 0));
+                return due.minus(Duration.ofHours(random.nextInt(72)))
+                        .plus(Duration.ofDays(random.nextDouble() < 0.15 ? 1 + random.nextInt(10) : 0));
             }
             if ("agency-information".equals(t.getTaskDefinitionKey())) {
                 long window = Math.max(60, Duration.between(created, due).toMinutes());
-                return random.nextDouble() < 0.85 ? created.plus(Duration.ofMinutes((long) (window * random.nextDouble() * 0.9)))
+                return random.nextDouble() < 0.85
+                        ? created.plus(Duration.ofMinutes((long) (window * random.nextDouble() * 0.9)))
                         : due.plus(Duration.ofDays(1));
             }
             if (random.nextDouble() < 0.12) {
@@ -255,7 +323,8 @@ public class SyntheticHistory {
             for (IdentityLink link : taskService.getIdentityLinksForTask(t.getId())) {
                 if ("candidate".equals(link.getType()) && link.getGroupId() != null) {
                     String group = link.getGroupId();
-                    return group.endsWith(Agency.MANAGERS_SUFFIX) ? "gen-" + group.replace(Agency.MANAGERS_SUFFIX, "") + "-manager"
+                    return group.endsWith(Agency.MANAGERS_SUFFIX)
+                            ? "gen-" + group.replace(Agency.MANAGERS_SUFFIX, "") + "-manager"
                             : "gen-" + group + "-worker";
                 }
             }
@@ -281,7 +350,8 @@ public class SyntheticHistory {
                     Object dueObj = taskService.getVariable(t.getId(), "strategyMeetingDue");
                     Instant due = dueObj instanceof Date d ? d.toInstant() : now.plus(Duration.ofDays(1));
                     long room = Duration.between(now, due).toMinutes() - 120;
-                    Instant meeting = random.nextDouble() < 0.85 && room > 60 ? now.plus(Duration.ofMinutes(60 + (long) (room * random.nextDouble())))
+                    Instant meeting = random.nextDouble() < 0.85 && room > 60
+                            ? now.plus(Duration.ofMinutes(60 + (long) (room * random.nextDouble())))
                             : now.plus(Duration.ofHours(2 + random.nextInt(40)));
                     f.put("meetingAt", meeting.toString());
                     f.put("meetingPlace", "Synthetic meeting room");
@@ -296,14 +366,16 @@ public class SyntheticHistory {
                     f.put("policeInvestigation", police);
                     f.put("meetingMinutes", "Synthetic minutes");
                 }
-                case "allocate-support-worker" -> f.put("supportWorker", "gen-rise-worker-" + (1 + random.nextInt(SUPPORT_WORKERS)));
+                case "allocate-support-worker" ->
+                    f.put("supportWorker", "gen-rise-worker-" + (1 + random.nextInt(SUPPORT_WORKERS)));
                 case "safety-plan" -> {
                     f.put("safetyPlanRisks", "Synthetic risks");
                     f.put("safetyPlanActions", "Synthetic actions");
                     f.put("safetyPlanContacts", "Synthetic contacts");
                 }
                 case "outreach-contact" -> {
-                    String outcome = random.nextDouble() < 0.7 ? "SUCCESSFUL"
+                    String outcome = random.nextDouble() < 0.7
+                            ? "SUCCESSFUL"
                             : new String[] {"SEEN_NOT_ENGAGED", "NOT_FOUND", "DECLINED"}[random.nextInt(3)];
                     f.put("contactAt", now.toString());
                     f.put("contactLocation", "Synthetic youth centre");
@@ -315,9 +387,23 @@ public class SyntheticHistory {
                 }
                 case "outcome-wheel" -> {
                     wheels++;
-                    for (String area : List.of("wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional", "wheelEducation",
+                    for (String area : List.of(
+                            "wheelSafety",
+                            "wheelRelationships",
+                            "wheelHealth",
+                            "wheelEmotional",
+                            "wheelEducation",
                             "wheelChoices")) {
-                        f.put(area, Math.max(1, Math.min(10, 2 + random.nextInt(3) + wheels / 2 + (random.nextDouble() < 0.2 ? -2 : 0))));
+                        f.put(
+                                area,
+                                Math.max(
+                                        1,
+                                        Math.min(
+                                                10,
+                                                2
+                                                        + random.nextInt(3)
+                                                        + wheels / 2
+                                                        + (random.nextDouble() < 0.2 ? -2 : 0))));
                     }
                     f.put("wheelNotes", "Synthetic wheel notes");
                 }
@@ -335,16 +421,24 @@ public class SyntheticHistory {
                     f.put("investigationUpdate", "Synthetic investigation update");
                     f.put("disruptionActivities", activities);
                     f.put("investigationConcluded", concluded);
-                    f.put("investigationOutcome", concluded ? new String[] {"CHARGED", "CAUTIONED", "NO_FURTHER_ACTION", "DISRUPTION_ONLY"}[random.nextInt(4)] : "ONGOING");
+                    f.put(
+                            "investigationOutcome",
+                            concluded
+                                    ? new String[] {"CHARGED", "CAUTIONED", "NO_FURTHER_ACTION", "DISRUPTION_ONLY"}
+                                            [random.nextInt(4)]
+                                    : "ONGOING");
                 }
                 case "section-47-enquiry" -> {
-                    f.put("section47Outcome", random.nextBoolean() ? "CHILD_IN_NEED_PLAN" : "CHILD_PROTECTION_CONFERENCE");
+                    f.put(
+                            "section47Outcome",
+                            random.nextBoolean() ? "CHILD_IN_NEED_PLAN" : "CHILD_PROTECTION_CONFERENCE");
                     f.put("section47Notes", "Synthetic enquiry notes");
                 }
                 case "strategy-review" -> {
                     reviews++;
                     boolean rise = Boolean.TRUE.equals(taskService.getVariable(t.getId(), "riseAccepted"));
-                    String decision = now.isAfter(supportEnds.plus(Duration.ofDays(rise ? 120 : 0))) || reviews > 8 ? "CLOSE"
+                    String decision = now.isAfter(supportEnds.plus(Duration.ofDays(rise ? 120 : 0))) || reviews > 8
+                            ? "CLOSE"
                             : random.nextDouble() < 0.08 ? "STEP_DOWN" : "CONTINUE";
                     f.put("indicators", indicators(2));
                     f.put("disclosure", false);
@@ -361,7 +455,7 @@ public class SyntheticHistory {
                     f.put("closureApproved", random.nextDouble() < 0.9);
                     f.put("approvalComment", "Synthetic comment");
                 }
-                default -> { }
+                default -> {}
             }
             return f;
         }
@@ -372,7 +466,9 @@ public class SyntheticHistory {
             List<String> codes = new ArrayList<>();
             int n = random.nextInt(max + 1);
             for (int i = 0; i < n; i++) {
-                String code = all.get(Math.min(all.size() - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * all.size() / 2.5))).code();
+                String code = all.get(Math.min(
+                                all.size() - 1, (int) Math.floor(Math.abs(random.nextGaussian()) * all.size() / 2.5)))
+                        .code();
                 if (!codes.contains(code)) {
                     codes.add(code);
                 }
@@ -382,7 +478,9 @@ public class SyntheticHistory {
     }
 
     private List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        return identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
     }
 
     /** Generated staff: a worker and a manager for each agency and six RISE support workers, all synthetic. */
@@ -402,11 +500,17 @@ public class SyntheticHistory {
             user.setFirstName("Generated");
             user.setLastName("Staff " + id.substring(4));
             user.setEmail(id + "@pathways.invalid");
-            user.setPassword("Gen!" + java.util.UUID.randomUUID() + "-Aa1"); // random, never used to sign in; meets the password policy
+            user.setPassword("Gen!" + java.util.UUID.randomUUID()
+                    + "-Aa1"); // random, never used to sign in; meets the password policy
             identityService.saveUser(user);
         }
         for (String group : groups) {
-            if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            if (identityService
+                            .createUserQuery()
+                            .userId(id)
+                            .memberOfGroup(group)
+                            .count()
+                    == 0) {
                 identityService.createMembership(id, group);
             }
         }

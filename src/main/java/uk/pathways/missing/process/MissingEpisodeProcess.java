@@ -1,7 +1,6 @@
 package uk.pathways.missing.process;
 
 import java.util.Set;
-
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
 
@@ -47,6 +46,7 @@ public final class MissingEpisodeProcess {
     public static final String RETURNED_AT = "returnedAt";
     /** Message {@code MissingReported}: the report, the same JSON as {@code POST /api/missing-episodes}; removed once read. */
     public static final String MISSING_REPORT = "missingReport";
+
     public static final String RHI_OFFERED = "rhiOffered";
     public static final String RHI_ACCEPTED = "rhiAccepted";
     public static final String CSE_CONCERN = "cseConcern";
@@ -66,13 +66,32 @@ public final class MissingEpisodeProcess {
 
     /** Every variable the model names: the documented list a model check can hold the model to. */
     public static final Set<String> VARIABLES = Set.of(
-            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
-            POLICE_RISK, EPISODE_TYPE, MISSING_SINCE, RETURNED_AT, MISSING_REPORT, RHI_OFFERED, RHI_ACCEPTED, CSE_CONCERN,
-            HAS_INFORMATION_FOR_POLICE, NOT_OFFERED_REASON, INFORMATION_FOR_POLICE, WHEREABOUTS, PUSH_FACTORS, PULL_FACTORS,
-            INTELLIGENCE_RECORDED, INTELLIGENCE_NOTES, URGENT, StrategyMeetingProcess.STRATEGY_MEETING_DUE,
-            StrategyMeetingProcess.RISE_ACCEPTED, StrategyMeetingProcess.SECTION_47, StrategyMeetingProcess.POLICE_INVESTIGATION,
+            CaseVariables.CASE_ID,
+            CaseVariables.REFERENCE,
+            CaseVariables.CHILD_DISPLAY_NAME,
+            CaseVariables.AGE,
+            POLICE_RISK,
+            EPISODE_TYPE,
+            MISSING_SINCE,
+            RETURNED_AT,
+            MISSING_REPORT,
+            RHI_OFFERED,
+            RHI_ACCEPTED,
+            CSE_CONCERN,
+            HAS_INFORMATION_FOR_POLICE,
+            NOT_OFFERED_REASON,
+            INFORMATION_FOR_POLICE,
+            WHEREABOUTS,
+            PUSH_FACTORS,
+            PULL_FACTORS,
+            INTELLIGENCE_RECORDED,
+            INTELLIGENCE_NOTES,
+            URGENT,
+            StrategyMeetingProcess.STRATEGY_MEETING_DUE,
+            StrategyMeetingProcess.RISE_ACCEPTED,
+            StrategyMeetingProcess.SECTION_47,
+            StrategyMeetingProcess.POLICE_INVESTIGATION,
             StrategyMeetingProcess.MEETING_HELD_AT);
 
-    private MissingEpisodeProcess() {
-    }
+    private MissingEpisodeProcess() {}
 }

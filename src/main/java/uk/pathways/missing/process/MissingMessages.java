@@ -2,12 +2,10 @@ package uk.pathways.missing.process;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import uk.pathways.missing.EpisodeAccess;
 import uk.pathways.gate.MessageRule;
+import uk.pathways.missing.EpisodeAccess;
 
 /**
  * The missing pathway's messages, as agencies may send them through the engine's doors (contract section 2):
@@ -30,7 +28,8 @@ class MissingMessages {
 
     @Bean
     MessageRule missingRiskRegraded(EpisodeAccess access) {
-        return rule(MissingEpisodeProcess.MESSAGE_RISK_REGRADED, Set.of(MissingEpisodeProcess.POLICE_RISK), true, access);
+        return rule(
+                MissingEpisodeProcess.MESSAGE_RISK_REGRADED, Set.of(MissingEpisodeProcess.POLICE_RISK), true, access);
     }
 
     private static MessageRule rule(String name, Set<String> payload, boolean byBusinessKey, EpisodeAccess access) {

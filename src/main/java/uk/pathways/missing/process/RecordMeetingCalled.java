@@ -3,7 +3,6 @@ package uk.pathways.missing.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.missing.MissingEpisodes;

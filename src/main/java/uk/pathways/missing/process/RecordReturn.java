@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
@@ -46,7 +44,8 @@ class RecordReturn implements JavaDelegate {
         try {
             return OffsetDateTime.parse(value.toString().strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("returnedAt must be a date and time with its offset, like 2026-11-23T18:30:00Z");
+            throw new IllegalArgumentException(
+                    "returnedAt must be a date and time with its offset, like 2026-11-23T18:30:00Z");
         }
     }
 }

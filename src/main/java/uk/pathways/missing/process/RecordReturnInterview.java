@@ -1,11 +1,11 @@
 package uk.pathways.missing.process;
 
-import java.util.List;
+import static uk.pathways.missing.process.MissingEpisodeProcess.*;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
@@ -14,8 +14,6 @@ import uk.pathways.gate.Submission;
 import uk.pathways.gate.Submissions;
 import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.missing.MissingEpisodes;
-
-import static uk.pathways.missing.process.MissingEpisodeProcess.*;
 
 /**
  * {@code ${recordReturnInterview}}: the interview's decisions (offered, accepted, CSE concern, information for
@@ -43,8 +41,10 @@ class RecordReturnInterview implements TaskListener {
         boolean offeredGiven = recorded != null && explicitly(recorded, RHI_OFFERED);
         boolean offered = offeredGiven ? recorded.flag(RHI_OFFERED) : accepted;
         if (!offered && accepted) {
-            throw TaskInputRefused.of(RHI_OFFERED, "An interview that was not offered cannot have been accepted: "
-                    + "tick \"offered\" or untick \"accepted\"");
+            throw TaskInputRefused.of(
+                    RHI_OFFERED,
+                    "An interview that was not offered cannot have been accepted: "
+                            + "tick \"offered\" or untick \"accepted\"");
         }
         if (offeredGiven && !offered && (recorded == null || recorded.text(NOT_OFFERED_REASON) == null)) {
             throw TaskInputRefused.of(NOT_OFFERED_REASON, "Say why the interview was not offered");
@@ -57,7 +57,8 @@ class RecordReturnInterview implements TaskListener {
         if (actor == Actor.SYSTEM && task.getAssignee() != null) {
             actor = actors.of(task.getAssignee(), groups);
         }
-        episodes.recordInterview((String) task.getVariable(CaseVariables.REFERENCE), offered, accepted, cseConcern, forPolice, actor);
+        episodes.recordInterview(
+                (String) task.getVariable(CaseVariables.REFERENCE), offered, accepted, cseConcern, forPolice, actor);
     }
 
     /** Reads a decision (the completion gate has made it a boolean); absent reads as false. */

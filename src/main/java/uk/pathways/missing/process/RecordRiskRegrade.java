@@ -3,7 +3,6 @@ package uk.pathways.missing.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.missing.MissingEpisodes;
@@ -26,7 +25,9 @@ class RecordRiskRegrade implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Object risk = execution.getVariable(MissingEpisodeProcess.POLICE_RISK);
-        episodes.recordRisk((String) execution.getVariable(CaseVariables.REFERENCE), risk == null ? null : risk.toString(),
+        episodes.recordRisk(
+                (String) execution.getVariable(CaseVariables.REFERENCE),
+                risk == null ? null : risk.toString(),
                 actors.current());
     }
 }

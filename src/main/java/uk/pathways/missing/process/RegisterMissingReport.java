@@ -1,12 +1,10 @@
 package uk.pathways.missing.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.MessagePayload;
@@ -28,7 +26,8 @@ class RegisterMissingReport implements ExecutionListener {
     private final Actors actors;
     private final ObjectMapper json;
 
-    RegisterMissingReport(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, ObjectMapper json) {
+    RegisterMissingReport(
+            MissingReportValidator validator, MissingEpisodes episodes, Actors actors, ObjectMapper json) {
         this.validator = validator;
         this.episodes = episodes;
         this.actors = actors;
@@ -43,8 +42,8 @@ class RegisterMissingReport implements ExecutionListener {
         MessagePayload payload = new MessagePayload(execution, "MissingReported", MissingEpisodeProcess.MISSING_REPORT);
         JsonNode body = payload.json(json);
         NewMissingReport report = payload.valid("missing report", () -> validator.validate(body));
-        MissingEpisodes.RecordedEpisode recorded = payload.valid("missing report",
-                () -> episodes.record(report, actors.current(), MissingEpisodes.SOURCE_MESSAGE));
+        MissingEpisodes.RecordedEpisode recorded = payload.valid(
+                "missing report", () -> episodes.record(report, actors.current(), MissingEpisodes.SOURCE_MESSAGE));
         payload.recorded(recorded.reference(), recorded.variables());
         episodes.linkProcess(recorded.reference(), execution.getProcessInstanceId());
     }

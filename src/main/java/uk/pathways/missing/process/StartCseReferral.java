@@ -1,11 +1,9 @@
 package uk.pathways.missing.process;
 
 import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseVariables;
@@ -25,7 +23,8 @@ class StartCseReferral implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        episodes.referFromInterview((String) execution.getVariable(CaseVariables.REFERENCE),
+        episodes.referFromInterview(
+                (String) execution.getVariable(CaseVariables.REFERENCE),
                 actors.current(List.of(Agency.RHI_SERVICE.groupId())));
     }
 }

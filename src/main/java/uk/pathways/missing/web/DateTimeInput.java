@@ -1,15 +1,14 @@
 package uk.pathways.missing.web;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import uk.pathways.calendar.Now;
 
 /**
@@ -112,7 +111,8 @@ final class DateTimeInput {
         if (!box(values, prefix + ".year").matches("\\d{4}")) {
             return "The year must include 4 numbers";
         }
-        if (!box(values, prefix + ".day").matches("\\d{1,2}") || !box(values, prefix + ".month").matches("\\d{1,2}")) {
+        if (!box(values, prefix + ".day").matches("\\d{1,2}")
+                || !box(values, prefix + ".month").matches("\\d{1,2}")) {
             return "The date " + what + " must be a real date";
         }
         String time = box(values, prefix + ".time");

@@ -1,5 +1,6 @@
 package uk.pathways.missing.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,8 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseAccess;
@@ -64,8 +60,15 @@ class MissingEpisodePages {
     private final Display display;
     private final ObjectMapper json;
 
-    MissingEpisodePages(MissingReportValidator validator, MissingEpisodes episodes, Actors actors, CaseAccess access,
-                        ChildValidation childValidation, Display display, ObjectMapper json, uk.pathways.missing.EpisodeAccess episodeAccess) {
+    MissingEpisodePages(
+            MissingReportValidator validator,
+            MissingEpisodes episodes,
+            Actors actors,
+            CaseAccess access,
+            ChildValidation childValidation,
+            Display display,
+            ObjectMapper json,
+            uk.pathways.missing.EpisodeAccess episodeAccess) {
         this.episodeAccess = episodeAccess;
         this.validator = validator;
         this.episodes = episodes;
@@ -88,8 +91,11 @@ class MissingEpisodePages {
     }
 
     @PostMapping("/missing-episodes/new")
-    String report(@RequestParam MultiValueMap<String, String> params, Principal principal, Model model,
-                  RedirectAttributes redirect) {
+    String report(
+            @RequestParam MultiValueMap<String, String> params,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         MissingReportForm form = MissingReportForm.of(params);
         NewMissingReport report;
         try {
@@ -133,11 +139,16 @@ class MissingEpisodePages {
     }
 
     /** The police risk grades, in order, as practitioners read them. */
-    static final Map<String, String> POLICE_RISKS = ordered(
-            "VERY_LOW", "Very low", "LOW", "Low", "MEDIUM", "Medium", "HIGH", "High");
+    static final Map<String, String> POLICE_RISKS =
+            ordered("VERY_LOW", "Very low", "LOW", "Low", "MEDIUM", "Medium", "HIGH", "High");
+
     static final Map<String, String> EPISODE_TYPES = ordered(
-            "MISSING_FROM_HOME", "Missing from home", "MISSING_FROM_CARE", "Missing from care",
-            "AWAY_FROM_PLACEMENT", "Away from placement without permission");
+            "MISSING_FROM_HOME",
+            "Missing from home",
+            "MISSING_FROM_CARE",
+            "Missing from care",
+            "AWAY_FROM_PLACEMENT",
+            "Away from placement without permission");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
@@ -156,8 +167,11 @@ class MissingEpisodePages {
     }
 
     @PostMapping("/missing-episodes/{reference}/return")
-    String recordReturn(@PathVariable String reference, @RequestParam MultiValueMap<String, String> params,
-                        Principal principal, Model model) {
+    String recordReturn(
+            @PathVariable String reference,
+            @RequestParam MultiValueMap<String, String> params,
+            Principal principal,
+            Model model) {
         MissingEpisode episode = readable(reference, principal, "record the return");
         Map<String, String> values = new LinkedHashMap<>();
         for (String box : DateTimeInput.boxes("returned")) {
@@ -170,8 +184,8 @@ class MissingEpisodePages {
         try {
             Instant returnedAt = parse(iso);
             if (returnedAt == null) {
-                throw new InvalidInputException(List.of(new FieldProblem(RETURNED.field(),
-                        iso.isEmpty() ? "Enter returnedAt" : "returnedAt must be a date and time")));
+                throw new InvalidInputException(List.of(new FieldProblem(
+                        RETURNED.field(), iso.isEmpty() ? "Enter returnedAt" : "returnedAt must be a date and time")));
             }
             episodes.returned(reference, returnedAt);
         } catch (InvalidInputException e) {
@@ -208,7 +222,8 @@ class MissingEpisodePages {
     /** The API's messages for the return, worded for the boxes, with the time last seen as people write it. */
     private String returnWording(String message, Map<String, String> values, MissingEpisode episode) {
         if (message.startsWith("The return must not be before")) {
-            return "The time the child returned must not be before the time they were last seen (" + display.dateTime(episode.missingSince()) + ")";
+            return "The time the child returned must not be before the time they were last seen ("
+                    + display.dateTime(episode.missingSince()) + ")";
         }
         if (message.startsWith("The return must not be in the future")) {
             return "The time the child returned must not be in the future";

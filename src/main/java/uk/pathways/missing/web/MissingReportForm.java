@@ -1,21 +1,18 @@
 package uk.pathways.missing.web;
 
+import static uk.pathways.web.FormToJson.put;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.util.MultiValueMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import uk.pathways.web.DateOfBirthBoxes;
-import uk.pathways.web.FormToJson;
-
-import static uk.pathways.web.FormToJson.put;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.FormErrors;
+import uk.pathways.web.FormToJson;
 
 /**
  * "Report a missing child" as the practitioner filled it in, and the same JSON body that
@@ -27,10 +24,20 @@ final class MissingReportForm {
 
     static final String DOB = "child.dateOfBirth";
     static final DateTimeInput LAST_SEEN = new DateTimeInput("seen", "missingSince", "the child was last seen");
-    static final String[] CHILD_FIELDS = {"child.firstName", "child.lastName", "child.gender", "child.ethnicity",
-            "child.district", "child.lookedAfter", "dob.day", "dob.month", "dob.year"};
-    static final String[] OTHER_FIELDS = {"caseId", "policeReference", "policeRisk", "episodeType", "placingAuthority",
-            "outOfArea"};
+    static final String[] CHILD_FIELDS = {
+        "child.firstName",
+        "child.lastName",
+        "child.gender",
+        "child.ethnicity",
+        "child.district",
+        "child.lookedAfter",
+        "dob.day",
+        "dob.month",
+        "dob.year"
+    };
+    static final String[] OTHER_FIELDS = {
+        "caseId", "policeReference", "policeRisk", "episodeType", "placingAuthority", "outOfArea"
+    };
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -125,16 +132,23 @@ final class MissingReportForm {
             case "missingSince" -> LAST_SEEN.word(message, values);
             case DOB -> message.contains("YYYY-MM-DD") || message.startsWith("Enter ") ? dobMessage() : message;
             case "child" -> "Enter the child's details, or the case reference if the child already has a case";
-            case "caseId" -> message.startsWith("Send the child") ? "Give the case reference or the child's details, not both"
-                    : message.startsWith("There is no case") ? message.replace("There is no case", "There is no case with the reference")
-                    : message.startsWith("Enter ") ? "Enter the case reference" : message;
+            case "caseId" ->
+                message.startsWith("Send the child")
+                        ? "Give the case reference or the child's details, not both"
+                        : message.startsWith("There is no case")
+                                ? message.replace("There is no case", "There is no case with the reference")
+                                : message.startsWith("Enter ") ? "Enter the case reference" : message;
             case "policeReference" -> message.startsWith("Enter ") ? "Enter the police reference" : message;
             case "policeRisk" -> "Select the police risk";
             case "episodeType" -> "Select where the child is missing from";
-            case "placingAuthority" -> message.startsWith("Enter the placing authority") ? message
-                    : message.replace("Placing authority", "The placing authority");
-            case "outOfArea" -> message.startsWith("Only") ? "Only a looked-after child can be placed out of area: give the placing authority"
-                    : "Select whether the child is placed out of area";
+            case "placingAuthority" ->
+                message.startsWith("Enter the placing authority")
+                        ? message
+                        : message.replace("Placing authority", "The placing authority");
+            case "outOfArea" ->
+                message.startsWith("Only")
+                        ? "Only a looked-after child can be placed out of area: give the placing authority"
+                        : "Select whether the child is placed out of area";
             default -> message;
         };
     }

@@ -1,20 +1,17 @@
 package uk.pathways.modeling.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import uk.pathways.modeling.ProcessOwners;
 
 /**
@@ -30,27 +27,33 @@ class EngineRestOwnersFilter {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineRestProcessOwnersOnly(IdentityService identityService) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                        && !"OPTIONS".equals(request.getMethod());
-                boolean guarded = GUARDED.stream().anyMatch(g -> path.startsWith("/engine-rest" + g))
-                        && !path.endsWith("/count");
-                Authentication auth = identityService.getCurrentAuthentication();
-                if (change && guarded && auth != null && !ProcessOwners.isOwner(auth.getGroupIds())) {
-                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"" + auth.getUserId()
-                            + " may not change pathways: only process owners (group " + ProcessOwners.GROUP
-                            + ") may deploy or migrate\"}");
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        String path = request.getRequestURI()
+                                .substring(request.getContextPath().length());
+                        boolean change = !"GET".equals(request.getMethod())
+                                && !"HEAD".equals(request.getMethod())
+                                && !"OPTIONS".equals(request.getMethod());
+                        boolean guarded = GUARDED.stream().anyMatch(g -> path.startsWith("/engine-rest" + g))
+                                && !path.endsWith("/count");
+                        Authentication auth = identityService.getCurrentAuthentication();
+                        if (change && guarded && auth != null && !ProcessOwners.isOwner(auth.getGroupIds())) {
+                            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                            response.setContentType("application/json");
+                            response.getWriter()
+                                    .write("{\"type\":\"AuthorizationException\",\"message\":\"" + auth.getUserId()
+                                            + " may not change pathways: only process owners (group "
+                                            + ProcessOwners.GROUP
+                                            + ") may deploy or migrate\"}");
+                            return;
+                        }
+                        chain.doFilter(request, response);
+                    }
+                });
         registration.addUrlPatterns("/engine-rest/deployment/*", "/engine-rest/migration/*");
         registration.setName("pathways-process-owners-only");
         registration.setOrder(102); // after Camunda's authentication filter (101)

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
@@ -33,9 +32,16 @@ class ConcludeReferral implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         String caseId = (String) execution.getVariable(CaseVariables.CASE_ID);
         String reference = (String) execution.getVariable(CaseVariables.REFERENCE);
-        String outcome = ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault("outcome", "CLOSED");
+        String outcome =
+                ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault("outcome", "CLOSED");
         boolean closed = caseFile.concludeReferral(caseId, reference, outcome);
-        events.publishEvent(new ReferralConcluded(caseId, reference, outcome, execution.getCurrentActivityName(), closed,
-                actors.current(), Now.instant()));
+        events.publishEvent(new ReferralConcluded(
+                caseId,
+                reference,
+                outcome,
+                execution.getCurrentActivityName(),
+                closed,
+                actors.current(),
+                Now.instant()));
     }
 }

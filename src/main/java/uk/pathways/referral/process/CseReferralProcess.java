@@ -1,7 +1,6 @@
 package uk.pathways.referral.process;
 
 import java.util.Set;
-
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.screening.process.ScreeningVariables;
 import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
@@ -65,15 +64,36 @@ public final class CseReferralProcess {
      * naming any other. Add a name here when a model change needs a new variable.
      */
     public static final Set<String> VARIABLES = Set.of(
-            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
-            ScreeningVariables.INDICATORS, ScreeningVariables.DISCLOSURE, ScreeningVariables.LEARNING_DISABILITY,
-            ScreeningVariables.SCREENING_SCORE, ScreeningVariables.THRESHOLD_RESULT, ScreeningVariables.RISK_LEVEL,
-            ScreeningVariables.PATHWAY, ScreeningVariables.URGENT, ScreeningVariables.OVERRIDE_RISK_LEVEL,
-            ScreeningVariables.OVERRIDE_PROPOSED, ScreeningVariables.OVERRIDE_AGREED,
-            REFERRER_AGENCY, RISE_ACCEPTED, SECTION_47, POLICE_INVESTIGATION, StrategyMeetingProcess.MEETING_HELD_AT,
-            SUPPORT_WORKER, SAFETY_PLAN_DUE, OUTCOME_WHEEL_DUE, LAST_SUCCESSFUL_CONTACT_AT, CONTACT_SUCCESSFUL,
-            PROPOSE_CLOSURE, INVESTIGATION_CONCLUDED, REVIEW_DECISION, CLOSURE_REASON, CLOSURE_APPROVED);
+            CaseVariables.CASE_ID,
+            CaseVariables.REFERENCE,
+            CaseVariables.CHILD_DISPLAY_NAME,
+            CaseVariables.AGE,
+            ScreeningVariables.INDICATORS,
+            ScreeningVariables.DISCLOSURE,
+            ScreeningVariables.LEARNING_DISABILITY,
+            ScreeningVariables.SCREENING_SCORE,
+            ScreeningVariables.THRESHOLD_RESULT,
+            ScreeningVariables.RISK_LEVEL,
+            ScreeningVariables.PATHWAY,
+            ScreeningVariables.URGENT,
+            ScreeningVariables.OVERRIDE_RISK_LEVEL,
+            ScreeningVariables.OVERRIDE_PROPOSED,
+            ScreeningVariables.OVERRIDE_AGREED,
+            REFERRER_AGENCY,
+            RISE_ACCEPTED,
+            SECTION_47,
+            POLICE_INVESTIGATION,
+            StrategyMeetingProcess.MEETING_HELD_AT,
+            SUPPORT_WORKER,
+            SAFETY_PLAN_DUE,
+            OUTCOME_WHEEL_DUE,
+            LAST_SUCCESSFUL_CONTACT_AT,
+            CONTACT_SUCCESSFUL,
+            PROPOSE_CLOSURE,
+            INVESTIGATION_CONCLUDED,
+            REVIEW_DECISION,
+            CLOSURE_REASON,
+            CLOSURE_APPROVED);
 
-    private CseReferralProcess() {
-    }
+    private CseReferralProcess() {}
 }

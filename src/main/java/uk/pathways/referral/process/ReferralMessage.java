@@ -2,9 +2,7 @@ package uk.pathways.referral.process;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
-
 import uk.pathways.gate.MessageRule;
 
 /**

@@ -1,14 +1,11 @@
 package uk.pathways.referral.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
@@ -49,8 +46,10 @@ class RegisterMessageReferral implements ExecutionListener {
         MessagePayload payload = new MessagePayload(execution, "CseReferralReceived", REFERRAL);
         JsonNode body = payload.json(json);
         NewReferral referral = payload.valid("referral", () -> validator.validate(body, Now.today()));
-        Referrals.RecordedReferral recorded = payload.valid("referral", () -> referrals.record(referral,
-                actors.current(List.of(referral.referrerAgency())), Referrals.SOURCE_MESSAGE));
+        Referrals.RecordedReferral recorded = payload.valid(
+                "referral",
+                () -> referrals.record(
+                        referral, actors.current(List.of(referral.referrerAgency())), Referrals.SOURCE_MESSAGE));
         payload.recorded(recorded.reference(), recorded.variables());
         referrals.linkProcess(recorded.reference(), execution.getProcessInstanceId());
     }

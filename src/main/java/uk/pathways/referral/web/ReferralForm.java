@@ -1,21 +1,18 @@
 package uk.pathways.referral.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.util.MultiValueMap;
+import static uk.pathways.web.FormToJson.put;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
 import uk.pathways.web.DateOfBirthBoxes;
-import uk.pathways.web.FormToJson;
-
-import static uk.pathways.web.FormToJson.put;
 import uk.pathways.web.FieldProblem;
+import uk.pathways.web.FormToJson;
 
 /**
  * The "Make a referral" form as the practitioner filled it in, and the same JSON body that
@@ -26,9 +23,22 @@ import uk.pathways.web.FieldProblem;
 final class ReferralForm {
 
     static final String DOB = "child.dateOfBirth";
-    static final String[] TEXT_FIELDS = {"child.firstName", "child.lastName", "child.gender", "child.ethnicity",
-            "child.district", "child.lookedAfter", "child.placingAuthority", "referrer.agency", "referrer.name",
-            "referrer.email", "concerns", "dob.day", "dob.month", "dob.year"};
+    static final String[] TEXT_FIELDS = {
+        "child.firstName",
+        "child.lastName",
+        "child.gender",
+        "child.ethnicity",
+        "child.district",
+        "child.lookedAfter",
+        "child.placingAuthority",
+        "referrer.agency",
+        "referrer.name",
+        "referrer.email",
+        "concerns",
+        "dob.day",
+        "dob.month",
+        "dob.year"
+    };
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> indicators = new ArrayList<>();
@@ -45,7 +55,10 @@ final class ReferralForm {
         }
         List<String> ticked = params.get("indicators");
         if (ticked != null) {
-            ticked.stream().filter(code -> code != null && !code.isBlank()).distinct().forEach(form.indicators::add);
+            ticked.stream()
+                    .filter(code -> code != null && !code.isBlank())
+                    .distinct()
+                    .forEach(form.indicators::add);
         }
         return form;
     }

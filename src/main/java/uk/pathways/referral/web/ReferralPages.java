@@ -1,9 +1,9 @@
 package uk.pathways.referral.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
@@ -53,9 +50,15 @@ class ReferralPages {
     private final IdentityService identityService;
     private final ObjectMapper json;
 
-    ReferralPages(ReferralValidator validator, Referrals referrals, Actors actors, CaseAccess access,
-                  IndicatorCatalogue catalogue, ChildValidation childValidation, IdentityService identityService,
-                  ObjectMapper json) {
+    ReferralPages(
+            ReferralValidator validator,
+            Referrals referrals,
+            Actors actors,
+            CaseAccess access,
+            IndicatorCatalogue catalogue,
+            ChildValidation childValidation,
+            IdentityService identityService,
+            ObjectMapper json) {
         this.validator = validator;
         this.referrals = referrals;
         this.actors = actors;
@@ -70,7 +73,8 @@ class ReferralPages {
     String form(Principal principal, Model model) {
         ReferralForm form = ReferralForm.empty();
         actors.agenciesOf(principal.getName()).stream().findFirst().ifPresent(a -> form.with("referrer.agency", a));
-        User user = identityService.createUserQuery().userId(principal.getName()).singleResult();
+        User user =
+                identityService.createUserQuery().userId(principal.getName()).singleResult();
         if (user != null) {
             form.with("referrer.name", ((nz(user.getFirstName()) + " " + nz(user.getLastName())).strip()));
             form.with("referrer.email", nz(user.getEmail()));
@@ -79,21 +83,25 @@ class ReferralPages {
     }
 
     @PostMapping("/referrals/new")
-    String refer(@RequestParam MultiValueMap<String, String> params, Principal principal, Model model,
-                 RedirectAttributes redirect) {
+    String refer(
+            @RequestParam MultiValueMap<String, String> params,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         ReferralForm form = ReferralForm.of(params);
         NewReferral referral;
         try {
             referral = validator.validate(form.toJson(json), Now.today());
         } catch (InvalidInputException e) {
-            FormErrors errors = new FormErrors().addAll(form.worded(e.problems()))
+            FormErrors errors = new FormErrors()
+                    .addAll(form.worded(e.problems()))
                     .target(ReferralForm.DOB, form.dateTarget())
                     .target("child.lookedAfter", "child-lookedAfter")
                     .target("indicators", "indicators");
             return show(model, form, errors);
         }
-        ReferralAccepted accepted = referrals.receive(referral,
-                actors.of(principal.getName(), List.of(referral.referrerAgency())), WEB);
+        ReferralAccepted accepted =
+                referrals.receive(referral, actors.of(principal.getName(), List.of(referral.referrerAgency())), WEB);
         redirect.addFlashAttribute("reference", accepted.reference());
         redirect.addFlashAttribute("caseId", accepted.caseId());
         redirect.addFlashAttribute("childName", referral.child().displayName());

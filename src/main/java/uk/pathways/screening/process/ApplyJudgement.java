@@ -2,12 +2,10 @@ package uk.pathways.screening.process;
 
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
@@ -23,8 +21,8 @@ import uk.pathways.screening.ThresholdJudged;
 class ApplyJudgement implements JavaDelegate {
 
     /** The pathway of each risk level, as the cse-threshold decision gives it. */
-    static final Map<String, String> PATHWAY_OF = Map.of("NONE", "UNIVERSAL", "LOW", "EARLY_HELP", "MEDIUM", "STRATEGY_MEETING",
-            "HIGH", "URGENT_STRATEGY_MEETING");
+    static final Map<String, String> PATHWAY_OF = Map.of(
+            "NONE", "UNIVERSAL", "LOW", "EARLY_HELP", "MEDIUM", "STRATEGY_MEETING", "HIGH", "URGENT_STRATEGY_MEETING");
 
     private final ApplicationEventPublisher events;
     private final Actors actors;
@@ -49,9 +47,16 @@ class ApplyJudgement implements JavaDelegate {
         }
         execution.setVariable(ScreeningVariables.OVERRIDE_PROPOSED, false);
         Object age = execution.getVariable(CaseVariables.AGE);
-        events.publishEvent(new ThresholdJudged((String) execution.getVariable(CaseVariables.CASE_ID),
-                (String) execution.getVariable(CaseVariables.REFERENCE), decided, judged, agreed,
-                agreed ? judged : decided, pathway, age instanceof Number n ? n.intValue() : 0,
-                actors.current(List.of(Agency.MASH.groupId() + Agency.MANAGERS_SUFFIX, Agency.MASH.groupId())), Now.instant()));
+        events.publishEvent(new ThresholdJudged(
+                (String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(CaseVariables.REFERENCE),
+                decided,
+                judged,
+                agreed,
+                agreed ? judged : decided,
+                pathway,
+                age instanceof Number n ? n.intValue() : 0,
+                actors.current(List.of(Agency.MASH.groupId() + Agency.MANAGERS_SUFFIX, Agency.MASH.groupId())),
+                Now.instant()));
     }
 }

@@ -1,20 +1,18 @@
 package uk.pathways.screening.process;
 
+import static org.camunda.spin.Spin.JSON;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-
-import static org.camunda.spin.Spin.JSON;
 
 /** Reads the {@code indicators} variable whichever shape the form or API gave it: a list, JSON, or "A,B". */
 final class Indicators {
 
-    private Indicators() {
-    }
+    private Indicators() {}
 
     static List<String> read(Object value) {
         if (value == null) {
@@ -27,13 +25,20 @@ final class Indicators {
             return fromNode(node);
         }
         if (value instanceof Collection<?> list) {
-            return list.stream().map(String::valueOf).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return list.stream()
+                    .map(String::valueOf)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
         String text = value.toString().strip();
         if (text.startsWith("[")) {
             return fromNode(JSON(text));
         }
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<String> fromNode(SpinJsonNode node) {

@@ -1,21 +1,19 @@
 package uk.pathways.screening.process;
 
+import static uk.pathways.screening.process.ScreeningVariables.*;
+
 import java.util.List;
 import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.ModelProperties;
 import uk.pathways.screening.ThresholdDecided;
-
-import static uk.pathways.screening.process.ScreeningVariables.*;
 
 /**
  * {@code ${recordThresholdDecision}}, the end listener of a cse-threshold business rule task: puts
@@ -48,18 +46,28 @@ class RecordThresholdDecision implements ExecutionListener {
         execution.removeVariable(THRESHOLD_RESULT);
         // a screening practitioner's different judgement waits for a MASH manager (Gateway_Judgement)
         Object override = execution.getVariable(ScreeningVariables.OVERRIDE_RISK_LEVEL);
-        execution.setVariable(ScreeningVariables.OVERRIDE_PROPOSED, override != null && !override.toString().isBlank()
-                && !override.toString().equals(riskLevel));
+        execution.setVariable(
+                ScreeningVariables.OVERRIDE_PROPOSED,
+                override != null
+                        && !override.toString().isBlank()
+                        && !override.toString().equals(riskLevel));
 
-        String kind = ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault(DECISION_KIND, "SCREENING");
+        String kind =
+                ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault(DECISION_KIND, "SCREENING");
         String agency = "REVIEW".equals(kind) ? Agency.CHILDRENS_SERVICES.groupId() : Agency.MASH.groupId();
         List<String> indicators = Indicators.read(execution.getVariable(INDICATORS));
-        events.publishEvent(new ThresholdDecided((String) execution.getVariable(CaseVariables.CASE_ID),
-                (String) execution.getVariable(CaseVariables.REFERENCE), kind,
+        events.publishEvent(new ThresholdDecided(
+                (String) execution.getVariable(CaseVariables.CASE_ID),
+                (String) execution.getVariable(CaseVariables.REFERENCE),
+                kind,
                 ((Number) execution.getVariable(CaseVariables.AGE)).intValue(),
-                ((Number) execution.getVariable(SCREENING_SCORE)).intValue(), indicators,
+                ((Number) execution.getVariable(SCREENING_SCORE)).intValue(),
+                indicators,
                 Boolean.TRUE.equals(execution.getVariable(DISCLOSURE)),
-                Boolean.TRUE.equals(execution.getVariable(LEARNING_DISABILITY)), riskLevel, pathway,
-                actors.current(List.of(agency)), Now.instant()));
+                Boolean.TRUE.equals(execution.getVariable(LEARNING_DISABILITY)),
+                riskLevel,
+                pathway,
+                actors.current(List.of(agency)),
+                Now.instant()));
     }
 }

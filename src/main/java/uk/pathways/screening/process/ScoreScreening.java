@@ -1,17 +1,15 @@
 package uk.pathways.screening.process;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-
-import uk.pathways.screening.IndicatorCatalogue;
-
 import static uk.pathways.screening.process.ScreeningVariables.DISCLOSURE;
 import static uk.pathways.screening.process.ScreeningVariables.INDICATORS;
 import static uk.pathways.screening.process.ScreeningVariables.LEARNING_DISABILITY;
 import static uk.pathways.screening.process.ScreeningVariables.SCREENING_SCORE;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.pathways.screening.IndicatorCatalogue;
 
 /** {@code ${scoreScreening}}: the screening score is the sum of the weights of the indicators recorded. */
 @Component("scoreScreening")

@@ -3,7 +3,6 @@ package uk.pathways.screening.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.gate.Submissions;
 import uk.pathways.gate.TaskInputRefused;
 
@@ -20,9 +19,12 @@ class ScreeningJudgement implements TaskListener {
         Object level = task.getVariable(ScreeningVariables.OVERRIDE_RISK_LEVEL);
         boolean judged = level != null && !level.toString().isBlank();
         if (judged) {
-            String reason = Submissions.of(task).map(s -> s.text(ScreeningVariables.OVERRIDE_REASON)).orElse(null);
+            String reason = Submissions.of(task)
+                    .map(s -> s.text(ScreeningVariables.OVERRIDE_REASON))
+                    .orElse(null);
             if (reason == null || reason.isBlank()) {
-                throw TaskInputRefused.of(ScreeningVariables.OVERRIDE_REASON,
+                throw TaskInputRefused.of(
+                        ScreeningVariables.OVERRIDE_REASON,
                         "Give the reason your judgement differs from the threshold, for the MASH manager");
             }
         }

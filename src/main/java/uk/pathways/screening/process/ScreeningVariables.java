@@ -18,9 +18,9 @@ public final class ScreeningVariables {
     public static final String OVERRIDE_PROPOSED = "overrideProposed";
     /** The MASH manager's answer on "Agree a different risk level". */
     public static final String OVERRIDE_AGREED = "overrideAgreed";
+
     public static final String OVERRIDE_REASON = "overrideReason";
     public static final String DECISION_KIND = "decisionKind";
 
-    private ScreeningVariables() {
-    }
+    private ScreeningVariables() {}
 }

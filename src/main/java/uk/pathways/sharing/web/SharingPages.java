@@ -1,12 +1,10 @@
 package uk.pathways.sharing.web;
 
 import java.security.Principal;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseAccess;
 import uk.pathways.sharing.SharingLog;
@@ -37,7 +35,8 @@ class SharingPages {
         var shares = log.of(caseId);
         model.addAttribute("caseId", caseId);
         model.addAttribute("shares", shares);
-        model.addAttribute("people", actors.namesOf(shares.stream().map(s -> s.sharedBy()).toList()));
+        model.addAttribute(
+                "people", actors.namesOf(shares.stream().map(s -> s.sharedBy()).toList()));
         return "sharing/log";
     }
 }

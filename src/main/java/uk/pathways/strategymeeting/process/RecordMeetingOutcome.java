@@ -1,13 +1,13 @@
 package uk.pathways.strategymeeting.process;
 
+import static uk.pathways.strategymeeting.process.StrategyMeetingProcess.*;
+
 import java.util.Date;
 import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
@@ -16,8 +16,6 @@ import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.strategymeeting.StrategyMeetingAgencies;
 import uk.pathways.strategymeeting.StrategyMeetingHeld;
-
-import static uk.pathways.strategymeeting.process.StrategyMeetingProcess.*;
 
 /**
  * {@code ${recordMeetingOutcome}}: the meeting's decisions become booleans the calling pathway routes on;
@@ -31,7 +29,8 @@ class RecordMeetingOutcome implements TaskListener {
     private final StrategyMeetingAgencies agencies;
     private final Actors actors;
 
-    RecordMeetingOutcome(ApplicationEventPublisher events, CaseFile caseFile, StrategyMeetingAgencies agencies, Actors actors) {
+    RecordMeetingOutcome(
+            ApplicationEventPublisher events, CaseFile caseFile, StrategyMeetingAgencies agencies, Actors actors) {
         this.events = events;
         this.caseFile = caseFile;
         this.agencies = agencies;
@@ -53,15 +52,26 @@ class RecordMeetingOutcome implements TaskListener {
             caseFile.involve(caseId, agency, "the strategy meeting's outcome", chair);
         }
         if (rise) {
-            caseFile.involve(caseId, Agency.RISE.groupId(), "the strategy meeting accepted the young person for RISE support", chair);
+            caseFile.involve(
+                    caseId,
+                    Agency.RISE.groupId(),
+                    "the strategy meeting accepted the young person for RISE support",
+                    chair);
         }
-        events.publishEvent(new StrategyMeetingHeld(caseId, (String) task.getVariable(CaseVariables.REFERENCE), rise,
-                section47, police, chair, Now.instant()));
+        events.publishEvent(new StrategyMeetingHeld(
+                caseId,
+                (String) task.getVariable(CaseVariables.REFERENCE),
+                rise,
+                section47,
+                police,
+                chair,
+                Now.instant()));
     }
 
     /** Reads a decision and writes it back as a boolean, so an unticked box is a clear {@code false}. */
     private static boolean flag(DelegateTask task, String name) {
-        boolean value = Boolean.TRUE.equals(task.getVariable(name)) || "true".equals(String.valueOf(task.getVariable(name)));
+        boolean value =
+                Boolean.TRUE.equals(task.getVariable(name)) || "true".equals(String.valueOf(task.getVariable(name)));
         task.setVariable(name, value);
         return value;
     }

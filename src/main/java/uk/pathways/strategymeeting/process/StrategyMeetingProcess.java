@@ -1,7 +1,6 @@
 package uk.pathways.strategymeeting.process;
 
 import java.util.Set;
-
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.screening.process.ScreeningVariables;
 
@@ -17,12 +16,14 @@ public final class StrategyMeetingProcess {
 
     /** In: the meeting's clock (a Date), set by the caller. */
     public static final String STRATEGY_MEETING_DUE = "strategyMeetingDue";
+
     public static final String MEETING_AT = "meetingAt";
     public static final String MEETING_PLACE = "meetingPlace";
     public static final String MEETING_STARTS_AT = "meetingStartsAt";
     public static final String AGENCY = "agency";
     /** Task-local on each agency-information task (contract section 5). */
     public static final String AGENCY_INFORMATION = "agencyInformation";
+
     public static final String RISE_ACCEPTED = "riseAccepted";
     public static final String SECTION_47 = "section47";
     public static final String POLICE_INVESTIGATION = "policeInvestigation";
@@ -33,10 +34,21 @@ public final class StrategyMeetingProcess {
      * model naming any other.
      */
     public static final Set<String> VARIABLES = Set.of(
-            CaseVariables.CASE_ID, CaseVariables.REFERENCE, CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.AGE,
-            ScreeningVariables.URGENT, STRATEGY_MEETING_DUE, MEETING_AT, MEETING_PLACE, MEETING_STARTS_AT, AGENCY,
-            AGENCY_INFORMATION, RISE_ACCEPTED, SECTION_47, POLICE_INVESTIGATION, MEETING_HELD_AT);
+            CaseVariables.CASE_ID,
+            CaseVariables.REFERENCE,
+            CaseVariables.CHILD_DISPLAY_NAME,
+            CaseVariables.AGE,
+            ScreeningVariables.URGENT,
+            STRATEGY_MEETING_DUE,
+            MEETING_AT,
+            MEETING_PLACE,
+            MEETING_STARTS_AT,
+            AGENCY,
+            AGENCY_INFORMATION,
+            RISE_ACCEPTED,
+            SECTION_47,
+            POLICE_INVESTIGATION,
+            MEETING_HELD_AT);
 
-    private StrategyMeetingProcess() {
-    }
+    private StrategyMeetingProcess() {}
 }

@@ -1,15 +1,13 @@
 package uk.pathways.support.process;
 
-import java.util.Date;
+import static uk.pathways.referral.process.CseReferralProcess.*;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.calendar.Clocks;
 import uk.pathways.calendar.Now;
-
-import static uk.pathways.referral.process.CseReferralProcess.*;
 
 /**
  * {@code ${openRiseSupport}}: starts RISE's clocks at acceptance: the safety plan in 5 working days, the

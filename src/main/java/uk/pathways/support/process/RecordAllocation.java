@@ -1,20 +1,18 @@
 package uk.pathways.support.process;
 
-import java.util.List;
+import static uk.pathways.referral.process.CseReferralProcess.SUPPORT_WORKER;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
 import uk.pathways.gate.TaskInputRefused;
-
-import static uk.pathways.referral.process.CseReferralProcess.SUPPORT_WORKER;
 
 /** {@code ${recordAllocation}}: the support worker must be a member of the RISE team. */
 @Component("recordAllocation")
@@ -34,12 +32,21 @@ class RecordAllocation implements TaskListener {
     public void notify(DelegateTask task) {
         Object worker = task.getVariable(SUPPORT_WORKER);
         String userId = worker == null ? "" : worker.toString().strip();
-        if (userId.isEmpty() || identityService.createUserQuery().userId(userId).memberOfGroup(Agency.RISE.groupId()).count() == 0) {
+        if (userId.isEmpty()
+                || identityService
+                                .createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(Agency.RISE.groupId())
+                                .count()
+                        == 0) {
             throw TaskInputRefused.of(SUPPORT_WORKER, "must be a member of the RISE team (group 'rise')");
         }
         task.setVariable(SUPPORT_WORKER, userId);
-        events.publishEvent(PathwayEvent.of((String) task.getVariable(CaseVariables.CASE_ID),
-                (String) task.getVariable(CaseVariables.REFERENCE), "SUPPORT_WORKER_ALLOCATED",
-                "RISE support worker allocated: " + userId, actors.current(List.of(Agency.RISE.managersGroupId()))));
+        events.publishEvent(PathwayEvent.of(
+                (String) task.getVariable(CaseVariables.CASE_ID),
+                (String) task.getVariable(CaseVariables.REFERENCE),
+                "SUPPORT_WORKER_ALLOCATED",
+                "RISE support worker allocated: " + userId,
+                actors.current(List.of(Agency.RISE.managersGroupId()))));
     }
 }

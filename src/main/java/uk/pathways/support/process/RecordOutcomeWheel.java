@@ -1,14 +1,12 @@
 package uk.pathways.support.process;
 
-import java.util.Date;
+import static uk.pathways.referral.process.CseReferralProcess.OUTCOME_WHEEL_DUE;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.calendar.Clocks;
-
-import static uk.pathways.referral.process.CseReferralProcess.OUTCOME_WHEEL_DUE;
 
 /** {@code ${recordOutcomeWheel}}: the next outcome wheel falls due 6 weeks after this one was due. */
 @Component("recordOutcomeWheel")

@@ -1,15 +1,15 @@
 package uk.pathways.support.process;
 
+import static uk.pathways.referral.process.CseReferralProcess.*;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
@@ -17,8 +17,6 @@ import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
 import uk.pathways.casefile.process.Dates;
 import uk.pathways.gate.TaskInputRefused;
-
-import static uk.pathways.referral.process.CseReferralProcess.*;
 
 /**
  * {@code ${recordOutreachContact}}: each attempt is logged at the time it happened; a successful one restarts the
@@ -31,8 +29,15 @@ class RecordOutreachContact implements TaskListener {
     static final String CONTACT_OUTCOME = "contactOutcome";
     static final String SUCCESSFUL = "SUCCESSFUL";
     static final String CONTACT_AT = "contactAt";
-    static final java.util.Map<String, String> OUTCOMES = java.util.Map.of("SUCCESSFUL", "seen and engaged",
-            "SEEN_NOT_ENGAGED", "seen, did not engage", "NOT_FOUND", "not found", "DECLINED", "declined contact");
+    static final java.util.Map<String, String> OUTCOMES = java.util.Map.of(
+            "SUCCESSFUL",
+            "seen and engaged",
+            "SEEN_NOT_ENGAGED",
+            "seen, did not engage",
+            "NOT_FOUND",
+            "not found",
+            "DECLINED",
+            "declined contact");
 
     private final ApplicationEventPublisher events;
     private final Actors actors;
@@ -59,11 +64,15 @@ class RecordOutreachContact implements TaskListener {
             }
         }
         task.setVariable(PROPOSE_CLOSURE, Boolean.TRUE.equals(task.getVariable(PROPOSE_CLOSURE)));
-        events.publishEvent(new PathwayEvent((String) task.getVariable(CaseVariables.CASE_ID),
-                (String) task.getVariable(CaseVariables.REFERENCE), "OUTREACH_CONTACT",
+        events.publishEvent(new PathwayEvent(
+                (String) task.getVariable(CaseVariables.CASE_ID),
+                (String) task.getVariable(CaseVariables.REFERENCE),
+                "OUTREACH_CONTACT",
                 "Outreach contact: " + OUTCOMES.getOrDefault(outcome.toString(), outcome.toString())
                         + (Boolean.TRUE.equals(task.getVariable(PROPOSE_CLOSURE)) ? "; closure proposed" : "") + ".",
-                actors.current(List.of(Agency.RISE.groupId())), contactAt, task.getId()));
+                actors.current(List.of(Agency.RISE.groupId())),
+                contactAt,
+                task.getId()));
     }
 
     /** When the contact happened: the form's date and time (never in the future), or now if none was given. */

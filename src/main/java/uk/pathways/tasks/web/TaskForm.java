@@ -1,5 +1,6 @@
 package uk.pathways.tasks.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -9,11 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.util.MultiValueMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.web.FormErrors;
 
@@ -26,12 +23,23 @@ import uk.pathways.web.FormErrors;
 public final class TaskForm {
 
     /** One option of a checklist, radio or select. */
-    public record Option(String value, String label, boolean chosen) {
-    }
+    public record Option(String value, String label, boolean chosen) {}
 
     /** One component of the form, as the page shows it. */
-    public record Field(String key, String type, String label, String hint, boolean required, Integer maxLength,
-                 List<Option> options, String value, String day, String month, String year, String time, String text) {
+    public record Field(
+            String key,
+            String type,
+            String label,
+            String hint,
+            boolean required,
+            Integer maxLength,
+            List<Option> options,
+            String value,
+            String day,
+            String month,
+            String year,
+            String time,
+            String text) {
 
         public String id() {
             return FormErrors.idOf(key);
@@ -59,8 +67,11 @@ public final class TaskForm {
         return new TaskForm(fields);
     }
 
-    private static void collect(JsonNode components, Map<String, List<Option>> dynamic, MultiValueMap<String, String> posted,
-                                List<Field> fields) {
+    private static void collect(
+            JsonNode components,
+            Map<String, List<Option>> dynamic,
+            MultiValueMap<String, String> posted,
+            List<Field> fields) {
         for (JsonNode c : components) {
             String type = c.path("type").asText("");
             if (c.has("components")) {
@@ -70,8 +81,20 @@ public final class TaskForm {
             if ("text".equals(type)) {
                 String text = c.path("text").asText("");
                 if (!text.contains("{{")) {
-                    fields.add(new Field(c.path("id").asText(), "text", null, null, false, null, List.of(), null, null, null,
-                            null, null, text.replaceAll("(?m)^#+\\s*", "").replace("**", "")));
+                    fields.add(new Field(
+                            c.path("id").asText(),
+                            "text",
+                            null,
+                            null,
+                            false,
+                            null,
+                            List.of(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            text.replaceAll("(?m)^#+\\s*", "").replace("**", "")));
                 }
                 continue;
             }
@@ -82,7 +105,9 @@ public final class TaskForm {
             String label = c.path("label").asText(c.path("dateLabel").asText(key));
             String hint = c.path("description").asText(null);
             boolean required = c.path("validate").path("required").asBoolean(false);
-            Integer maxLength = c.path("validate").path("maxLength").isInt() ? c.path("validate").path("maxLength").asInt() : null;
+            Integer maxLength = c.path("validate").path("maxLength").isInt()
+                    ? c.path("validate").path("maxLength").asInt()
+                    : null;
             List<String> chosen = posted == null ? List.of() : posted.getOrDefault(key, List.of());
             List<Option> options = new ArrayList<>();
             if (c.has("valuesKey")) {
@@ -91,14 +116,31 @@ public final class TaskForm {
                 }
             }
             for (JsonNode v : c.path("values")) {
-                options.add(new Option(v.path("value").asText(), v.path("label").asText(), chosen.contains(v.path("value").asText())));
+                options.add(new Option(
+                        v.path("value").asText(),
+                        v.path("label").asText(),
+                        chosen.contains(v.path("value").asText())));
             }
             String value = chosen.isEmpty() ? null : chosen.get(0);
-            if (posted == null && "checkbox".equals(type) && c.path("defaultValue").asBoolean(false)) {
+            if (posted == null
+                    && "checkbox".equals(type)
+                    && c.path("defaultValue").asBoolean(false)) {
                 value = "true";
             }
-            fields.add(new Field(key, type, label, hint, required, maxLength, options, value, first(posted, key + ".day"),
-                    first(posted, key + ".month"), first(posted, key + ".year"), first(posted, key + ".time"), null));
+            fields.add(new Field(
+                    key,
+                    type,
+                    label,
+                    hint,
+                    required,
+                    maxLength,
+                    options,
+                    value,
+                    first(posted, key + ".day"),
+                    first(posted, key + ".month"),
+                    first(posted, key + ".year"),
+                    first(posted, key + ".time"),
+                    null));
         }
     }
 
@@ -116,9 +158,15 @@ public final class TaskForm {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (Field f : fields) {
             switch (f.type()) {
-                case "text" -> { }
+                case "text" -> {}
                 case "checkbox" -> variables.put(f.key(), "true".equals(f.value()));
-                case "checklist", "taglist" -> variables.put(f.key(), f.options().stream().filter(Option::chosen).map(Option::value).toList());
+                case "checklist", "taglist" ->
+                    variables.put(
+                            f.key(),
+                            f.options().stream()
+                                    .filter(Option::chosen)
+                                    .map(Option::value)
+                                    .toList());
                 case "number" -> {
                     if (f.value() != null && !f.value().isBlank()) {
                         try {
@@ -135,7 +183,10 @@ public final class TaskForm {
                     if (f.value() != null && !f.value().isBlank()) {
                         variables.put(f.key(), f.value());
                     } else if (f.required()) {
-                        errors.add(f.key(), ("select".equals(f.type()) || "radio".equals(f.type()) ? "Select " : "Enter ") + lower(f.label()));
+                        errors.add(
+                                f.key(),
+                                ("select".equals(f.type()) || "radio".equals(f.type()) ? "Select " : "Enter ")
+                                        + lower(f.label()));
                     }
                 }
             }
@@ -156,9 +207,14 @@ public final class TaskForm {
             return;
         }
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(f.year().strip()), Integer.parseInt(f.month().strip()),
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(f.year().strip()),
+                    Integer.parseInt(f.month().strip()),
                     Integer.parseInt(f.day().strip()));
-            LocalTime time = LocalTime.parse(f.time().strip().length() == 4 ? "0" + f.time().strip() : f.time().strip());
+            LocalTime time = LocalTime.parse(
+                    f.time().strip().length() == 4
+                            ? "0" + f.time().strip()
+                            : f.time().strip());
             OffsetDateTime at = LocalDateTime.of(date, time).atZone(Now.UK).toOffsetDateTime();
             variables.put(f.key(), at.withOffsetSameInstant(ZoneOffset.UTC).toString());
         } catch (RuntimeException e) {

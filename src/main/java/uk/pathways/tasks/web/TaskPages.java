@@ -1,5 +1,7 @@
 package uk.pathways.tasks.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,10 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
@@ -76,9 +73,19 @@ class TaskPages {
     private final ObjectMapper json;
     private final uk.pathways.casefile.PossibleDuplicates duplicates;
 
-    TaskPages(TaskService taskService, RuntimeService runtimeService, FormService formService, Privileged privileged, Actors actors, CaseAccess access,
-              TaskBriefing briefing, FormWording wording, Display display, List<OptionSource> optionSources, ObjectMapper json,
-              uk.pathways.casefile.PossibleDuplicates duplicates) {
+    TaskPages(
+            TaskService taskService,
+            RuntimeService runtimeService,
+            FormService formService,
+            Privileged privileged,
+            Actors actors,
+            CaseAccess access,
+            TaskBriefing briefing,
+            FormWording wording,
+            Display display,
+            List<OptionSource> optionSources,
+            ObjectMapper json,
+            uk.pathways.casefile.PossibleDuplicates duplicates) {
         this.duplicates = duplicates;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -94,15 +101,28 @@ class TaskPages {
     }
 
     /** A row of the inbox. */
-    public record Row(String id, String name, String child, String reference, String caseId, String agency, String assignee,
-               boolean mine, Date due, boolean overdue, boolean dueToday, boolean escalated) {
-    }
+    public record Row(
+            String id,
+            String name,
+            String child,
+            String reference,
+            String caseId,
+            String agency,
+            String assignee,
+            boolean mine,
+            Date due,
+            boolean overdue,
+            boolean dueToday,
+            boolean escalated) {}
 
     // ---- the inbox ----
 
     @GetMapping("/tasks")
-    String inbox(@RequestParam(defaultValue = "agency") String show, @RequestParam(defaultValue = "0") int from,
-                 Principal principal, Model model) {
+    String inbox(
+            @RequestParam(defaultValue = "agency") String show,
+            @RequestParam(defaultValue = "0") int from,
+            Principal principal,
+            Model model) {
         String user = principal.getName();
         List<String> groups = List.copyOf(actors.groupsOf(user));
         int first = Math.max(0, Math.min(from, 100_000));
@@ -113,26 +133,45 @@ class TaskPages {
         TaskQuery query = taskService.createTaskQuery().active();
         switch (tab) {
             case "mine" -> query.taskAssignee(user);
-            case "escalated" -> query.taskCandidateGroupIn(groups).includeAssignedTasks().taskVariableValueEquals("escalated", true);
-            case "today" -> query.taskCandidateGroupIn(groups).includeAssignedTasks()
-                    .dueBefore(Date.from(Now.today().plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(Now.UK).toInstant()));
+            case "escalated" ->
+                query.taskCandidateGroupIn(groups).includeAssignedTasks().taskVariableValueEquals("escalated", true);
+            case "today" ->
+                query.taskCandidateGroupIn(groups)
+                        .includeAssignedTasks()
+                        .dueBefore(Date.from(Now.today()
+                                .plusDays(1)
+                                .atTime(LocalTime.MIDNIGHT)
+                                .atZone(Now.UK)
+                                .toInstant()));
             default -> query.taskCandidateGroupIn(groups).includeAssignedTasks();
         }
         // no count: one page and one more row tells whether there is a next page
-        List<Task> page = groups.isEmpty() && !"mine".equals(tab) ? List.of()
+        List<Task> page = groups.isEmpty() && !"mine".equals(tab)
+                ? List.of()
                 : query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(first, PAGE_SIZE + 1);
         List<Task> shown = page.size() > PAGE_SIZE ? page.subList(0, PAGE_SIZE) : page;
         Map<String, Map<String, Object>> shownVariables = variablesOf(shown);
         // a user of one agency group sees only that agency's tasks: its name once, not a look-up per row
-        List<String> agencyGroups = groups.stream().filter(g -> uk.pathways.agency.Agency.ofGroup(g).isPresent()).toList();
-        String onlyAgency = agencyGroups.size() == 1 && !"mine".equals(tab) ? display.agency(agencyGroups.get(0)) : null;
+        List<String> agencyGroups = groups.stream()
+                .filter(g -> uk.pathways.agency.Agency.ofGroup(g).isPresent())
+                .toList();
+        String onlyAgency =
+                agencyGroups.size() == 1 && !"mine".equals(tab) ? display.agency(agencyGroups.get(0)) : null;
         List<Row> rows = new ArrayList<>();
         for (Task t : shown) {
             Map<String, Object> v = shownVariables.getOrDefault(t.getId(), Map.of());
-            rows.add(new Row(t.getId(), t.getName(), text(v.get(CaseVariables.CHILD_DISPLAY_NAME)),
-                    text(v.get(CaseVariables.REFERENCE)), text(v.get(CaseVariables.CASE_ID)), onlyAgency != null ? onlyAgency : agencyOf(t),
+            rows.add(new Row(
+                    t.getId(),
+                    t.getName(),
+                    text(v.get(CaseVariables.CHILD_DISPLAY_NAME)),
+                    text(v.get(CaseVariables.REFERENCE)),
+                    text(v.get(CaseVariables.CASE_ID)),
+                    onlyAgency != null ? onlyAgency : agencyOf(t),
                     t.getAssignee(),
-                    user.equals(t.getAssignee()), t.getDueDate(), display.overdue(t.getDueDate()), dueToday(t.getDueDate()),
+                    user.equals(t.getAssignee()),
+                    t.getDueDate(),
+                    display.overdue(t.getDueDate()),
+                    dueToday(t.getDueDate()),
                     Boolean.TRUE.equals(v.get("escalated"))));
         }
         model.addAttribute("tab", tab);
@@ -158,18 +197,26 @@ class TaskPages {
             Map<String, List<String>> tasksOfProcess = new HashMap<>();
             for (Task t : tasks) {
                 byTask.put(t.getId(), new HashMap<>());
-                tasksOfProcess.computeIfAbsent(t.getProcessInstanceId(), p -> new ArrayList<>()).add(t.getId());
+                tasksOfProcess
+                        .computeIfAbsent(t.getProcessInstanceId(), p -> new ArrayList<>())
+                        .add(t.getId());
             }
-            for (VariableInstance v : runtimeService.createVariableInstanceQuery()
+            for (VariableInstance v : runtimeService
+                    .createVariableInstanceQuery()
                     .taskIdIn(byTask.keySet().toArray(String[]::new))
-                    .variableNameIn(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated").list()) {
+                    .variableNameIn(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated")
+                    .list()) {
                 byTask.get(v.getTaskId()).put(v.getName(), v.getValue());
             }
-            for (VariableInstance v : runtimeService.createVariableInstanceQuery()
+            for (VariableInstance v : runtimeService
+                    .createVariableInstanceQuery()
                     .processInstanceIdIn(tasksOfProcess.keySet().toArray(String[]::new))
-                    .variableName(CaseVariables.CASE_ID).list()) {
+                    .variableName(CaseVariables.CASE_ID)
+                    .list()) {
                 if (v.getTaskId() == null && v.getExecutionId().equals(v.getProcessInstanceId())) {
-                    tasksOfProcess.get(v.getProcessInstanceId()).forEach(id -> byTask.get(id).put(CaseVariables.CASE_ID, v.getValue()));
+                    tasksOfProcess
+                            .get(v.getProcessInstanceId())
+                            .forEach(id -> byTask.get(id).put(CaseVariables.CASE_ID, v.getValue()));
                 }
             }
         });
@@ -178,7 +225,10 @@ class TaskPages {
 
     private String agencyOf(Task task) {
         return privileged.call(() -> taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> l.getGroupId() != null).map(l -> display.agency(l.getGroupId())).findFirst().orElse(""));
+                .filter(l -> l.getGroupId() != null)
+                .map(l -> display.agency(l.getGroupId()))
+                .findFirst()
+                .orElse(""));
     }
 
     private static boolean dueToday(Date due) {
@@ -190,8 +240,11 @@ class TaskPages {
     }
 
     @PostMapping("/tasks/{id}/claim")
-    String claim(@PathVariable String id, @RequestParam(defaultValue = "") String back, Principal principal,
-                 RedirectAttributes redirect) {
+    String claim(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String back,
+            Principal principal,
+            RedirectAttributes redirect) {
         Task task = readable(id);
         if (task.getAssignee() == null) {
             try {
@@ -203,9 +256,12 @@ class TaskPages {
                 if (now == null || now.getAssignee() == null) {
                     throw raced;
                 }
-                redirect.addFlashAttribute("notice", principal.getName().equals(now.getAssignee())
-                        ? "You have claimed \"" + task.getName() + "\"." : "\"" + task.getName() + "\" was claimed by "
-                        + now.getAssignee() + " just before you.");
+                redirect.addFlashAttribute(
+                        "notice",
+                        principal.getName().equals(now.getAssignee())
+                                ? "You have claimed \"" + task.getName() + "\"."
+                                : "\"" + task.getName() + "\" was claimed by " + now.getAssignee()
+                                        + " just before you.");
             }
         }
         return "redirect:" + (back.equals("inbox") ? "/tasks" : "/tasks/" + id);
@@ -236,8 +292,12 @@ class TaskPages {
     }
 
     @PostMapping("/tasks/{id}")
-    String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Principal principal,
-                    Model model, RedirectAttributes redirect) {
+    String complete(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> params,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
         String user = principal.getName();
         Task task = readable(id);
         TaskForm form = TaskForm.of(deployedForm(task), dynamicOptions(), params);
@@ -247,8 +307,16 @@ class TaskPages {
             return show(task, user, model, params, errors);
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-            return show(task, user, model, params, new FormErrors().add("task",
-                    "This task is claimed by " + task.getAssignee() + ". Ask them, or your manager, to pass it to you"));
+            return show(
+                    task,
+                    user,
+                    model,
+                    params,
+                    new FormErrors()
+                            .add(
+                                    "task",
+                                    "This task is claimed by " + task.getAssignee()
+                                            + ". Ask them, or your manager, to pass it to you"));
         }
         String caseId = caseIdOf(task);
         try {
@@ -266,16 +334,26 @@ class TaskPages {
             // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
             Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
             if (now == null) {
-                redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" was completed by someone else just before you."
-                        + " Nothing you entered was recorded.");
+                redirect.addFlashAttribute(
+                        "notice",
+                        "\"" + task.getName() + "\" was completed by someone else just before you."
+                                + " Nothing you entered was recorded.");
                 return "redirect:/tasks";
             }
             if (raced instanceof org.springframework.security.access.AccessDeniedException
                     || raced instanceof org.camunda.bpm.engine.AuthorizationException) {
                 throw raced;
             }
-            return show(now, user, model, params, new FormErrors().add("task", "This task changed while you were completing it"
-                    + " (someone claimed or completed it at the same moment). Check it and complete it again"));
+            return show(
+                    now,
+                    user,
+                    model,
+                    params,
+                    new FormErrors()
+                            .add(
+                                    "task",
+                                    "This task changed while you were completing it"
+                                            + " (someone claimed or completed it at the same moment). Check it and complete it again"));
         }
         redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" is done. What you recorded is on the case.");
         redirect.addFlashAttribute("caseId", caseId);
@@ -287,14 +365,21 @@ class TaskPages {
         List<CaseView.RecordEntry> needed = List.of();
         if (caseId != null) {
             access.checkRead(user, caseId, DOOR, "task page " + task.getTaskDefinitionKey());
-            needed = briefing.forTask(caseId, task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                    text(privileged.call(() -> taskService.getVariable(task.getId(), CaseVariables.REFERENCE))), user);
+            needed = briefing.forTask(
+                    caseId,
+                    task.getTaskDefinitionKey(),
+                    task.getProcessInstanceId(),
+                    text(privileged.call(() -> taskService.getVariable(task.getId(), CaseVariables.REFERENCE))),
+                    user);
         }
-        Map<String, Object> local = privileged.call(() -> taskService.getVariablesLocal(task.getId(),
-                List.of(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated")));
+        Map<String, Object> local = privileged.call(() -> taskService.getVariablesLocal(
+                task.getId(), List.of(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated")));
         // MASH and the strategy review check whether the child has another record
-        model.addAttribute("duplicates", caseId != null && Set.of("screening", "strategy-review").contains(task.getTaskDefinitionKey())
-                ? duplicates.of(caseId) : List.of());
+        model.addAttribute(
+                "duplicates",
+                caseId != null && Set.of("screening", "strategy-review").contains(task.getTaskDefinitionKey())
+                        ? duplicates.of(caseId)
+                        : List.of());
         model.addAttribute("task", task);
         model.addAttribute("caseId", caseId);
         model.addAttribute("child", text(local.get(CaseVariables.CHILD_DISPLAY_NAME)));
@@ -304,16 +389,24 @@ class TaskPages {
         model.addAttribute("mine", user.equals(task.getAssignee()));
         model.addAttribute("form", TaskForm.of(deployedForm(task), dynamicOptions(), posted));
         model.addAttribute("errors", errors);
-        Map<String, String> people = actors.namesOf(needed.stream().map(CaseView.RecordEntry::recordedBy).toList());
-        model.addAttribute("briefing", needed.stream().map(e -> new Briefed(wording.task(e.kind()), display.agency(e.agency()),
-                people.getOrDefault(e.recordedBy(), e.recordedBy()), display.dateTime(e.recordedAt()),
-                wording.fields(e.kind(), e.fields()))).toList());
+        Map<String, String> people = actors.namesOf(
+                needed.stream().map(CaseView.RecordEntry::recordedBy).toList());
+        model.addAttribute(
+                "briefing",
+                needed.stream()
+                        .map(e -> new Briefed(
+                                wording.task(e.kind()),
+                                display.agency(e.agency()),
+                                people.getOrDefault(e.recordedBy(), e.recordedBy()),
+                                display.dateTime(e.recordedAt()),
+                                wording.fields(e.kind(), e.fields())))
+                        .toList());
         return "tasks/task";
     }
 
     /** An entry of the record shown beside the form. */
-    public record Briefed(String task, String agency, String who, String when, List<Map.Entry<String, String>> fields) {
-    }
+    public record Briefed(
+            String task, String agency, String who, String when, List<Map.Entry<String, String>> fields) {}
 
     /** The task if the user may read it (their own engine authorizations); otherwise a 404 as for no such task. */
     private Task readable(String id) {
@@ -339,8 +432,11 @@ class TaskPages {
     private Map<String, List<TaskForm.Option>> dynamicOptions() {
         Map<String, List<TaskForm.Option>> options = new HashMap<>();
         for (OptionSource source : optionSources) {
-            options.put(source.key(), source.options().entrySet().stream()
-                    .map(e -> new TaskForm.Option(e.getKey(), e.getValue(), false)).toList());
+            options.put(
+                    source.key(),
+                    source.options().entrySet().stream()
+                            .map(e -> new TaskForm.Option(e.getKey(), e.getValue(), false))
+                            .toList());
         }
         return options;
     }
@@ -348,6 +444,11 @@ class TaskPages {
     @Bean
     static PageLink tasksLink() {
         // for the agencies' people: the performance group and process owners have no tasks
-        return new PageLink("Tasks", "/tasks", 5, groups -> groups.stream().anyMatch(g -> uk.pathways.agency.Agency.ofGroup(g).isPresent()));
+        return new PageLink(
+                "Tasks",
+                "/tasks",
+                5,
+                groups -> groups.stream()
+                        .anyMatch(g -> uk.pathways.agency.Agency.ofGroup(g).isPresent()));
     }
 }

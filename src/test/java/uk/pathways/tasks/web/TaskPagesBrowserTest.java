@@ -1,5 +1,8 @@
 package uk.pathways.tasks.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -8,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,14 +24,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.ChildDetails;
 import uk.pathways.support.Pathway;
 import uk.pathways.web.Browser;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The CSE pathway worked end to end in the Pathways task pages in a real browser (headless Chromium), never the
@@ -43,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @Tag("browser")
 @Tag("app")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:pathways-task-browser;DB_CLOSE_DELAY=-1")
 @ActiveProfiles({"demo", "test"})
 class TaskPagesBrowserTest {
@@ -61,13 +60,16 @@ class TaskPagesBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " is not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
+                "Browser tests skipped: " + Browser.CHROMIUM
+                        + " is not installed (apt-get install chromium chromium-driver)");
     }
 
     @BeforeEach
     void openBrowser(TestInfo test) throws Exception {
-        browser = new Browser("http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
+        browser = new Browser(
+                "http://localhost:" + port, test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
@@ -87,8 +89,15 @@ class TaskPagesBrowserTest {
         // the Tasklist opens signed in: no second sign-in form, the user's name in its header
         browser.go("/camunda/app/tasklist/default/");
         browser.until(d -> d.getPageSource().contains("Education Worker"));
-        assertThat(browser.all(By.cssSelector("form[name='signinForm'] input[name='username'], input#inputUsername"))
-                .stream().filter(WebElement::isDisplayed).toList()).as("the Tasklist's sign-in form").isEmpty();
+        assertThat(
+                        browser
+                                .all(By.cssSelector(
+                                        "form[name='signinForm'] input[name='username'], input#inputUsername"))
+                                .stream()
+                                .filter(WebElement::isDisplayed)
+                                .toList())
+                .as("the Tasklist's sign-in form")
+                .isEmpty();
         browser.screenshot("tasklist-signed-in");
 
         // and back to the case, still signed in
@@ -105,16 +114,21 @@ class TaskPagesBrowserTest {
         signInAs("mash-worker");
         WebElement row = row("Screen the referral");
         assertThat(row.getText()).contains(reference);
-        loads(() -> row.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Claim')]")).click());
-        assertThat(browser.text(By.cssSelector(".govuk-notification-banner--success"))).contains("You have claimed \"Screen the referral\".");
+        loads(() -> row.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Claim')]"))
+                .click());
+        assertThat(browser.text(By.cssSelector(".govuk-notification-banner--success")))
+                .contains("You have claimed \"Screen the referral\".");
         assertThat(row("Screen the referral").getText()).contains("You", "Unclaim");
         browser.go("/tasks?show=mine");
         assertThat(row("Screen the referral").getText()).contains(reference);
         browser.screenshot("tasks-inbox").conforms("the inbox, claimed by me, as mash-worker");
         open("Screen the referral");
-        assertThat(browser.text(BRIEFING)).as("the referral beside the screening form").contains("From the case record", "Referral");
+        assertThat(browser.text(BRIEFING))
+                .as("the referral beside the screening form")
+                .contains("From the case record", "Referral");
         assertThat(browser.all(By.cssSelector(".govuk-summary-card"))).isNotEmpty();
-        browser.click(By.cssSelector("label[for=disclosure]")).type("screeningNotes", "Synthetic screening: the child disclosed to a teacher.");
+        browser.click(By.cssSelector("label[for=disclosure]"))
+                .type("screeningNotes", "Synthetic screening: the child disclosed to a teacher.");
         complete("Screen the referral");
         browser.conforms("the inbox with a success banner, as mash-worker");
 
@@ -129,7 +143,11 @@ class TaskPagesBrowserTest {
         loads(() -> browser.click(COMPLETE));
         WebElement summary = browser.find(By.cssSelector(".govuk-error-summary"));
         List<WebElement> problems = summary.findElements(By.cssSelector(".govuk-error-summary__list a"));
-        assertThat(problems).extracting(p -> p.getAttribute("href")).singleElement().asString().endsWith("#meetingPlace");
+        assertThat(problems)
+                .extracting(p -> p.getAttribute("href"))
+                .singleElement()
+                .asString()
+                .endsWith("#meetingPlace");
         assertThat(browser.driver().getTitle()).startsWith("Error: Schedule the strategy meeting");
         assertThat(browser.find(By.id("meetingAt-time")).getAttribute("value")).isEqualTo("10:00");
         browser.screenshot("tasks-schedule-error").conforms("schedule the strategy meeting, with an error");
@@ -146,7 +164,8 @@ class TaskPagesBrowserTest {
             shared.put(agency, text);
             signInAs(agency + "-worker");
             open("Share information for the strategy meeting");
-            assertThat(browser.text(BRIEFING)).as("the meeting's place beside the information form")
+            assertThat(browser.text(BRIEFING))
+                    .as("the meeting's place beside the information form")
                     .contains("Synthetic place: Room 2, Civic Centre");
             browser.type("agencyInformation", text);
             complete("Share information for the strategy meeting");
@@ -155,7 +174,9 @@ class TaskPagesBrowserTest {
         // the chair reads every agency's information beside the outcome form, then records it
         open("Record the strategy meeting outcome");
         String pack = browser.text(BRIEFING);
-        shared.forEach((agency, text) -> assertThat(pack).as("%s's information in the meeting pack", agency).contains(text));
+        shared.forEach((agency, text) -> assertThat(pack)
+                .as("%s's information in the meeting pack", agency)
+                .contains(text));
         browser.screenshot("tasks-meeting-pack");
         browser.click(By.cssSelector("label[for=riseAccepted]"))
                 .type("meetingMinutes", "Synthetic minutes: RISE to support; agencies to keep sharing sightings.");
@@ -171,12 +192,16 @@ class TaskPagesBrowserTest {
         signInAs("rise-worker");
         open("Make the safety plan");
         browser.type("safetyPlanRisks", "Synthetic risks: evenings near the park; a new older 'friend'.")
-                .type("safetyPlanActions", "Synthetic actions: phone the support worker; stay with a trusted adult after school.")
+                .type(
+                        "safetyPlanActions",
+                        "Synthetic actions: phone the support worker; stay with a trusted adult after school.")
                 .type("safetyPlanContacts", "Synthetic contacts: aunt, youth club.");
         complete("Make the safety plan");
 
         open("Complete the outcome wheel");
-        String[] wheel = {"wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional", "wheelEducation", "wheelChoices"};
+        String[] wheel = {
+            "wheelSafety", "wheelRelationships", "wheelHealth", "wheelEmotional", "wheelEducation", "wheelChoices"
+        };
         for (int i = 0; i < wheel.length; i++) {
             browser.type(wheel[i], String.valueOf(i + 3));
         }
@@ -205,7 +230,9 @@ class TaskPagesBrowserTest {
         // the manager approves the closure beside the closure plan
         signInAs("rise-manager");
         open("Approve the closure");
-        assertThat(browser.text(BRIEFING)).as("the closure plan beside the approval").contains(closurePlan);
+        assertThat(browser.text(BRIEFING))
+                .as("the closure plan beside the approval")
+                .contains(closurePlan);
         browser.screenshot("tasks-closure-approval");
         browser.click(By.cssSelector("label[for=closureApproved]"))
                 .type("approvalComment", "Synthetic comment: agreed, outcomes achieved.");
@@ -227,10 +254,17 @@ class TaskPagesBrowserTest {
     private String refer(ChildDetails child) {
         browser.go("/referrals/new").signIn("education-worker");
         user = "education-worker";
-        browser.type("child-firstName", child.firstName()).type("child-lastName", child.lastName())
-                .type("child-dateOfBirth-day", String.valueOf(child.dateOfBirth().getDayOfMonth()))
-                .type("child-dateOfBirth-month", String.valueOf(child.dateOfBirth().getMonthValue()))
-                .type("child-dateOfBirth-year", String.valueOf(child.dateOfBirth().getYear()))
+        browser.type("child-firstName", child.firstName())
+                .type("child-lastName", child.lastName())
+                .type(
+                        "child-dateOfBirth-day",
+                        String.valueOf(child.dateOfBirth().getDayOfMonth()))
+                .type(
+                        "child-dateOfBirth-month",
+                        String.valueOf(child.dateOfBirth().getMonthValue()))
+                .type(
+                        "child-dateOfBirth-year",
+                        String.valueOf(child.dateOfBirth().getYear()))
                 .click(By.id("child-lookedAfter-no"))
                 .type("concerns", "Synthetic concern: seen getting into cars with unknown adults after school.")
                 .click(By.cssSelector("label[for=indicators-5]"))
@@ -248,7 +282,8 @@ class TaskPagesBrowserTest {
         } else {
             if (!browser.all(By.cssSelector(".pw-header__signout")).isEmpty()) {
                 loads(() -> browser.click(By.cssSelector(".pw-header__signout")));
-                assertThat(browser.text(By.cssSelector(".govuk-notification-banner"))).contains("You have signed out.");
+                assertThat(browser.text(By.cssSelector(".govuk-notification-banner")))
+                        .contains("You have signed out.");
             }
             browser.go("/tasks").signIn(who);
             user = who;
@@ -262,7 +297,8 @@ class TaskPagesBrowserTest {
 
     /** The inbox row of this case's task called {@code name}. */
     private WebElement row(String name) {
-        return browser.find(By.xpath("//tr[@data-task-id][.//a[normalize-space(.)=\"" + name + "\"]][contains(., '" + reference + "')]"));
+        return browser.find(By.xpath(
+                "//tr[@data-task-id][.//a[normalize-space(.)=\"" + name + "\"]][contains(., '" + reference + "')]"));
     }
 
     /** Opens the task from the inbox and checks its page. */
@@ -270,7 +306,9 @@ class TaskPagesBrowserTest {
         if (!browser.path().startsWith("/tasks") || browser.path().startsWith("/tasks/")) {
             browser.go("/tasks");
         }
-        loads(() -> row(name).findElement(By.xpath(".//a[normalize-space(.)=\"" + name + "\"]")).click());
+        loads(() -> row(name)
+                .findElement(By.xpath(".//a[normalize-space(.)=\"" + name + "\"]"))
+                .click());
         assertThat(browser.path()).matches("/tasks/[^/?]+");
         assertThat(browser.text(By.cssSelector("h1"))).isEqualTo(name);
         assertThat(browser.text(By.cssSelector(".govuk-caption-l"))).contains(reference);
@@ -289,8 +327,10 @@ class TaskPagesBrowserTest {
     /** Completes the task on the page: back at the inbox with the success banner. */
     private void complete(String name) {
         loads(() -> browser.click(COMPLETE));
-        assertThat(browser.all(By.cssSelector(".govuk-error-summary"))).as("problems completing %s", name)
-                .extracting(WebElement::getText).isEmpty();
+        assertThat(browser.all(By.cssSelector(".govuk-error-summary")))
+                .as("problems completing %s", name)
+                .extracting(WebElement::getText)
+                .isEmpty();
         assertThat(browser.path()).isIn("/tasks", "/tasks?show=agency");
         assertThat(browser.text(By.cssSelector(".govuk-notification-banner--success")))
                 .contains("\"" + name + "\" is done. What you recorded is on the case.");

@@ -1,5 +1,14 @@
 package uk.pathways.tasks.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -12,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -20,8 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -29,22 +37,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import uk.pathways.PathwaysTest;
 import uk.pathways.calendar.Now;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.Pathway;
 import uk.pathways.web.Pages;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Every form in {@code forms/}, completed through its task page as the practitioner would (the page renders the
@@ -58,11 +55,20 @@ class TaskPagesTest {
 
     private static final AtomicInteger MARKS = new AtomicInteger();
 
-    @Autowired WebApplicationContext context;
-    @Autowired Pathway pathway;
-    @Autowired TaskService taskService;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    Pathway pathway;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     MockMvc mvc;
     final Map<String, MockHttpSession> sessions = new HashMap<>();
@@ -89,11 +95,20 @@ class TaskPagesTest {
         Task screening = pathway.task(caseId, "screening");
         assertThat(inbox).contains("data-task-id=\"" + screening.getId() + "\"").contains(referral.reference());
         String screeningPage = page("mash-worker", get("/tasks/" + screening.getId()));
-        assertThat(screeningPage).as("the referral's concerns beside the screening form")
-                .contains("From the case record").contains("Referral").contains("In a relationship with a significantly older person")
-                .contains("name=\"indicators\"").contains("name=\"screeningNotes\"");
+        assertThat(screeningPage)
+                .as("the referral's concerns beside the screening form")
+                .contains("From the case record")
+                .contains("Referral")
+                .contains("In a relationship with a significantly older person")
+                .contains("name=\"indicators\"")
+                .contains("name=\"screeningNotes\"");
 
-        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false", "overrideRiskLevel", ""), "education-worker");
+        complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("learningDisability", "false", "overrideRiskLevel", ""),
+                "education-worker");
         complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "education-worker");
 
         List<Task> asked = pathway.tasks(caseId, "agency-information");
@@ -104,16 +119,22 @@ class TaskPagesTest {
         for (String agency : List.of("police", "health", "education", "childrens-services")) {
             Task task = byAgency.get(agency);
             String share = page(agency + "-worker", get("/tasks/" + task.getId()));
-            assertThat(share).as("the meeting's place beside the information form").contains("Schedule the strategy meeting")
+            assertThat(share)
+                    .as("the meeting's place beside the information form")
+                    .contains("Schedule the strategy meeting")
                     .contains("Synthetic meetingPlace");
-            Map<String, Object> recorded = completeTask(task, agency + "-worker",
+            Map<String, Object> recorded = completeTask(
+                    task,
+                    agency + "-worker",
                     Map.of("restricted", agency.equals("police") ? "true" : "false"),
                     agency.equals("police") ? "police-worker" : "health-worker");
             shared.put(agency, (String) recorded.get("agencyInformation"));
         }
         // the police restricted theirs: health reads the others, never the police's
         String healthReads = api("health-worker", caseId);
-        assertThat(healthReads).contains(shared.get("education")).contains(shared.get("childrens-services"))
+        assertThat(healthReads)
+                .contains(shared.get("education"))
+                .contains(shared.get("childrens-services"))
                 .doesNotContain(shared.get("police"));
 
         // the chair sees every agency's information beside the outcome form
@@ -122,57 +143,85 @@ class TaskPagesTest {
         shared.values().forEach(text -> assertThat(pack).as("the meeting pack").contains(text));
         complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of(), "health-worker");
 
-        complete(caseId, "allocate-support-worker", "rise-manager", Map.of("supportWorker", "rise-worker"), "rise-worker");
-        Map<String, Object> plan = complete(caseId, "safety-plan", "rise-worker", Map.of(), "childrens-services-worker");
+        complete(
+                caseId,
+                "allocate-support-worker",
+                "rise-manager",
+                Map.of("supportWorker", "rise-worker"),
+                "rise-worker");
+        Map<String, Object> plan =
+                complete(caseId, "safety-plan", "rise-worker", Map.of(), "childrens-services-worker");
         Map<String, Object> wheel = complete(caseId, "outcome-wheel", "rise-worker", Map.of(), "rise-manager");
         complete(caseId, "section-47-enquiry", "childrens-services-worker", Map.of(), "police-worker");
-        Map<String, Object> investigation = complete(caseId, "police-investigation", "police-worker", Map.of(), "police-worker");
-        assertThat(api("health-worker", caseId)).as("restricted to the police by default")
+        Map<String, Object> investigation =
+                complete(caseId, "police-investigation", "police-worker", Map.of(), "police-worker");
+        assertThat(api("health-worker", caseId))
+                .as("restricted to the police by default")
                 .doesNotContain((String) investigation.get("investigationUpdate"));
 
         // six weeks on, the strategy review
-        ClockUtil.setCurrentTime(new java.util.Date(Now.instant().plus(Duration.ofDays(42)).toEpochMilli() + 1000));
+        ClockUtil.setCurrentTime(
+                new java.util.Date(Now.instant().plus(Duration.ofDays(42)).toEpochMilli() + 1000));
         pathway.fireDueClocks(referral.processInstanceId());
-        complete(caseId, "strategy-review", "childrens-services-worker", Map.of("disclosure", "false", "learningDisability", "false"),
+        complete(
+                caseId,
+                "strategy-review",
+                "childrens-services-worker",
+                Map.of("disclosure", "false", "learningDisability", "false"),
                 "mash-worker");
 
         complete(caseId, "outreach-contact", "rise-worker", Map.of("proposeClosure", "true"), "rise-manager");
         Map<String, Object> closure = complete(caseId, "closure-strategy", "rise-worker", Map.of(), "rise-manager");
         Task approval = pathway.task(caseId, "closure-approval");
         String approvalPage = page("rise-manager", get("/tasks/" + approval.getId()));
-        assertThat(approvalPage).as("the closure strategy, the latest wheel and the plan beside the approval")
-                .contains((String) closure.get("closurePlan")).contains((String) wheel.get("wheelNotes"))
+        assertThat(approvalPage)
+                .as("the closure strategy, the latest wheel and the plan beside the approval")
+                .contains((String) closure.get("closurePlan"))
+                .contains((String) wheel.get("wheelNotes"))
                 .contains((String) plan.get("safetyPlanActions"));
         complete(caseId, "closure-approval", "rise-manager", Map.of(), "education-worker");
 
         // support read across its entries: the wheel's scores over time, topics and onward referrals accumulated
         String support = page("rise-worker", get("/cases/" + caseId));
-        assertThat(support).contains("RISE support so far").contains("id=\"outcome-wheel-trend\"")
+        assertThat(support)
+                .contains("RISE support so far")
+                .contains("id=\"outcome-wheel-trend\"")
                 .containsPattern("id=\"topics-covered\"[\\s\\S]*?\\(1 contact\\)")
                 .contains("id=\"onward-referrals\"");
 
         // the case page tells it by stage, every entry in words
         String casePage = page("childrens-services-worker", get("/cases/" + caseId));
-        assertThat(casePage).contains("What agencies recorded").contains("id=\"record-strategy-meeting\"")
-                .contains("id=\"record-support\"").contains("id=\"record-closure\"").contains(shared.get("health"))
-                .contains((String) closure.get("closurePlan")).contains("Seen only by Police");
+        assertThat(casePage)
+                .contains("What agencies recorded")
+                .contains("id=\"record-strategy-meeting\"")
+                .contains("id=\"record-support\"")
+                .contains("id=\"record-closure\"")
+                .contains(shared.get("health"))
+                .contains((String) closure.get("closurePlan"))
+                .contains("Seen only by Police");
 
         // the walked case's chronology, as practitioners read it: no e-mail lines, no codes, every row a sentence
         java.util.regex.Matcher row = java.util.regex.Pattern.compile(
-                "data-event=\"([A-Z_]+)\">\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"govuk-table__cell\">([^<]*)</td>").matcher(casePage);
+                        "data-event=\"([A-Z_]+)\">\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"govuk-table__cell\">([^<]*)</td>")
+                .matcher(casePage);
         List<String> rows = new ArrayList<>();
         while (row.find()) {
             assertThat(row.group(1)).as("no e-mail lines for practitioners").doesNotStartWith("EMAIL_");
             rows.add(org.springframework.web.util.HtmlUtils.htmlUnescape(row.group(2)));
         }
-        assertThat(rows).hasSizeGreaterThan(20).allSatisfy(sentence -> assertThat(sentence)
-                .matches("[A-Z\"].*").doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
-                .doesNotContainPattern("\\b(mash|childrens-services|rhi-service|missing-coordinator|[a-z-]+-managers)\\b"));
+        assertThat(rows)
+                .hasSizeGreaterThan(20)
+                .allSatisfy(sentence -> assertThat(sentence)
+                        .matches("[A-Z\"].*")
+                        .doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b")
+                        .doesNotContainPattern(
+                                "\\b(mash|childrens-services|rhi-service|missing-coordinator|[a-z-]+-managers)\\b"));
 
         // an agency never involved is refused the case, and the refusal is audited
         int refusals = audited(caseId, "rhi-service-worker", "ACCESS_REFUSED");
         mvc.perform(get("/api/cases/" + caseId).with(httpBasic("rhi-service-worker", Pages.PASSWORD)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
         assertThat(audited(caseId, "rhi-service-worker", "ACCESS_REFUSED")).isEqualTo(refusals + 1);
     }
 
@@ -180,11 +229,30 @@ class TaskPagesTest {
     void aRevisedClosureStrategySupersedesTheOldOneAndBothStayReadable() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         String caseId = referral.caseId();
-        complete(caseId, "screening", "mash-worker", Map.of("learningDisability", "false", "overrideRiskLevel", ""), "mash-worker");
-        complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "childrens-services-worker");
-        complete(caseId, "strategy-meeting", "childrens-services-worker",
-                Map.of("section47", "false", "policeInvestigation", "false"), "childrens-services-worker");
-        complete(caseId, "allocate-support-worker", "rise-manager", Map.of("supportWorker", "rise-worker"), "rise-worker");
+        complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("learningDisability", "false", "overrideRiskLevel", ""),
+                "mash-worker");
+        complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(),
+                "childrens-services-worker");
+        complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("section47", "false", "policeInvestigation", "false"),
+                "childrens-services-worker");
+        complete(
+                caseId,
+                "allocate-support-worker",
+                "rise-manager",
+                Map.of("supportWorker", "rise-worker"),
+                "rise-worker");
         complete(caseId, "outreach-contact", "rise-worker", Map.of("proposeClosure", "true"), "rise-worker");
         Map<String, Object> first = complete(caseId, "closure-strategy", "rise-worker", Map.of(), "rise-worker");
         complete(caseId, "closure-approval", "rise-manager", Map.of("closureApproved", "false"), "rise-manager");
@@ -203,16 +271,25 @@ class TaskPagesTest {
         assertThat(newer.path("fields").path("closurePlan").asText()).isEqualTo(second.get("closurePlan"));
         assertThat(older.path("fields").path("closurePlan").asText()).isEqualTo(first.get("closurePlan"));
         assertThat(newer.path("supersedes").asText()).isEqualTo(older.path("id").asText());
-        assertThat(older.path("supersededBy").asText()).isEqualTo(newer.path("id").asText());
-        assertThat(newer.path("supersededBy").isNull() || newer.path("supersededBy").isMissingNode()).as("the newest is current").isTrue();
+        assertThat(older.path("supersededBy").asText())
+                .isEqualTo(newer.path("id").asText());
+        assertThat(newer.path("supersededBy").isNull()
+                        || newer.path("supersededBy").isMissingNode())
+                .as("the newest is current")
+                .isTrue();
         assertThat(texts(newer.path("visibleTo"))).contains("rise", "childrens-services", "mash");
 
         String casePage = page("rise-manager", get("/cases/" + caseId));
-        assertThat(casePage).contains((String) first.get("closurePlan")).contains((String) second.get("closurePlan"))
+        assertThat(casePage)
+                .contains((String) first.get("closurePlan"))
+                .contains((String) second.get("closurePlan"))
                 .containsPattern("id=\"entry-" + older.path("id").asText() + "\"[\\s\\S]*?Replaced by a later version");
         // the approval page shows the current strategy, not the replaced one
-        String approval = page("rise-manager", get("/tasks/" + pathway.task(caseId, "closure-approval").getId()));
-        assertThat(approval).contains((String) second.get("closurePlan")).doesNotContain((String) first.get("closurePlan"));
+        String approval = page(
+                "rise-manager",
+                get("/tasks/" + pathway.task(caseId, "closure-approval").getId()));
+        assertThat(approval).contains((String) second.get("closurePlan")).doesNotContain((String)
+                first.get("closurePlan"));
     }
 
     private List<String> texts(JsonNode array) {
@@ -225,13 +302,34 @@ class TaskPagesTest {
     void aLowRiskReferralGoesToTheEarlyHelpPlanPage() throws Exception {
         ReferralAccepted referral = pathway.refer(14, List.of());
         // 4 + 2 = 6: LOW, early help; the practitioner's judgement is medium, which a MASH manager does not agree
-        Map<String, Object> screened = complete(referral.caseId(), "screening", "mash-worker",
-                Map.of("indicators", "OLDER_PARTNER,SUBSTANCE_MISUSE", "disclosure", "false", "learningDisability", "false",
-                        "overrideRiskLevel", "MEDIUM"), "education-worker");
-        String approval = page("mash-manager", get("/tasks/" + pathway.task(referral.caseId(), "approve-override").getId()));
-        assertThat(approval).as("the practitioner's reason beside the manager's form")
-                .contains((String) screened.get("overrideReason")).contains("name=\"overrideAgreed\"");
-        complete(referral.caseId(), "approve-override", "mash-manager", Map.of("overrideAgreed", "false"), "mash-worker");
+        Map<String, Object> screened = complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        "OLDER_PARTNER,SUBSTANCE_MISUSE",
+                        "disclosure",
+                        "false",
+                        "learningDisability",
+                        "false",
+                        "overrideRiskLevel",
+                        "MEDIUM"),
+                "education-worker");
+        String approval = page(
+                "mash-manager",
+                get("/tasks/"
+                        + pathway.task(referral.caseId(), "approve-override").getId()));
+        assertThat(approval)
+                .as("the practitioner's reason beside the manager's form")
+                .contains((String) screened.get("overrideReason"))
+                .contains("name=\"overrideAgreed\"");
+        complete(
+                referral.caseId(),
+                "approve-override",
+                "mash-manager",
+                Map.of("overrideAgreed", "false"),
+                "mash-worker");
         complete(referral.caseId(), "early-help-plan", "childrens-services-worker", Map.of(), "education-worker");
     }
 
@@ -239,47 +337,79 @@ class TaskPagesTest {
     void theReturnHomeInterviewReachesThePoliceBesideTheirIntelligenceForm() throws Exception {
         ObjectNode report = json.createObjectNode();
         var child = Pathway.child(14);
-        report.putObject("child").put("firstName", child.firstName()).put("lastName", child.lastName())
-                .put("dateOfBirth", child.dateOfBirth().toString()).put("gender", child.gender());
+        report.putObject("child")
+                .put("firstName", child.firstName())
+                .put("lastName", child.lastName())
+                .put("dateOfBirth", child.dateOfBirth().toString())
+                .put("gender", child.gender());
         report.put("missingSince", Now.instant().minus(Duration.ofHours(5)).toString())
                 .put("policeReference", "PR-" + MARKS.incrementAndGet() + "-" + System.nanoTime() % 100000)
-                .put("policeRisk", "LOW").put("episodeType", "MISSING_FROM_HOME");
-        MvcResult reported = mvc.perform(post("/api/missing-episodes").with(httpBasic("police-worker", Pages.PASSWORD))
-                .contentType("application/json").content(report.toString())).andReturn();
-        assertThat(reported.getResponse().getStatus()).as(reported.getResponse().getContentAsString()).isEqualTo(201);
+                .put("policeRisk", "LOW")
+                .put("episodeType", "MISSING_FROM_HOME");
+        MvcResult reported = mvc.perform(post("/api/missing-episodes")
+                        .with(httpBasic("police-worker", Pages.PASSWORD))
+                        .contentType("application/json")
+                        .content(report.toString()))
+                .andReturn();
+        assertThat(reported.getResponse().getStatus())
+                .as(reported.getResponse().getContentAsString())
+                .isEqualTo(201);
         JsonNode episode = json.readTree(reported.getResponse().getContentAsString());
         String caseId = episode.path("caseId").asText();
         String reference = episode.path("reference").asText();
-        MvcResult returned = mvc.perform(post("/api/missing-episodes/" + reference + "/return").with(httpBasic("police-worker", Pages.PASSWORD))
-                .contentType("application/json").content("{\"returnedAt\":\"" + Now.instant().minus(Duration.ofHours(1)) + "\"}")).andReturn();
-        assertThat(returned.getResponse().getStatus()).as(returned.getResponse().getContentAsString()).isLessThan(300);
+        MvcResult returned = mvc.perform(post("/api/missing-episodes/" + reference + "/return")
+                        .with(httpBasic("police-worker", Pages.PASSWORD))
+                        .contentType("application/json")
+                        .content("{\"returnedAt\":\"" + Now.instant().minus(Duration.ofHours(1)) + "\"}"))
+                .andReturn();
+        assertThat(returned.getResponse().getStatus())
+                .as(returned.getResponse().getContentAsString())
+                .isLessThan(300);
 
-        Map<String, Object> interview = complete(caseId, "return-home-interview", "rhi-service-worker",
-                Map.of("cseConcern", "false"), "police-worker");
+        Map<String, Object> interview = complete(
+                caseId, "return-home-interview", "rhi-service-worker", Map.of("cseConcern", "false"), "police-worker");
         Task intelligence = pathway.task(caseId, "police-intelligence");
         assertThat(page("police-worker", get("/tasks/" + intelligence.getId())))
                 .as("the interview's information for the police beside the intelligence form")
                 .contains((String) interview.get("informationForPolice"));
-        Map<String, Object> recorded = complete(caseId, "police-intelligence", "police-worker", Map.of(), "police-worker");
-        assertThat(api("rhi-service-worker", caseId)).as("restricted to the police by default")
+        Map<String, Object> recorded =
+                complete(caseId, "police-intelligence", "police-worker", Map.of(), "police-worker");
+        assertThat(api("rhi-service-worker", caseId))
+                .as("restricted to the police by default")
                 .doesNotContain((String) recorded.get("intelligenceNotes"));
         mvc.perform(get("/api/cases/" + caseId).with(httpBasic("education-worker", Pages.PASSWORD)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .isForbidden());
     }
 
     @Test
     void aMistakeIsShownOnThePageAndTheTaskStaysOpen() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
-        complete(referral.caseId(), "screening", "mash-worker", Map.of("disclosure", "true", "overrideRiskLevel", ""), "education-worker");
+        complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of("disclosure", "true", "overrideRiskLevel", ""),
+                "education-worker");
         Task schedule = pathway.task(referral.caseId(), "schedule-strategy-meeting");
-        String answer = page("childrens-services-worker", post("/tasks/" + schedule.getId())
-                .param("meetingAt.day", "31").param("meetingAt.month", "2").param("meetingAt.year", "2027")
-                .param("meetingAt.time", "10:00").param("meetingPlace", ""));
-        assertThat(answer).contains("There is a problem").contains("<title>Error: Schedule the strategy meeting - Pathways</title>")
-                .contains("href=\"#meetingAt-day\"").contains("href=\"#meetingPlace\"");
-        assertThat(pathway.task(referral.caseId(), "schedule-strategy-meeting").getId()).isEqualTo(schedule.getId());
+        String answer = page(
+                "childrens-services-worker",
+                post("/tasks/" + schedule.getId())
+                        .param("meetingAt.day", "31")
+                        .param("meetingAt.month", "2")
+                        .param("meetingAt.year", "2027")
+                        .param("meetingAt.time", "10:00")
+                        .param("meetingPlace", ""));
+        assertThat(answer)
+                .contains("There is a problem")
+                .contains("<title>Error: Schedule the strategy meeting - Pathways</title>")
+                .contains("href=\"#meetingAt-day\"")
+                .contains("href=\"#meetingPlace\"");
+        assertThat(pathway.task(referral.caseId(), "schedule-strategy-meeting").getId())
+                .isEqualTo(schedule.getId());
         // another agency's task is not found for them, as if there were none
-        MvcResult other = mvc.perform(get("/tasks/" + schedule.getId()).session(session("health-worker"))).andReturn();
+        MvcResult other = mvc.perform(get("/tasks/" + schedule.getId()).session(session("health-worker")))
+                .andReturn();
         assertThat(other.getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -296,21 +426,33 @@ class TaskPagesTest {
                     MockHttpSession session = session(user);
                     answers.add(two.submit(() -> {
                         together.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                        return mvc.perform(post("/tasks/" + screening.getId()).session(session).with(csrf())
-                                .param("indicators", "OLDER_PARTNER").param("screeningNotes", "Synthetic race")).andReturn();
+                        return mvc.perform(post("/tasks/" + screening.getId())
+                                        .session(session)
+                                        .with(csrf())
+                                        .param("indicators", "OLDER_PARTNER")
+                                        .param("screeningNotes", "Synthetic race"))
+                                .andReturn();
                     }));
                 }
                 int done = 0;
                 for (var answer : answers) {
                     MvcResult result = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
                     int status = result.getResponse().getStatus();
-                    assertThat(status).as("round %d: %s", round, result.getResponse().getContentAsString()).isIn(200, 302);
+                    assertThat(status)
+                            .as("round %d: %s", round, result.getResponse().getContentAsString())
+                            .isIn(200, 302);
                     if (status == 302) {
                         done++;
                     }
                 }
-                assertThat(done).as("round %d: at least the winner is done", round).isPositive();
-                assertThat(taskService.createTaskQuery().taskId(screening.getId()).count()).isZero();
+                assertThat(done)
+                        .as("round %d: at least the winner is done", round)
+                        .isPositive();
+                assertThat(taskService
+                                .createTaskQuery()
+                                .taskId(screening.getId())
+                                .count())
+                        .isZero();
             }
         } finally {
             two.shutdownNow();
@@ -321,29 +463,49 @@ class TaskPagesTest {
     void claimingAndUnclaimingFromTheInbox() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         Task screening = pathway.task(referral.caseId(), "screening");
-        mvc.perform(post("/tasks/" + screening.getId() + "/claim").param("back", "inbox").session(session("mash-worker")).with(csrf()));
-        assertThat(taskService.createTaskQuery().taskId(screening.getId()).singleResult().getAssignee()).isEqualTo("mash-worker");
+        mvc.perform(post("/tasks/" + screening.getId() + "/claim")
+                .param("back", "inbox")
+                .session(session("mash-worker"))
+                .with(csrf()));
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(screening.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo("mash-worker");
         assertThat(page("mash-worker", get("/tasks?show=mine"))).contains("data-task-id=\"" + screening.getId() + "\"");
-        mvc.perform(post("/tasks/" + screening.getId() + "/unclaim").param("back", "inbox").session(session("mash-worker")).with(csrf()));
-        assertThat(taskService.createTaskQuery().taskId(screening.getId()).singleResult().getAssignee()).isNull();
-        assertThat(page("mash-worker", get("/tasks?show=mine"))).doesNotContain("data-task-id=\"" + screening.getId() + "\"");
+        mvc.perform(post("/tasks/" + screening.getId() + "/unclaim")
+                .param("back", "inbox")
+                .session(session("mash-worker"))
+                .with(csrf()));
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(screening.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isNull();
+        assertThat(page("mash-worker", get("/tasks?show=mine")))
+                .doesNotContain("data-task-id=\"" + screening.getId() + "\"");
     }
 
     @Test
     @Order(Integer.MAX_VALUE) // after the walks (unordered tests come at Integer.MAX_VALUE / 2)
     void everyShippedFormWasCompletedOnItsPageAndReadBack() throws IOException {
         List<String> forms = new ArrayList<>();
-        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:forms/*.form")) {
             forms.add(r.getFilename().replace(".form", ""));
         }
         assertThat(forms).hasSizeGreaterThanOrEqualTo(16);
-        assertThat(COMPLETED).as("the forms the walks above completed on their pages").containsAll(forms);
+        assertThat(COMPLETED)
+                .as("the forms the walks above completed on their pages")
+                .containsAll(forms);
     }
 
     // ---- helpers ----
 
-    private Map<String, Object> complete(String caseId, String key, String user, Map<String, String> overrides, String reader)
-            throws Exception {
+    private Map<String, Object> complete(
+            String caseId, String key, String user, Map<String, String> overrides, String reader) throws Exception {
         return completeTask(pathway.task(caseId, key), user, overrides, reader);
     }
 
@@ -352,11 +514,13 @@ class TaskPagesTest {
      * ticked boxes unless overridden), expects the task done, then reads every field back from the case API as
      * {@code reader} and checks the read was audited. Gives what was recorded, as the API reads it back.
      */
-    private Map<String, Object> completeTask(Task task, String user, Map<String, String> overrides, String reader) throws Exception {
+    private Map<String, Object> completeTask(Task task, String user, Map<String, String> overrides, String reader)
+            throws Exception {
         String key = task.getTaskDefinitionKey();
         String caseId = (String) taskService.getVariable(task.getId(), "caseId");
         String shown = page(user, get("/tasks/" + task.getId()));
-        assertThat(shown).contains("<h1 class=\"govuk-heading-l\">" + task.getName().replace("'", "&#39;") + "</h1>");
+        assertThat(shown)
+                .contains("<h1 class=\"govuk-heading-l\">" + task.getName().replace("'", "&#39;") + "</h1>");
 
         MockHttpServletRequestBuilder post = post("/tasks/" + task.getId());
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -365,7 +529,9 @@ class TaskPagesTest {
             String field = c.path("key").asText();
             String type = c.path("type").asText();
             String override = overrides.get(field);
-            assertThat(shown).as("the page asks for " + field).contains("name=\"" + field + (type.equals("datetime") ? ".day" : "") + "\"");
+            assertThat(shown)
+                    .as("the page asks for " + field)
+                    .contains("name=\"" + field + (type.equals("datetime") ? ".day" : "") + "\"");
             switch (type) {
                 case "textfield", "textarea" -> {
                     String text = override != null ? override : "Synthetic " + field + mark;
@@ -380,8 +546,11 @@ class TaskPagesTest {
                     expected.put(field, ticked);
                 }
                 case "checklist" -> {
-                    List<String> chosen = override != null ? (override.isEmpty() ? List.of() : List.of(override.split(",")))
-                            : List.of(c.path("values").get(0).path("value").asText(), c.path("values").get(1).path("value").asText());
+                    List<String> chosen = override != null
+                            ? (override.isEmpty() ? List.of() : List.of(override.split(",")))
+                            : List.of(
+                                    c.path("values").get(0).path("value").asText(),
+                                    c.path("values").get(1).path("value").asText());
                     chosen.forEach(v -> post.param(field, v));
                     expected.put(field, chosen);
                 }
@@ -389,7 +558,9 @@ class TaskPagesTest {
                     if ("".equals(override)) {
                         continue; // left blank: an optional choice not made
                     }
-                    String value = override != null ? override : c.path("values").get(0).path("value").asText();
+                    String value = override != null
+                            ? override
+                            : c.path("values").get(0).path("value").asText();
                     post.param(field, value);
                     expected.put(field, value);
                 }
@@ -398,9 +569,15 @@ class TaskPagesTest {
                     expected.put(field, 4);
                 }
                 case "datetime" -> {
-                    LocalDateTime at = Now.instant().atZone(Now.UK).toLocalDateTime().plusDays(field.equals("contactAt") ? 0 : 1)
-                            .withSecond(0).withNano(0).minusMinutes(field.equals("contactAt") ? 5 : 0);
-                    post.param(field + ".day", String.valueOf(at.getDayOfMonth())).param(field + ".month", String.valueOf(at.getMonthValue()))
+                    LocalDateTime at = Now.instant()
+                            .atZone(Now.UK)
+                            .toLocalDateTime()
+                            .plusDays(field.equals("contactAt") ? 0 : 1)
+                            .withSecond(0)
+                            .withNano(0)
+                            .minusMinutes(field.equals("contactAt") ? 5 : 0);
+                    post.param(field + ".day", String.valueOf(at.getDayOfMonth()))
+                            .param(field + ".month", String.valueOf(at.getMonthValue()))
                             .param(field + ".year", String.valueOf(at.getYear()))
                             .param(field + ".time", String.format("%02d:%02d", at.getHour(), at.getMinute()));
                     expected.put(field, at.atZone(Now.UK).toInstant());
@@ -409,9 +586,17 @@ class TaskPagesTest {
             }
         }
         MvcResult done = mvc.perform(post.session(session(user)).with(csrf())).andReturn();
-        assertThat(done.getResponse().getRedirectedUrl()).as("%s completed on its page: %s", key,
-                done.getResponse().getContentAsString().replaceAll("(?s).*govuk-error-summary__list\">(.*?)</ul>.*", "$1")).isEqualTo("/tasks");
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).as(key + " is done").isNull();
+        assertThat(done.getResponse().getRedirectedUrl())
+                .as(
+                        "%s completed on its page: %s",
+                        key,
+                        done.getResponse()
+                                .getContentAsString()
+                                .replaceAll("(?s).*govuk-error-summary__list\">(.*?)</ul>.*", "$1"))
+                .isEqualTo("/tasks");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult())
+                .as(key + " is done")
+                .isNull();
         COMPLETED.add(key);
 
         // read back as an involved agency: every field, typed as the form recorded it
@@ -429,16 +614,26 @@ class TaskPagesTest {
         Map<String, Object> read = new LinkedHashMap<>();
         for (Map.Entry<String, Object> want : expected.entrySet()) {
             JsonNode got = entry.path("fields").path(want.getKey());
-            assertThat(got.isMissingNode()).as("%s.%s read back", key, want.getKey()).isFalse();
+            assertThat(got.isMissingNode())
+                    .as("%s.%s read back", key, want.getKey())
+                    .isFalse();
             Object value = want.getValue();
             if (value instanceof Instant instant) {
-                assertThat(OffsetDateTime.parse(got.asText()).toInstant()).as(key + "." + want.getKey()).isEqualTo(instant);
+                assertThat(OffsetDateTime.parse(got.asText()).toInstant())
+                        .as(key + "." + want.getKey())
+                        .isEqualTo(instant);
             } else if (value instanceof Boolean b) {
-                assertThat(got.isBoolean() && got.asBoolean() == b).as("%s.%s is %s: %s", key, want.getKey(), b, got).isTrue();
+                assertThat(got.isBoolean() && got.asBoolean() == b)
+                        .as("%s.%s is %s: %s", key, want.getKey(), b, got)
+                        .isTrue();
             } else if (value instanceof Integer n) {
-                assertThat(got.isInt() && got.asInt() == n).as("%s.%s is %s: %s", key, want.getKey(), n, got).isTrue();
+                assertThat(got.isInt() && got.asInt() == n)
+                        .as("%s.%s is %s: %s", key, want.getKey(), n, got)
+                        .isTrue();
             } else if (value instanceof List<?> list) {
-                assertThat(json.convertValue(got, List.class)).as(key + "." + want.getKey()).isEqualTo(list);
+                assertThat(json.convertValue(got, List.class))
+                        .as(key + "." + want.getKey())
+                        .isEqualTo(list);
             } else {
                 assertThat(got.asText()).as(key + "." + want.getKey()).isEqualTo(value);
             }
@@ -448,19 +643,29 @@ class TaskPagesTest {
     }
 
     private int audited(String caseId, String user, String action) {
-        return jdbc.queryForObject("select count(*) from pw_audit where case_id = ? and user_id = ? and action = ? and door = 'API'",
-                Integer.class, caseId, user, action);
+        return jdbc.queryForObject(
+                "select count(*) from pw_audit where case_id = ? and user_id = ? and action = ? and door = 'API'",
+                Integer.class,
+                caseId,
+                user,
+                action);
     }
 
     private String api(String user, String caseId) throws Exception {
-        MvcResult result = mvc.perform(get("/api/cases/" + caseId).with(httpBasic(user, Pages.PASSWORD))).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s reads %s", user, caseId).isEqualTo(200);
+        MvcResult result = mvc.perform(get("/api/cases/" + caseId).with(httpBasic(user, Pages.PASSWORD)))
+                .andReturn();
+        assertThat(result.getResponse().getStatus())
+                .as("%s reads %s", user, caseId)
+                .isEqualTo(200);
         return result.getResponse().getContentAsString();
     }
 
     private String page(String user, MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request.session(session(user)).with(csrf())).andReturn();
-        assertThat(result.getResponse().getStatus()).as("%s %s", user, result.getRequest().getRequestURI()).isEqualTo(200);
+        MvcResult result =
+                mvc.perform(request.session(session(user)).with(csrf())).andReturn();
+        assertThat(result.getResponse().getStatus())
+                .as("%s %s", user, result.getRequest().getRequestURI())
+                .isEqualTo(200);
         return result.getResponse().getContentAsString();
     }
 
@@ -474,8 +679,10 @@ class TaskPagesTest {
     }
 
     private List<String> groupsOf(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-                .map(l -> l.getGroupId()).toList();
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> l.getGroupId() != null)
+                .map(l -> l.getGroupId())
+                .toList();
     }
 
     private JsonNode form(String key) throws IOException {
@@ -494,7 +701,8 @@ class TaskPagesTest {
         for (JsonNode c : components) {
             if (c.has("components")) {
                 collect(c.path("components"), fields);
-            } else if (!c.path("key").asText("").isBlank() && !c.path("type").asText().equals("text")) {
+            } else if (!c.path("key").asText("").isBlank()
+                    && !c.path("type").asText().equals("text")) {
                 fields.add(c);
             }
         }
