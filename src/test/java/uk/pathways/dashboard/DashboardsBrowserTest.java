@@ -1,9 +1,7 @@
 package uk.pathways.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +33,7 @@ class DashboardsBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(
-                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
-                        + " is not installed (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @AfterEach

@@ -53,6 +53,14 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private int step;
 
+    /** Skips the test class (JUnit assumption) unless Debian's chromium and its driver are both installed. */
+    public static void assumeInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                        + " is not installed (apt-get install chromium chromium-driver)");
+    }
+
     public Browser(String base, String testName) throws IOException {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         this.profile = Files.createTempDirectory("pathways-chromium-");

@@ -1,9 +1,7 @@
 package uk.pathways.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -62,10 +60,7 @@ class PractitionersBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(
-                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
-                        + " is not installed (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @BeforeEach

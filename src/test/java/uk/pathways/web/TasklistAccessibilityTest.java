@@ -1,9 +1,7 @@
 package uk.pathways.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +80,7 @@ class TasklistAccessibilityTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(
-                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
-                        + " is not installed (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @BeforeEach

@@ -1,9 +1,7 @@
 package uk.pathways.tasks.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
@@ -60,10 +58,7 @@ class TaskPagesBrowserTest {
 
     @BeforeAll
     static void needsChromium() {
-        assumeTrue(
-                Files.isExecutable(Browser.CHROMIUM) && Files.isExecutable(Browser.CHROMEDRIVER),
-                "Browser tests skipped: " + Browser.CHROMIUM
-                        + " is not installed (apt-get install chromium chromium-driver)");
+        Browser.assumeInstalled();
     }
 
     @BeforeEach
