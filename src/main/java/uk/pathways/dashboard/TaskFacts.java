@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.UserTaskParsing;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.Submission;
 import uk.pathways.gate.Submissions;
 
@@ -67,7 +68,7 @@ class TaskFacts extends AbstractProcessEnginePlugin {
         }
 
         void completed(DelegateTask task) {
-            String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+            String caseId = Variables.caseId(task);
             Submission recorded = Submissions.of(task).orElse(null);
             if (caseId == null || recorded == null) {
                 return;

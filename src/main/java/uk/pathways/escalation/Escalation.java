@@ -12,6 +12,7 @@ import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 
 /**
  * The timeout listener behind every clock, named {@code ${escalation}} in each user task's
@@ -54,7 +55,7 @@ public class Escalation implements TaskListener {
 
     private void breached(DelegateTask task, boolean reminder) {
         String target = reminder ? reminderTargetOf(task) : escalationGroupOf(task);
-        String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+        String caseId = Variables.caseId(task);
         Object reference = task.getVariable(CaseVariables.REFERENCE);
         boolean first = caseFile.recordBreach(
                 caseId,

@@ -3,6 +3,7 @@ package uk.pathways.notification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.pathways.casefile.process.Variables;
 
 /**
  * {@code ${deliverNotification}}: the asynchronous service task of {@code notification-delivery}. A failure
@@ -19,6 +20,6 @@ class DeliverNotification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        delivery.deliver((String) execution.getVariable(NotificationDeliveryProcess.NOTIFICATION_ID));
+        delivery.deliver(Variables.text(execution, NotificationDeliveryProcess.NOTIFICATION_ID));
     }
 }

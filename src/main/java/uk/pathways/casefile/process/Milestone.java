@@ -7,7 +7,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseFile;
-import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
 
 /**
@@ -29,7 +28,7 @@ class Milestone implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseVariables.CASE_ID);
+        String caseId = Variables.caseId(execution);
         if (caseId == null) {
             return;
         }
@@ -41,7 +40,7 @@ class Milestone implements ExecutionListener {
         String name = execution.getCurrentActivityName() != null
                 ? execution.getCurrentActivityName()
                 : execution.getCurrentActivityId();
-        events.publishEvent(PathwayEvent.of(
-                caseId, (String) execution.getVariable(CaseVariables.REFERENCE), "MILESTONE", name, actors.current()));
+        events.publishEvent(
+                PathwayEvent.of(caseId, Variables.reference(execution), "MILESTONE", name, actors.current()));
     }
 }

@@ -50,7 +50,7 @@ class TaskLifecycle implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+        String caseId = Variables.caseId(task);
         if (caseId == null) {
             return;
         }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /** {@code ${checkRepeatMissing}}: the repeat-missing clock (contract section 4) on every new episode. */
@@ -21,6 +21,6 @@ class CheckRepeatMissing implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        episodes.checkRepeatMissing((String) execution.getVariable(CaseVariables.REFERENCE), actors.current());
+        episodes.checkRepeatMissing(Variables.reference(execution), actors.current());
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /**
@@ -24,7 +24,7 @@ class CloseMissingEpisode implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(CaseVariables.REFERENCE);
+        String reference = Variables.reference(execution);
         if (reference != null) {
             episodes.close(reference, execution.isCanceled(), actors.current());
         }

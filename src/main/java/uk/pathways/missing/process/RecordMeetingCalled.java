@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /** {@code ${recordMissingMeetingCalled}}: the strategy meeting was called for the missing child, and why. */
@@ -21,6 +21,6 @@ class RecordMeetingCalled implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        episodes.strategyMeetingCalled((String) execution.getVariable(CaseVariables.REFERENCE), actors.current());
+        episodes.strategyMeetingCalled(Variables.reference(execution), actors.current());
     }
 }

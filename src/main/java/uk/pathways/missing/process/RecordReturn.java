@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /**
@@ -30,7 +30,7 @@ class RecordReturn implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant returnedAt = instant(execution.getVariable(MissingEpisodeProcess.RETURNED_AT));
-        episodes.recordReturn((String) execution.getVariable(CaseVariables.REFERENCE), returnedAt, actors.current());
+        episodes.recordReturn(Variables.reference(execution), returnedAt, actors.current());
         execution.setVariable(MissingEpisodeProcess.RETURNED_AT, Date.from(returnedAt));
     }
 

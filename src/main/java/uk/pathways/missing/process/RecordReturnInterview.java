@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.Submission;
 import uk.pathways.gate.Submissions;
 import uk.pathways.gate.TaskInputRefused;
@@ -57,8 +57,7 @@ class RecordReturnInterview implements TaskListener {
         if (actor == Actor.SYSTEM && task.getAssignee() != null) {
             actor = actors.of(task.getAssignee(), groups);
         }
-        episodes.recordInterview(
-                (String) task.getVariable(CaseVariables.REFERENCE), offered, accepted, cseConcern, forPolice, actor);
+        episodes.recordInterview(Variables.reference(task), offered, accepted, cseConcern, forPolice, actor);
     }
 
     /** Reads a decision (the completion gate has made it a boolean); absent reads as false. */

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /**
@@ -25,9 +25,6 @@ class RecordRiskRegrade implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Object risk = execution.getVariable(MissingEpisodeProcess.POLICE_RISK);
-        episodes.recordRisk(
-                (String) execution.getVariable(CaseVariables.REFERENCE),
-                risk == null ? null : risk.toString(),
-                actors.current());
+        episodes.recordRisk(Variables.reference(execution), risk == null ? null : risk.toString(), actors.current());
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /** {@code ${startCseReferralFromInterview}}: a CSE concern at the return home interview starts a cse-referral. */
@@ -24,7 +24,6 @@ class StartCseReferral implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         episodes.referFromInterview(
-                (String) execution.getVariable(CaseVariables.REFERENCE),
-                actors.current(List.of(Agency.RHI_SERVICE.groupId())));
+                Variables.reference(execution), actors.current(List.of(Agency.RHI_SERVICE.groupId())));
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.missing.MissingEpisodes;
 
 /** {@code ${tellAgenciesOfMissingReport}}: children's services, and where due the placing authority, are told at once. */
@@ -21,6 +21,6 @@ class TellAgencies implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        episodes.tellAgencies((String) execution.getVariable(CaseVariables.REFERENCE), actors.current());
+        episodes.tellAgencies(Variables.reference(execution), actors.current());
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
-import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.ModelProperties;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.referral.ReferralConcluded;
 
 /**
@@ -30,8 +30,8 @@ class ConcludeReferral implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String caseId = (String) execution.getVariable(CaseVariables.CASE_ID);
-        String reference = (String) execution.getVariable(CaseVariables.REFERENCE);
+        String caseId = Variables.caseId(execution);
+        String reference = Variables.reference(execution);
         String outcome =
                 ModelProperties.of(execution.getBpmnModelElementInstance()).getOrDefault("outcome", "CLOSED");
         boolean closed = caseFile.concludeReferral(caseId, reference, outcome);

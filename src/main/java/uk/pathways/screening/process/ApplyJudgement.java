@@ -10,6 +10,7 @@ import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.screening.ThresholdJudged;
 
 /**
@@ -34,11 +35,11 @@ class ApplyJudgement implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String decided = (String) execution.getVariable(ScreeningVariables.RISK_LEVEL);
-        String judged = (String) execution.getVariable(ScreeningVariables.OVERRIDE_RISK_LEVEL);
+        String decided = Variables.text(execution, ScreeningVariables.RISK_LEVEL);
+        String judged = Variables.text(execution, ScreeningVariables.OVERRIDE_RISK_LEVEL);
         Object answer = execution.getVariable(ScreeningVariables.OVERRIDE_AGREED);
         boolean agreed = Boolean.TRUE.equals(answer) || "true".equals(String.valueOf(answer));
-        String pathway = (String) execution.getVariable(ScreeningVariables.PATHWAY);
+        String pathway = Variables.text(execution, ScreeningVariables.PATHWAY);
         if (agreed && PATHWAY_OF.containsKey(judged)) {
             pathway = PATHWAY_OF.get(judged);
             execution.setVariable(ScreeningVariables.RISK_LEVEL, judged);
@@ -48,8 +49,8 @@ class ApplyJudgement implements JavaDelegate {
         execution.setVariable(ScreeningVariables.OVERRIDE_PROPOSED, false);
         Object age = execution.getVariable(CaseVariables.AGE);
         events.publishEvent(new ThresholdJudged(
-                (String) execution.getVariable(CaseVariables.CASE_ID),
-                (String) execution.getVariable(CaseVariables.REFERENCE),
+                Variables.caseId(execution),
+                Variables.reference(execution),
                 decided,
                 judged,
                 agreed,

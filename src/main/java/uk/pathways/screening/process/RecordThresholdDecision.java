@@ -13,6 +13,7 @@ import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.ModelProperties;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.screening.ThresholdDecided;
 
 /**
@@ -57,11 +58,11 @@ class RecordThresholdDecision implements ExecutionListener {
         String agency = "REVIEW".equals(kind) ? Agency.CHILDRENS_SERVICES.groupId() : Agency.MASH.groupId();
         List<String> indicators = Indicators.read(execution.getVariable(INDICATORS));
         events.publishEvent(new ThresholdDecided(
-                (String) execution.getVariable(CaseVariables.CASE_ID),
-                (String) execution.getVariable(CaseVariables.REFERENCE),
+                Variables.caseId(execution),
+                Variables.reference(execution),
                 kind,
-                ((Number) execution.getVariable(CaseVariables.AGE)).intValue(),
-                ((Number) execution.getVariable(SCREENING_SCORE)).intValue(),
+                Variables.number(execution, CaseVariables.AGE),
+                Variables.number(execution, SCREENING_SCORE),
                 indicators,
                 Boolean.TRUE.equals(execution.getVariable(DISCLOSURE)),
                 Boolean.TRUE.equals(execution.getVariable(LEARNING_DISABILITY)),

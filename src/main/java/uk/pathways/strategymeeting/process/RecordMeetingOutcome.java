@@ -13,7 +13,7 @@ import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
-import uk.pathways.casefile.CaseVariables;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.strategymeeting.StrategyMeetingAgencies;
 import uk.pathways.strategymeeting.StrategyMeetingHeld;
 
@@ -43,7 +43,7 @@ class RecordMeetingOutcome implements TaskListener {
         boolean section47 = flag(task, SECTION_47);
         boolean police = flag(task, POLICE_INVESTIGATION);
         task.setVariable(MEETING_HELD_AT, Date.from(Now.instant()));
-        String caseId = (String) task.getVariable(CaseVariables.CASE_ID);
+        String caseId = Variables.caseId(task);
         Actor chair = actors.current(List.of(Agency.CHILDRENS_SERVICES.groupId()));
         if (chair == Actor.SYSTEM && task.getAssignee() != null) {
             chair = actors.of(task.getAssignee(), List.of(Agency.CHILDRENS_SERVICES.groupId()));
@@ -59,13 +59,7 @@ class RecordMeetingOutcome implements TaskListener {
                     chair);
         }
         events.publishEvent(new StrategyMeetingHeld(
-                caseId,
-                (String) task.getVariable(CaseVariables.REFERENCE),
-                rise,
-                section47,
-                police,
-                chair,
-                Now.instant()));
+                caseId, Variables.reference(task), rise, section47, police, chair, Now.instant()));
     }
 
     /** Reads a decision and writes it back as a boolean, so an unticked box is a clear {@code false}. */

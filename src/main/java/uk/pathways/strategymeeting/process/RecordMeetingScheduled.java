@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.calendar.Now;
-import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.process.Dates;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.Submissions;
 import uk.pathways.gate.TaskInputRefused;
 import uk.pathways.strategymeeting.StrategyMeetingAgencies;
@@ -44,8 +44,8 @@ class RecordMeetingScheduled implements TaskListener {
         // where it meets is free text: the case record has it (the form as recorded), the engine never does
         Object place = Submissions.of(task).map(s -> s.text(MEETING_PLACE)).orElse(null);
         events.publishEvent(new StrategyMeetingScheduled(
-                (String) task.getVariable(CaseVariables.CASE_ID),
-                (String) task.getVariable(CaseVariables.REFERENCE),
+                Variables.caseId(task),
+                Variables.reference(task),
                 startsAt,
                 place == null ? "(place not given)" : place.toString(),
                 agencies.asked(),

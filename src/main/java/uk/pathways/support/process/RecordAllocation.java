@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
-import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.TaskInputRefused;
 
 /** {@code ${recordAllocation}}: the support worker must be a member of the RISE team. */
@@ -43,8 +43,8 @@ class RecordAllocation implements TaskListener {
         }
         task.setVariable(SUPPORT_WORKER, userId);
         events.publishEvent(PathwayEvent.of(
-                (String) task.getVariable(CaseVariables.CASE_ID),
-                (String) task.getVariable(CaseVariables.REFERENCE),
+                Variables.caseId(task),
+                Variables.reference(task),
                 "SUPPORT_WORKER_ALLOCATED",
                 "RISE support worker allocated: " + userId,
                 actors.current(List.of(Agency.RISE.managersGroupId()))));

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.calendar.Now;
-import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.PathwayEvent;
 import uk.pathways.casefile.process.Dates;
+import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.TaskInputRefused;
 
 /**
@@ -65,8 +65,8 @@ class RecordOutreachContact implements TaskListener {
         }
         task.setVariable(PROPOSE_CLOSURE, Boolean.TRUE.equals(task.getVariable(PROPOSE_CLOSURE)));
         events.publishEvent(new PathwayEvent(
-                (String) task.getVariable(CaseVariables.CASE_ID),
-                (String) task.getVariable(CaseVariables.REFERENCE),
+                Variables.caseId(task),
+                Variables.reference(task),
                 "OUTREACH_CONTACT",
                 "Outreach contact: " + OUTCOMES.getOrDefault(outcome.toString(), outcome.toString())
                         + (Boolean.TRUE.equals(task.getVariable(PROPOSE_CLOSURE)) ? "; closure proposed" : "") + ".",
