@@ -69,6 +69,10 @@ record DashboardView(List<Section> sections) {
         TITLES.put(
                 "riskLevelsAtScreening",
                 new String[] {"Risk levels at screening", "Risk levels decided at screening in the period."});
+        TITLES.put("professionalJudgements", new String[] {
+            "Professional judgements at screening",
+            "Screenings whose practitioner judged a different risk level, by the MASH manager's answer."
+        });
         TITLES.put(
                 "closuresByReason",
                 new String[] {"Closures by reason", "Referrals that ended in the period, by how they ended."});
@@ -157,6 +161,7 @@ record DashboardView(List<Section> sections) {
                         "overdueTasksByAgency",
                         "escalationsByAgency",
                         "riskLevelsAtScreening",
+                        "professionalJudgements",
                         "closuresByReason")
                 .contains(key);
     }

@@ -151,6 +151,14 @@ class KpiRepository {
                 args);
     }
 
+    /** Professional judgements at screening answered by a MASH manager in the period, by answer (AGREED, NOT_AGREED). */
+    Map<String, Long> judgementsByAnswer(KpiPeriod p) {
+        List<Object> args = period(p);
+        return countBy("""
+                select d.outcome, count(*) from pw_decision d join pw_case c on c.case_id = d.case_id
+                where d.kind = 'OVERRIDE' and d.decided_at >= ? and d.decided_at < ?""" + caseFilter("c", p.district(), p.agency(), args) + " group by d.outcome", args);
+    }
+
     long riseAccepted(KpiPeriod p) {
         List<Object> args = period(p);
         return jdbc.queryForObject("""

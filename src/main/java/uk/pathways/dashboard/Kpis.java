@@ -116,6 +116,8 @@ public class Kpis {
                 "riskLevelsAtScreening",
                 f.breakdown(ordered(
                         countBy(screenings, s -> s.riskLevel() == null ? "NOT_RECORDED" : s.riskLevel()), RISK_ORDER)));
+        // professional judgements that differed from the threshold, and how MASH managers answered them
+        out.put("professionalJudgements", f.breakdown(sorted(repository.judgementsByAnswer(p))));
         Map<String, Object> closures = new LinkedHashMap<>(f.breakdown(sorted(repository.closuresByOutcome(p))));
         closures.put("afterSupportByClosureReason", f.breakdown(sorted(repository.closureStrategyReasons(p))));
         out.put("closuresByReason", closures);

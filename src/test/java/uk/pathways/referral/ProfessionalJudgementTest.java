@@ -29,6 +29,9 @@ class ProfessionalJudgementTest {
     @Autowired
     CaseFile caseFile;
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     /** OLDER_PARTNER 4 + SUBSTANCE_MISUSE 2 = 6: LOW, early help, unless judged otherwise. */
     private void screenLowJudgedHigh(String caseId, String reason) {
         pathway.complete(
@@ -90,6 +93,34 @@ class ProfessionalJudgementTest {
                                         "Professional judgement agreed: risk high instead of the threshold's low, pathway urgent strategy meeting"));
         assertThat(caseFile.entries(caseId, java.util.Set.of("mash")))
                 .anySatisfy(e -> assertThat(e.content()).contains("an older adult collects her from school daily"));
+    }
+
+    @Test
+    void theDashboardsCountTheJudgementsByTheManagersAnswer() throws Exception {
+        java.time.LocalDate today = uk.pathways.calendar.Now.today();
+        long agreedBefore = judgements(today, "AGREED");
+        ReferralAccepted referral = pathway.refer(14, List.of());
+        screenLowJudgedHigh(referral.caseId(), "Synthetic reason");
+        pathway.complete(
+                pathway.task(referral.caseId(), "approve-override"), "mash-manager", Map.of("overrideAgreed", true));
+        assertThat(judgements(today, "AGREED")).isEqualTo(agreedBefore + 1);
+    }
+
+    private long judgements(java.time.LocalDate day, String answer) throws Exception {
+        org.springframework.test.web.servlet.MockMvc mvc = uk.pathways.web.Pages.mvc(context);
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/kpis")
+                        .param("from", day.toString())
+                        .param("to", day.toString())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("admin", uk.pathways.web.Pages.PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body)
+                .path("professionalJudgements")
+                .path(answer)
+                .asLong(0);
     }
 
     @Test
