@@ -163,6 +163,76 @@ class SharingLogTest {
     }
 
     @Test
+    void aSubjectAccessExportHoldsEverythingEvenRestrictedAndIsAuditedAndLogged() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        String caseId = referral.caseId();
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of(),
+                        "disclosure",
+                        true,
+                        "learningDisability",
+                        false,
+                        "screeningNotes",
+                        "Synthetic screening notes for the export"));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
+        Task police = pathway.tasks(caseId, "agency-information").stream()
+                .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                        .anyMatch(l -> "police".equals(l.getGroupId())))
+                .findFirst()
+                .orElseThrow();
+        pathway.complete(
+                police,
+                "police-worker",
+                Map.of("agencyInformation", "Synthetic restricted intelligence", "restricted", true));
+
+        MockMvc mvc = Pages.mvc(context);
+        var refused = mvc.perform(get("/api/cases/" + caseId + "/subject-access")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("mash-manager", Pages.PASSWORD)))
+                .andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+
+        String body = mvc.perform(get("/api/cases/" + caseId + "/subject-access")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("admin", Pages.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var export = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        assertThat(body)
+                .contains("Synthetic restricted intelligence")
+                .contains("Synthetic screening notes for the export")
+                .contains(referral.reference());
+        assertThat(export.path("child").path("lastName").asText()).isNotBlank();
+        assertThat(export.path("chronology").size()).isPositive();
+        assertThat(export.path("sharingLog").size()).isPositive();
+        assertThat(export.path("audit").size()).isPositive();
+        assertThat(export.path("reviewBeforeDisclosure").path("entries").size()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pw_audit where case_id = ? and user_id = 'admin' and resource = 'subject access export'",
+                        Integer.class,
+                        caseId))
+                .isEqualTo(1);
+        assertThat(shares(caseId, Share.EXPORT))
+                .singleElement()
+                .satisfies(s -> assertThat(s.what()).startsWith("Subject access export"));
+    }
+
+    @Test
     void thePlacingAuthorityToldAndTheInterviewsInformationForThePoliceAreLogged() {
         MissingReportAccepted accepted = walk.report(new NewMissingReport(
                 Pathway.child(13),
