@@ -7,7 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
  * An agency not involved in a case asked to read it (contract section 8): 403, with the agencies that are involved
  * and the one leading the case, so that the reader knows whom to call.
  */
-public class CaseAccessDenied extends AccessDeniedException {
+public class CaseAccessDenied extends AccessDeniedException implements uk.pathways.web.NotInvolved {
 
     private final String caseId;
     private final List<String> involvedAgencies;
@@ -21,14 +21,17 @@ public class CaseAccessDenied extends AccessDeniedException {
         this.leadAgency = leadAgency;
     }
 
+    @Override
     public String caseId() {
         return caseId;
     }
 
+    @Override
     public List<String> involvedAgencies() {
         return involvedAgencies;
     }
 
+    @Override
     public String leadAgency() {
         return leadAgency;
     }

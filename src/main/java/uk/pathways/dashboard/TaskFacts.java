@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseVariables;
-import uk.pathways.casefile.process.UserTaskParsing;
 import uk.pathways.casefile.process.Variables;
 import uk.pathways.gate.Submission;
 import uk.pathways.gate.Submissions;
+import uk.pathways.gate.UserTaskParsing;
 
 /**
  * Keeps, for the dashboards, facts of what three tasks recorded (the completion gate's submission, which the

@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import uk.pathways.casefile.process.UserTaskParsing;
 
 /**
  * Installs the {@link GateInterceptor} in both of the engine's command chains (a command that needs a transaction of

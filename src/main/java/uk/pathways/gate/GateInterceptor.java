@@ -47,6 +47,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import uk.pathways.agency.Agency;
+import uk.pathways.web.EngineFailures;
 import uk.pathways.web.FieldProblem;
 
 /**

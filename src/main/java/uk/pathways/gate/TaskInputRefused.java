@@ -11,7 +11,7 @@ import uk.pathways.web.FieldProblem;
  * 400: the engine REST API maps form-field validation failures to 400 itself, and Pathways' doors write the
  * problems as {@code application/problem+json} with {@code errors: [{field, message}]}.
  */
-public class TaskInputRefused extends FormFieldValidationException {
+public class TaskInputRefused extends FormFieldValidationException implements uk.pathways.web.FieldsRefused {
 
     private final transient List<FieldProblem> problems;
 
@@ -24,6 +24,7 @@ public class TaskInputRefused extends FormFieldValidationException {
         return new TaskInputRefused(List.of(new FieldProblem(field, message)));
     }
 
+    @Override
     public List<FieldProblem> problems() {
         return problems;
     }

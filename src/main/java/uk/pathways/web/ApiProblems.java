@@ -47,14 +47,17 @@ class ApiProblems {
     }
 
     /** A task completion (or a message) the completion gate refused: 400 naming each field, as for any bad input. */
-    @ExceptionHandler(uk.pathways.gate.TaskInputRefused.class)
-    ProblemDetail refusedByTheGate(uk.pathways.gate.TaskInputRefused e) {
-        return invalid(new InvalidInputException(e.problems()));
+    @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+    ProblemDetail refusedByTheGate(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException e) {
+        if (e instanceof FieldsRefused refused) {
+            return invalid(new InvalidInputException(refused.problems()));
+        }
+        return invalid(
+                new InvalidInputException(List.of(new FieldProblem("variables", "Some fields are missing or wrong"))));
     }
 
     /** An agency outside the case (contract section 8): 403 naming who is involved and who leads. */
-    @ExceptionHandler(uk.pathways.casefile.CaseAccessDenied.class)
-    ProblemDetail notInvolved(uk.pathways.casefile.CaseAccessDenied e) {
+    private static ProblemDetail notInvolved(NotInvolved e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Forbidden");
         problem.setType(URI.create("https://pathways.example/problems/not-involved"));
@@ -81,6 +84,9 @@ class ApiProblems {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
+        if (e instanceof NotInvolved outside) {
+            return notInvolved(outside);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Forbidden");
         return problem;

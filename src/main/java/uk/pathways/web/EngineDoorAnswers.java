@@ -29,9 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import uk.pathways.casefile.CaseAccessDenied;
-import uk.pathways.gate.EngineFailures;
-import uk.pathways.gate.TaskInputRefused;
 
 /**
  * How the engine's HTTP doors ({@code /engine-rest} and the webapps' API under {@code /camunda/api}) answer a request
@@ -115,7 +112,7 @@ class EngineDoorAnswers {
                     : null;
             HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
             buffered.resetBuffer();
-            if (failure instanceof TaskInputRefused refused) {
+            if (failure instanceof FieldsRefused refused) {
                 write(
                         response,
                         400,
@@ -141,7 +138,7 @@ class EngineDoorAnswers {
                         null);
                 return;
             }
-            if (failure instanceof CaseAccessDenied denied) {
+            if (failure instanceof NotInvolved denied) {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("involvedAgencies", denied.involvedAgencies());
                 extra.put("leadAgency", denied.leadAgency());

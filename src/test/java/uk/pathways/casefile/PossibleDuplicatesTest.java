@@ -37,11 +37,16 @@ class PossibleDuplicatesTest {
     @Autowired
     WebApplicationContext context;
 
+    private static final java.util.Random LETTERS = new java.security.SecureRandom();
+
+    /** A synthetic surname of ten random letters: unlike any other test's, so that no two tests' children match. */
     private static String stem() {
-        String[] syllables = {"quar", "vel", "dorn", "misk", "tal", "bry", "fen", "gol"};
-        int n = STEMS.incrementAndGet() + (int) (System.nanoTime() % 500);
-        return Character.toUpperCase(syllables[n % 8].charAt(0)) + syllables[n % 8].substring(1)
-                + syllables[(n / 8) % 8] + syllables[(n / 64) % 8] + "by";
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            name.append((char) ('a' + LETTERS.nextInt(26)));
+        }
+        STEMS.incrementAndGet();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private ReferralAccepted refer(String first, String last, LocalDate dob) {

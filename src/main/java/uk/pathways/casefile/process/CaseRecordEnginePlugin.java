@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.pathways.gate.UserTaskParsing;
 
 /**
  * Adds {@link TaskLifecycle} to every user task the engine parses, whichever way the model was deployed.

@@ -1,4 +1,4 @@
-package uk.pathways.gate;
+package uk.pathways.web;
 
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public final class EngineFailures {
         return Optional.ofNullable(LAST.get());
     }
 
-    static void record(RuntimeException failure) {
+    public static void record(RuntimeException failure) {
         LAST.set(failure);
     }
 }

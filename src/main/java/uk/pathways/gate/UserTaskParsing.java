@@ -1,4 +1,4 @@
-package uk.pathways.casefile.process;
+package uk.pathways.gate;
 
 import java.util.ArrayList;
 import java.util.List;
