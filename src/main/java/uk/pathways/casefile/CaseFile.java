@@ -141,6 +141,12 @@ public class CaseFile {
         return cases.chronology(caseId);
     }
 
+    /** Every entry of the case whatever its restriction, oldest first: for the sharing log and a subject access export. */
+    @Transactional(readOnly = true)
+    public List<CaseEntry> allEntries(String caseId) {
+        return cases.entries(caseId);
+    }
+
     /** The entries a reader of these agencies may see, oldest first: a restricted entry only to the agencies it names. */
     @Transactional(readOnly = true)
     public List<CaseEntry> entries(String caseId, Set<String> readerAgencies) {

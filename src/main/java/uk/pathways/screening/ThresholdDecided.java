@@ -54,7 +54,8 @@ public record ThresholdDecided(
     }
 
     /** A decision code as words ({@code URGENT_STRATEGY_MEETING}: "urgent strategy meeting"). */
-    private static String words(String code) {
+    /** A decision code in words: {@code URGENT_STRATEGY_MEETING} is "urgent strategy meeting". */
+    static String words(String code) {
         return code == null ? "none" : code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
     }
 }

@@ -31,10 +31,11 @@ public record ThresholdJudged(
     @Override
     public String summary() {
         return agreed
-                ? "Professional judgement agreed: risk " + words(judgedRiskLevel) + " instead of the threshold's "
-                        + words(decidedRiskLevel) + ", pathway " + words(pathway)
-                : "Professional judgement not agreed: the threshold's risk " + words(decidedRiskLevel)
-                        + " stands (risk " + words(judgedRiskLevel) + " was proposed)";
+                ? "Professional judgement agreed: risk " + ThresholdDecided.words(judgedRiskLevel)
+                        + " instead of the threshold's " + ThresholdDecided.words(decidedRiskLevel) + ", pathway "
+                        + ThresholdDecided.words(pathway)
+                : "Professional judgement not agreed: the threshold's risk " + ThresholdDecided.words(decidedRiskLevel)
+                        + " stands (risk " + ThresholdDecided.words(judgedRiskLevel) + " was proposed)";
     }
 
     @Override
@@ -53,9 +54,5 @@ public record ThresholdJudged(
                 agreed ? riskLevel : null,
                 agreed ? pathway : null,
                 agreed ? "AGREED" : "NOT_AGREED");
-    }
-
-    private static String words(String code) {
-        return code == null ? "none" : code.toLowerCase(java.util.Locale.UK).replace('_', ' ');
     }
 }

@@ -1,9 +1,7 @@
 package uk.pathways.sharing;
 
 import java.sql.Timestamp;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,9 +27,6 @@ import uk.pathways.notification.NotificationSent;
  */
 @Component
 public class SharingLog {
-
-    private static final Set<String> ALL_AGENCIES =
-            Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
 
     private final JdbcTemplate jdbc;
     private final SharingProperties properties;
@@ -72,7 +67,7 @@ public class SharingLog {
         if (!"agency-information".equals(event.taskDefinitionKey())) {
             return;
         }
-        CaseEntry entry = caseFile.entries(event.caseId(), ALL_AGENCIES).stream()
+        CaseEntry entry = caseFile.allEntries(event.caseId()).stream()
                 .filter(e -> event.taskId().equals(e.taskId()))
                 .findFirst()
                 .orElse(null);

@@ -163,7 +163,7 @@ class CasePages {
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()
-                .filter(e -> !e.eventType().startsWith("EMAIL_"))
+                .filter(ChronologyEntry::forPractitioners)
                 .toList();
         model.addAttribute(
                 "chronologyAgencies",

@@ -65,7 +65,7 @@ class ChronologyPdf {
         access.checkRead(principal.getName(), caseId, "PAGE", "chronology PDF");
         CaseView view = views.view(caseId, principal.getName()).orElseThrow();
         List<ChronologyEntry> rows = view.chronology().stream()
-                .filter(e -> !e.eventType().startsWith("EMAIL_"))
+                .filter(ChronologyEntry::forPractitioners)
                 .sorted(java.util.Comparator.comparing(ChronologyEntry::occurredAt)
                         .thenComparing(ChronologyEntry::id))
                 .toList();

@@ -37,8 +37,7 @@ class ApplyJudgement implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String decided = Variables.text(execution, ScreeningVariables.RISK_LEVEL);
         String judged = Variables.text(execution, ScreeningVariables.OVERRIDE_RISK_LEVEL);
-        Object answer = execution.getVariable(ScreeningVariables.OVERRIDE_AGREED);
-        boolean agreed = Boolean.TRUE.equals(answer) || "true".equals(String.valueOf(answer));
+        boolean agreed = Variables.flag(execution, ScreeningVariables.OVERRIDE_AGREED);
         String pathway = Variables.text(execution, ScreeningVariables.PATHWAY);
         if (agreed && PATHWAY_OF.containsKey(judged)) {
             pathway = PATHWAY_OF.get(judged);

@@ -8,13 +8,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +39,6 @@ import uk.pathways.sharing.SharingLog;
 @RestController
 @Tag(name = "Cases")
 class SubjectAccessController {
-
-    private static final Set<String> ALL_AGENCIES =
-            Arrays.stream(Agency.values()).map(Agency::groupId).collect(Collectors.toSet());
 
     private final CaseFile caseFile;
     private final CaseAccess access;
@@ -96,7 +90,7 @@ class SubjectAccessController {
                     + " system administrator's account");
         }
         access.recordRead(principal.getName(), caseId, "API", "subject access export");
-        List<CaseEntry> entries = caseFile.entries(caseId, ALL_AGENCIES);
+        List<CaseEntry> entries = caseFile.allEntries(caseId);
         List<Map<String, Object>> record = new ArrayList<>();
         List<String> review = new ArrayList<>();
         for (CaseEntry e : entries) {
