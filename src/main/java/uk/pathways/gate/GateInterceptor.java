@@ -84,9 +84,21 @@ final class GateInterceptor extends CommandInterceptor {
         try {
             return gate(command);
         } catch (RuntimeException failure) {
-            EngineFailures.record(failure);
-            throw failure;
+            // a listener's refusal reaches the door as itself (400 naming the field), not in the engine's wrapper
+            RuntimeException answer = refusalIn(failure);
+            EngineFailures.record(answer);
+            throw answer;
         }
+    }
+
+    /** The completion's refusal if a listener or delegate made one (the engine wraps it); otherwise the failure. */
+    private static RuntimeException refusalIn(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TaskInputRefused refused) {
+                return refused;
+            }
+        }
+        return failure;
     }
 
     @SuppressWarnings("unchecked")

@@ -256,6 +256,29 @@ class WallsTest {
         assertThat(caseFile.find(referral.caseId()).orElseThrow().pathway()).isEqualTo("STRATEGY_MEETING");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Door.class)
+    void aProfessionalJudgementNeedsItsReasonAtEveryDoorAndWaitsForAManager(Door door) {
+        ReferralAccepted referral = referredByEducation();
+        Task screening = pathway.task(referral.caseId(), "screening");
+        String judged = """
+                {"indicators": {"value": "[\\"OLDER_PARTNER\\"]", "type": "Json"},
+                 "disclosure": {"value": false}, "learningDisability": {"value": false},
+                 "overrideRiskLevel": {"value": "HIGH"}%s}""";
+
+        Doors.Answer noReason = complete(door, screening.getId(), "mash-worker", judged.formatted(""));
+        assertThat(fieldsNamed(noReason)).containsExactly("overrideReason");
+        assertThat(pathway.tasks(referral.caseId(), "screening")).hasSize(1);
+
+        Doors.Answer withReason = complete(
+                door,
+                screening.getId(),
+                "mash-worker",
+                judged.formatted(", \"overrideReason\": {\"value\": \"Synthetic reason\"}"));
+        assertThat(withReason.status()).as(withReason.body()).isEqualTo(204);
+        assertThat(pathway.openTaskKeys(referral.caseId())).containsExactly("approve-override");
+    }
+
     // ---- finding 6: form text lost, overwritten or kept in the engine
 
     @ParameterizedTest(name = "{0}")
