@@ -229,7 +229,61 @@ class SharingLogTest {
                 .isEqualTo(1);
         assertThat(shares(caseId, Share.EXPORT))
                 .singleElement()
-                .satisfies(s -> assertThat(s.what()).startsWith("Subject access export"));
+                .satisfies(s -> assertThat(s.what()).startsWith("Subject access export, JSON"));
+
+        // the same export as a PDF: every entry, the restricted one too, and the free text marked for review
+        assertThat(mvc.perform(get("/api/cases/" + caseId + "/subject-access.pdf")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.httpBasic(
+                                        "mash-manager", Pages.PASSWORD)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        byte[] pdf = mvc.perform(get("/api/cases/" + caseId + "/subject-access.pdf")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("admin", Pages.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String text = pdfText(pdf);
+        assertThat(text)
+                .contains("Subject access export: case " + caseId)
+                .contains(referral.reference())
+                .contains(export.path("child").path("lastName").asText())
+                .contains("Synthetic restricted intelligence")
+                .contains("Synthetic screening notes for the export")
+                .contains("REVIEW BEFORE DISCLOSURE")
+                .contains("Sharing log")
+                .contains("subject access export");
+        for (var entry : export.path("record")) {
+            assertThat(text)
+                    .as("entry " + entry.path("id").asText())
+                    .contains("entry " + entry.path("id").asText());
+        }
+        assertThat(shares(caseId, Share.EXPORT))
+                .extracting(Share::what)
+                .anyMatch(w -> w.startsWith("Subject access export, PDF"));
+        // and from the data protection page, in an administrator's session
+        mvc.perform(get("/cases/" + caseId + "/subject-access.pdf").session(Pages.signIn(mvc, "admin")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"));
+        mvc.perform(get("/cases/" + caseId + "/subject-access.pdf").session(Pages.signIn(mvc, "rise-manager")))
+                .andExpect(status().isForbidden());
+    }
+
+    /** The text of every page of a PDF, as a reader would copy it. */
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        }
     }
 
     @Test

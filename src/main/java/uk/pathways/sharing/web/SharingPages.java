@@ -23,7 +23,12 @@ class SharingPages {
     private final SharingLog log;
     private final Actors actors;
 
-    SharingPages(CaseAccess access, SharingLog log, Actors actors) {
+    private final SubjectAccessExport export;
+    private final SubjectAccessPdf pdf;
+
+    SharingPages(CaseAccess access, SharingLog log, Actors actors, SubjectAccessExport export, SubjectAccessPdf pdf) {
+        this.export = export;
+        this.pdf = pdf;
         this.access = access;
         this.log = log;
         this.actors = actors;
@@ -38,5 +43,23 @@ class SharingPages {
         model.addAttribute(
                 "people", actors.namesOf(shares.stream().map(s -> s.sharedBy()).toList()));
         return "sharing/log";
+    }
+
+    /** The subject access export from the data protection page (a system administrator's session), as a PDF. */
+    @GetMapping("/cases/{caseId}/subject-access.pdf")
+    org.springframework.http.ResponseEntity<byte[]> subjectAccessPdf(@PathVariable String caseId, Principal principal) {
+        return pdf.answer(caseId, export.export(caseId, principal.getName(), "PAGE", "PDF"));
+    }
+
+    /** The same export as JSON, downloaded. */
+    @GetMapping(value = "/cases/{caseId}/subject-access.json", produces = "application/json")
+    org.springframework.http.ResponseEntity<java.util.Map<String, Object>> subjectAccessJson(
+            @PathVariable String caseId, Principal principal) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"subject-access-" + caseId + ".json\"")
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(export.export(caseId, principal.getName(), "PAGE", "JSON"));
     }
 }

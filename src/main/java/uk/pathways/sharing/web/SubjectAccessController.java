@@ -6,30 +6,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import uk.pathways.agency.Actors;
-import uk.pathways.agency.Agency;
-import uk.pathways.audit.AuditTrail;
-import uk.pathways.calendar.Now;
-import uk.pathways.casefile.CaseAccess;
-import uk.pathways.casefile.CaseEntry;
-import uk.pathways.casefile.CaseExported;
-import uk.pathways.casefile.CaseFile;
-import uk.pathways.casefile.CaseSummary;
-import uk.pathways.sharing.SharingLog;
 
 /**
- * {@code GET /api/cases/{caseId}/subject-access}: everything Pathways holds about a child, for a data protection
+ * {@code GET /api/cases/{caseId}/subject-access} (JSON) and {@code .../subject-access.pdf}: everything Pathways holds about a child, for a data protection
  * officer answering a subject access request (UK GDPR Article 15), through a system administrator's account: the
  * child, every case record entry whatever its restriction (each marked with who may read it), the referrals, the
  * decisions, the chronology, the sharing log and the audit of who read the case. Entries with free text are listed
@@ -40,26 +24,12 @@ import uk.pathways.sharing.SharingLog;
 @Tag(name = "Cases")
 class SubjectAccessController {
 
-    private final CaseFile caseFile;
-    private final CaseAccess access;
-    private final SharingLog sharing;
-    private final AuditTrail audit;
-    private final Actors actors;
-    private final ApplicationEventPublisher events;
+    private final SubjectAccessExport export;
+    private final SubjectAccessPdf pdf;
 
-    SubjectAccessController(
-            CaseFile caseFile,
-            CaseAccess access,
-            SharingLog sharing,
-            AuditTrail audit,
-            Actors actors,
-            ApplicationEventPublisher events) {
-        this.caseFile = caseFile;
-        this.access = access;
-        this.sharing = sharing;
-        this.audit = audit;
-        this.actors = actors;
-        this.events = events;
+    SubjectAccessController(SubjectAccessExport export, SubjectAccessPdf pdf) {
+        this.export = export;
+        this.pdf = pdf;
     }
 
     @Operation(
@@ -84,56 +54,33 @@ class SubjectAccessController {
                             schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping(value = "/api/cases/{caseId}/subject-access", produces = "application/json")
     Map<String, Object> export(@PathVariable String caseId, Principal principal) {
-        CaseSummary summary = caseFile.find(caseId).orElseThrow(() -> new NoSuchElementException("No case " + caseId));
-        if (!actors.groupsOf(principal.getName()).contains(Agency.CAMUNDA_ADMIN)) {
-            throw new AccessDeniedException("A subject access export is for a data protection officer, through a"
-                    + " system administrator's account");
-        }
-        access.recordRead(principal.getName(), caseId, "API", "subject access export");
-        List<CaseEntry> entries = caseFile.allEntries(caseId);
-        List<Map<String, Object>> record = new ArrayList<>();
-        List<String> review = new ArrayList<>();
-        for (CaseEntry e : entries) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", String.valueOf(e.id()));
-            entry.put("kind", e.kind());
-            entry.put("agency", e.agency());
-            entry.put("recordedBy", e.recordedBy());
-            entry.put("recordedAt", e.recordedAt());
-            entry.put("reference", e.reference());
-            entry.put("restrictedTo", e.restricted() ? e.restrictedTo() : List.of());
-            entry.put("content", e.content());
-            record.add(entry);
-            if (e.content() != null && e.content().length() > 2) {
-                review.add(String.valueOf(e.id()));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("caseId", caseId);
-        out.put("generatedAt", Instant.now());
-        out.put("generatedBy", principal.getName());
-        out.put("child", summary.child());
-        out.put("status", summary.status());
-        out.put("involvedAgencies", caseFile.involvedAgencies(caseId));
-        out.put("referrals", caseFile.referrals(caseId));
-        out.put("decisions", caseFile.decisions(caseId));
-        out.put("record", record);
-        out.put("chronology", caseFile.chronology(caseId));
-        out.put("sharingLog", sharing.of(caseId));
-        out.put("audit", audit.ofCase(caseId));
-        out.put(
-                "reviewBeforeDisclosure",
-                Map.of(
-                        "entries",
-                        review,
-                        "why",
-                        "Free text recorded by agencies may hold third parties' information (other people's names,"
-                                + " intelligence): review and redact before disclosure."));
-        events.publishEvent(new CaseExported(
-                caseId,
-                "Subject access export (" + record.size() + " entries)",
-                actors.of(principal.getName(), List.of()),
-                Now.instant()));
-        return out;
+        return export.export(caseId, principal.getName(), "API", "JSON");
+    }
+
+    @Operation(
+            summary = "Export everything held about a child (subject access) as a PDF",
+            description = "The same export as the JSON, laid out for reading and redaction: each section, each"
+                    + " entry, and the entries to review for third parties' information marked. Audited.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The export as a PDF",
+            content = @Content(mediaType = "application/pdf"))
+    @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not a system administrator",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such case",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @GetMapping(value = "/api/cases/{caseId}/subject-access.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String caseId, Principal principal) {
+        return pdf.answer(caseId, export.export(caseId, principal.getName(), "API", "PDF"));
     }
 }

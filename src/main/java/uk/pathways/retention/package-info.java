@@ -1,0 +1,2 @@
+/** Retention by record type: the schedule, legal holds, the nightly dry-run report and erasure, and tombstones. */
+package uk.pathways.retention;
