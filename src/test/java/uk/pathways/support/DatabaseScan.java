@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * Searches every column of every table whose name starts with one of the prefixes ({@code ACT_RU_}, {@code PW_}...)
- * for a value: text and byte columns (bytes read as UTF-8) for a text within them, date columns for a day. Where
+ * (and views: a sealed audit trail is its view) for a value: text and byte columns (bytes read as UTF-8) for a text within them, date columns for a day. Where
  * something must never be, or must be no more.
  */
 public final class DatabaseScan {
@@ -40,14 +40,16 @@ public final class DatabaseScan {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
             List<String[]> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
                     String upper = name.toUpperCase(Locale.ROOT);
                     String schema = rs.getString("TABLE_SCHEM");
                     if (prefixes.stream().anyMatch(upper::startsWith)
                             && !"INFORMATION_SCHEMA".equalsIgnoreCase(schema)
-                            && !"pg_catalog".equalsIgnoreCase(schema)) {
+                            && !"pg_catalog".equalsIgnoreCase(schema)
+                            // a sealed audit trail is read through its view public.pw_audit
+                            && !"audit".equals(schema)) {
                         tables.add(new String[] {schema, name});
                     }
                 }
