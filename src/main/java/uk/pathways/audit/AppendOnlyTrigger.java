@@ -58,12 +58,14 @@ public class AppendOnlyTrigger implements Trigger {
         return false;
     }
 
-    /** A search row's detail is "N found: CASE-..., CASE-...". */
+    /** A search row's detail is "N found: CASE-..., CASE-..."; this finds one case among them (Java regex). */
+    static String listing(String caseId) {
+        return "(: |, )" + Pattern.quote(caseId) + "(,|$)";
+    }
+
     static boolean listed(String caseId, String detail) {
         return detail != null
-                && Pattern.compile("(: |, )" + Pattern.quote(caseId) + "(,|$)")
-                        .matcher(detail)
-                        .find();
+                && Pattern.compile(listing(caseId)).matcher(detail).find();
     }
 
     private static Instant at(Object value) {

@@ -43,10 +43,11 @@ public class AuditRetention {
         jdbc.update("set @PATHWAYS_AUDIT_FORGET = ?", "case:" + caseId);
         try {
             return jdbc.update(
-                    "delete from pw_audit where case_id = ? or (case_id is null and action = ? and detail like ?)",
+                    "delete from pw_audit where case_id = ?"
+                            + " or (case_id is null and action = ? and regexp_like(detail, ?))",
                     caseId,
                     AuditEntry.SEARCH,
-                    "%" + caseId + "%");
+                    AppendOnlyTrigger.listing(caseId));
         } finally {
             jdbc.update("set @PATHWAYS_AUDIT_FORGET = null");
         }
@@ -77,7 +78,7 @@ public class AuditRetention {
                 "select count(*) from pw_audit where at < ?", Integer.class, before.atOffset(ZoneOffset.UTC));
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return connection
                     .getMetaData()

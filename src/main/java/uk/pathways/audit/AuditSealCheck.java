@@ -1,7 +1,5 @@
 package uk.pathways.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ class AuditSealCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     void check() {
-        if (!postgres()) {
+        if (!AuditRetention.isPostgres(dataSource)) {
             return;
         }
         Boolean ownsIt = jdbc.queryForObject(
@@ -42,18 +40,6 @@ class AuditSealCheck {
                     + "-f deploy/postgres/seal-audit.sql (docs/security.md)");
         } else {
             log.info("The audit trail is sealed: the application's database role may only read it and add to it");
-        }
-    }
-
-    private boolean postgres() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            return false;
         }
     }
 }
