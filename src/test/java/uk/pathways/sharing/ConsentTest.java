@@ -536,6 +536,17 @@ class ConsentTest {
                 .contains("Consent to share")
                 .contains("data-position=\"REFUSED\"")
                 .contains(REFUSED_REASON);
+        // and so does the chair, recording the meeting's outcome (which involves agencies)
+        assertThat(mvc.perform(get("/tasks/"
+                                        + pathway.task(caseId, "strategy-meeting")
+                                                .getId())
+                                .session(Pages.signIn(mvc, "childrens-services-worker")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Consent to share")
+                .contains(REFUSED_REASON);
     }
 
     @Test
