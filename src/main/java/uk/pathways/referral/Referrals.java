@@ -80,7 +80,10 @@ public class Referrals {
                 .putValue(CseReferralProcess.RISE_ACCEPTED, decided.riseAccepted())
                 .putValue(CseReferralProcess.SECTION_47, decided.section47())
                 .putValue(CseReferralProcess.POLICE_INVESTIGATION, decided.policeInvestigation())
-                .putValue(StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt());
+                .putValue(StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt())
+                // a meeting called again for this referral (a closure not agreed) runs on the urgent clock, as the
+                // missing child's did
+                .putValue(ScreeningVariables.URGENT, true);
         ProcessInstance instance = privileged.call(() -> runtimeService
                 .createProcessInstanceByKey(CseReferralProcess.KEY)
                 .businessKey(recorded.reference())
