@@ -17,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TaskBriefing {
 
+    private static final Set<String> CLOSURES =
+            Set.of("closure-strategy", "closure-approval", "approve-case-closure", "approve-review-closure");
+
     private final CaseViews views;
 
     TaskBriefing(CaseViews views) {
@@ -41,6 +44,8 @@ public class TaskBriefing {
                         e -> Set.of("screening", "strategy-review", "strategy-meeting")
                                 .contains(e.kind()),
                         5);
+                // a reopened case: how it was closed last time
+                add(briefing, record, e -> CLOSURES.contains(e.kind()), 2);
             }
             case "schedule-strategy-meeting" ->
                 add(

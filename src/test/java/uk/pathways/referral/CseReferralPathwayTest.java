@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.pathways.referral.process.CseReferralProcess.*;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -448,6 +449,46 @@ class CseReferralPathwayTest {
         assertThat(second.joinedExistingCase()).isTrue();
         assertThat(caseFile.find(first.caseId()).orElseThrow().status()).isEqualTo("OPEN");
         assertThat(caseFile.referrals(first.caseId())).hasSize(2);
+    }
+
+    @Test
+    void aReferralWithinTheReopeningPeriodReopensTheCaseWithItsHistoryAndALaterOneStartsANewEpisode() {
+        var child = Pathway.child(15);
+        ReferralAccepted first = pathway.refer(child, List.of());
+        screen(first.caseId(), List.of(), false, false); // universal: the case closes
+        Instant closedAt = caseFile.find(first.caseId()).orElseThrow().closedAt();
+
+        // eleven months on: within the 12-month period, reopened with its history
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(closedAt.atZone(Now.UK).plusMonths(11).toInstant()));
+        ReferralAccepted second = pathway.refer(child, List.of());
+        assertThat(second.caseId()).isEqualTo(first.caseId());
+        assertThat(chronology(first.caseId(), "CASE_REOPENED"))
+                .singleElement()
+                .asString()
+                .startsWith("Case reopened with its history: it was closed on ")
+                .contains("within the reopening period of 12 months");
+        screen(first.caseId(), List.of(), false, false); // universal again: closes again
+
+        // thirteen months after that closure: a new episode on the same record, not a reopening
+        Instant closedAgain = caseFile.find(first.caseId()).orElseThrow().closedAt();
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(closedAgain.atZone(Now.UK).plusMonths(13).toInstant()));
+        ReferralAccepted third = pathway.refer(child, List.of());
+        assertThat(third.caseId()).isEqualTo(first.caseId());
+        assertThat(chronology(first.caseId(), "CASE_REOPENED")).hasSize(1);
+        assertThat(chronology(first.caseId(), "CASE_STARTED_AGAIN"))
+                .singleElement()
+                .asString()
+                .contains("longer ago than the reopening period of 12 months");
+        assertThat(caseFile.find(first.caseId()).orElseThrow().status()).isEqualTo("OPEN");
+    }
+
+    private List<String> chronology(String caseId, String eventType) {
+        return caseFile.chronology(caseId).stream()
+                .filter(e -> e.eventType().equals(eventType))
+                .map(ChronologyEntry::summary)
+                .toList();
     }
 
     @Test

@@ -295,7 +295,8 @@ class TaskPagesTest {
     @Test
     void aClosureNoRiseManagerApprovesIsAgreedByAChildrensServicesManagerBesideWhatItCloses() throws Exception {
         // a strategy meeting that decides no further action
-        String nfa = pathway.refer(15, List.of()).caseId();
+        var child = Pathway.child(15);
+        String nfa = pathway.refer(child, List.of()).caseId();
         complete(
                 nfa,
                 "screening",
@@ -317,8 +318,24 @@ class TaskPagesTest {
                 .as("the meeting's record beside the manager's form")
                 .contains((String) meeting.get("meetingMinutes"))
                 .contains("name=\"caseClosureApproved\"");
-        complete(nfa, "approve-case-closure", "childrens-services-manager", Map.of(), "childrens-services-worker");
+        Map<String, Object> agreed = complete(
+                nfa, "approve-case-closure", "childrens-services-manager", Map.of(), "childrens-services-worker");
         assertThat(caseStatus(nfa)).isEqualTo("CLOSED");
+
+        // a new referral a week later reopens the case with its history: the page says so, and the screening shows
+        // how it was closed beside its form
+        ClockUtil.setCurrentTime(
+                new java.util.Date(Now.instant().plus(Duration.ofDays(7)).toEpochMilli()));
+        assertThat(pathway.refer(child, List.of()).caseId()).isEqualTo(nfa);
+        assertThat(page("childrens-services-worker", get("/cases/" + nfa)))
+                .contains("id=\"reopened\"")
+                .contains("Case reopened with its history");
+        assertThat(page(
+                        "mash-worker",
+                        get("/tasks/" + pathway.task(nfa, "screening").getId())))
+                .as("the last closure beside the new screening")
+                .contains((String) agreed.get("closureComment"));
+        ClockUtil.reset();
 
         // a strategy review that closes a case with a section 47 enquiry and a police investigation, no RISE
         ReferralAccepted referral = pathway.refer(15, List.of());
