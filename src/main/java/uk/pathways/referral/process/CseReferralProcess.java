@@ -37,6 +37,7 @@ public final class CseReferralProcess {
     public static final String TIMER_EARLY_HELP_REVIEW = "Timer_EarlyHelpReview";
     public static final String SUBPROCESS_CASE_OPEN = "SubProcess_CaseOpen";
     public static final String SUBPROCESS_RISE_SUPPORT = "SubProcess_RiseSupport";
+    public static final String TASK_OPEN_RISE_SUPPORT = "Task_OpenRiseSupport";
     public static final String EVENT_SUBPROCESS_STRATEGY_REVIEW = "EventSubProcess_StrategyReview";
     public static final String END_UNIVERSAL = "End_Universal";
     public static final String END_NO_FURTHER_ACTION = "End_NoFurtherAction";
