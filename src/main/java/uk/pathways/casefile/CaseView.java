@@ -49,7 +49,12 @@ public record CaseView(
             String ethnicity,
             String district,
             boolean lookedAfter,
-            String placingAuthority) {}
+            String placingAuthority,
+            String nhsNumber,
+            String localAuthorityChildId,
+            String upn,
+            String policePersonId,
+            List<KnownAs> knownAs) {}
 
     public record OpenTask(
             String id,

@@ -54,7 +54,12 @@ public class CaseViews {
                     c.ethnicity(),
                     c.district(),
                     c.lookedAfter(),
-                    c.placingAuthority());
+                    c.placingAuthority(),
+                    c.identifiers().nhsNumber(),
+                    c.identifiers().localAuthorityChildId(),
+                    c.identifiers().upn(),
+                    c.identifiers().policePersonId(),
+                    c.knownAs());
             List<CaseView.Referral> referrals = caseFile.referrals(caseId).stream()
                     .map(r -> new CaseView.Referral(
                             r.reference(),
