@@ -36,12 +36,15 @@ import uk.pathways.audit.AuditRetention;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.ChildDetails;
+import uk.pathways.casefile.ChildIdentifiers;
+import uk.pathways.casefile.KnownAs;
 import uk.pathways.missing.MissingReportAccepted;
 import uk.pathways.missing.MissingWalk;
 import uk.pathways.referral.ReferralAccepted;
 import uk.pathways.support.DatabaseScan;
 import uk.pathways.support.Mailroom;
 import uk.pathways.support.Pathway;
+import uk.pathways.support.SyntheticIds;
 import uk.pathways.web.Pages;
 
 /**
@@ -112,6 +115,25 @@ class RetentionTest {
                 lookedAfter ? "Synthetic County Council" : null);
     }
 
+    /** The child with identifiers and a known-as name (issue 16): personal data, erased with the rest. */
+    private static ChildDetails identified(ChildDetails c) {
+        return new ChildDetails(
+                c.firstName(),
+                c.lastName(),
+                c.dateOfBirth(),
+                c.gender(),
+                c.ethnicity(),
+                c.district(),
+                c.lookedAfter(),
+                c.placingAuthority(),
+                new ChildIdentifiers(
+                        SyntheticIds.nhsNumber(),
+                        SyntheticIds.localAuthorityChildId(),
+                        SyntheticIds.upn(),
+                        SyntheticIds.policePersonId()),
+                List.of(new KnownAs("Quill", "Aliasford" + RUN)));
+    }
+
     /** Referred and screened to universal services: the case closes at once. */
     private ReferralAccepted closedReferral(ChildDetails child) {
         ReferralAccepted referral = pathway.refer(child, List.of("CHANGED_BEHAVIOUR"));
@@ -159,6 +181,12 @@ class RetentionTest {
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, child.lastName()));
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, child.dateOfBirth()));
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, caseId));
+        for (String identifier : child.identifiers().given().values()) {
+            found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, identifier));
+        }
+        for (KnownAs name : child.knownAs()) {
+            found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, name.lastName()));
+        }
         for (String reference : references) {
             found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, reference));
         }
@@ -167,7 +195,7 @@ class RetentionTest {
 
     @Test
     void theNightlyRunErasesExactlyWhatTheDryRunReportedAndNothingHeldOrStillKept() throws Exception {
-        ChildDetails quillon = child("Quillon", 15, 11, false);
+        ChildDetails quillon = identified(child("Quillon", 15, 11, false));
         ChildDetails oriella = child("Oriella", 14, 23, false);
         ReferralAccepted cse = closedReferral(quillon); // closed CSE case: 6 years, and the 25th birthday
         MissingReportAccepted missing = closedEpisode(oriella); // missing episodes only: the same
@@ -188,6 +216,19 @@ class RetentionTest {
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_CASE."))
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("ACT_HI_"))
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_AUDIT."));
+        assertThat(DatabaseScan.holding(
+                        dataSource,
+                        DatabaseScan.EVERY_TABLE,
+                        quillon.identifiers().nhsNumber()))
+                .as("before: the NHS number is in the case record")
+                .isNotEmpty();
+        assertThat(DatabaseScan.holding(
+                        dataSource,
+                        DatabaseScan.EVERY_TABLE,
+                        quillon.knownAs().get(0).lastName()))
+                .as("before: the known-as name is in the case record")
+                .anySatisfy(
+                        c -> assertThat(c.toUpperCase(java.util.Locale.ROOT)).startsWith("PW_CHILD_ALIAS."));
 
         retention.placeHold(held.caseId(), "Synthetic: a civil claim has been notified", "admin", "camunda-admin");
 
