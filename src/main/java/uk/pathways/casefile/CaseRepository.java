@@ -29,7 +29,7 @@ class CaseRepository {
                 .findFirst();
     }
 
-    /** The column of each identifier, by its API field name (V14__child_identifiers.sql). */
+    /** The column of each identifier, by its API field name (V14__one_child_one_record.sql). */
     private static final java.util.Map<String, String> IDENTIFIER_COLUMNS = java.util.Map.of(
             ChildIdentifiers.NHS_NUMBER, "nhs_number",
             ChildIdentifiers.LOCAL_AUTHORITY_CHILD_ID, "la_child_id",

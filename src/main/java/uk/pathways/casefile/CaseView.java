@@ -19,7 +19,8 @@ public record CaseView(
         List<Object> missingEpisodes,
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
-        List<RecordEntry> record) {
+        List<RecordEntry> record,
+        List<CaseMerges.Merge> merges) {
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

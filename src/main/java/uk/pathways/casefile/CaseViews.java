@@ -24,6 +24,7 @@ public class CaseViews {
 
     private final uk.pathways.agency.Actors actors;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final CaseMerges merges;
 
     CaseViews(
             CaseFile caseFile,
@@ -31,7 +32,9 @@ public class CaseViews {
             ObjectProvider<CaseViewSection> sections,
             Privileged privileged,
             uk.pathways.agency.Actors actors,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            CaseMerges merges) {
+        this.merges = merges;
         this.actors = actors;
         this.json = json;
         this.privileged = privileged;
@@ -108,7 +111,8 @@ public class CaseViews {
                     missing,
                     decisions,
                     caseFile.chronology(caseId),
-                    record(caseId, readerUserId));
+                    record(caseId, readerUserId),
+                    merges.of(caseId));
         });
     }
 

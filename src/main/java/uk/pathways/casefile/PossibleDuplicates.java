@@ -71,7 +71,7 @@ public class PossibleDuplicates {
         LocalDate swapped = swapped(dob);
         params.add(Date.valueOf(swapped == null ? dob : swapped));
         String window = """
-                c.case_id <> ? and (c.date_of_birth between ? and ? or c.date_of_birth = ? or c.date_of_birth = ?
+                c.case_id <> ? and c.status <> 'MERGED' and (c.date_of_birth between ? and ? or c.date_of_birth = ? or c.date_of_birth = ?
                   or c.date_of_birth = ?)""";
         record Row(String caseId, String firstName, String lastName, LocalDate dob) {}
         List<Row> rows = jdbc.query(
