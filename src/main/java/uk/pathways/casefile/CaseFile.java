@@ -73,6 +73,11 @@ public class CaseFile {
         if (existing.isPresent()) {
             String caseId = existing.get();
             CaseSummary current = cases.find(caseId).orElseThrow();
+            if (CaseMerges.MERGED.equals(current.status())) {
+                // a case merged into another (the same child) lives on in that one
+                caseId = cases.survivorOf(caseId);
+                current = cases.find(caseId).orElseThrow();
+            }
             refuseConflicts(child, current, matched.keySet());
             cases.refreshChild(caseId, child);
             cases.addIdentifiers(caseId, child.identifiers());

@@ -84,6 +84,23 @@ class CaseRepository {
                 caseId);
     }
 
+    /** The case a merged case lives on in (following merges not undone); the case itself if it was not merged. */
+    String survivorOf(String caseId) {
+        String current = caseId;
+        for (int hops = 0; hops < 20; hops++) {
+            List<String> into = jdbc.queryForList(
+                    "select surviving_case_id from pw_case_merge where merged_case_id = ? and undone_at is null"
+                            + " order by id desc",
+                    String.class,
+                    current);
+            if (into.isEmpty()) {
+                return current;
+            }
+            current = into.get(0);
+        }
+        return current;
+    }
+
     void insertCase(String caseId, ChildDetails child, String stage, Instant openedAt) {
         ChildIdentifiers ids = child.identifiers();
         jdbc.update(

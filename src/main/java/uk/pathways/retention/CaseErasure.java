@@ -78,6 +78,14 @@ class CaseErasure {
         references.addAll(
                 jdbc.queryForList("select reference from pw_missing_episode where case_id = ?", String.class, caseId));
         Set<String> instances = processInstances(caseId, references);
+        // cases merged into this one (issue 16) go with it: the engine's instances that still name them too
+        List<String> mergedIn = jdbc.queryForList(
+                "select merged_case_id from pw_case_merge where surviving_case_id = ? and undone_at is null",
+                String.class,
+                caseId);
+        for (String merged : mergedIn) {
+            instances.addAll(processInstances(merged, List.of()));
+        }
 
         List<String> ids = List.copyOf(instances);
         if (!ids.isEmpty()) {
@@ -132,11 +140,7 @@ class CaseErasure {
         rows += jdbc.update("delete from pw_missing_episode where case_id = ?", caseId);
         rows += jdbc.update("delete from pw_referral where case_id = ?", caseId);
         rows += jdbc.update("delete from pw_case_agency where case_id = ?", caseId);
-        // cases merged into this one (issue 16) hold the child's other name and a chronology line: they go with it
-        List<String> mergedIn = jdbc.queryForList(
-                "select merged_case_id from pw_case_merge where surviving_case_id = ? and undone_at is null",
-                String.class,
-                caseId);
+        // cases merged into this one hold the child's other name and a chronology line: they go with it
         rows += jdbc.update("""
                 delete from pw_case_merge_row where merge_id in
                   (select id from pw_case_merge where surviving_case_id = ? or merged_case_id = ?)""", caseId, caseId);

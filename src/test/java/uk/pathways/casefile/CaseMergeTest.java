@@ -160,6 +160,13 @@ class CaseMergeTest {
         assertThat(texts(after.get("openTasks"), "taskDefinitionKey"))
                 .as("both referrals' screening tasks are on the surviving case")
                 .containsExactly("screening", "screening");
+        assertThat(send(
+                                "/api/cases/" + a + "/merges",
+                                "{\"mergedCaseId\": \"CASE-1999-000001\", \"reason\": \"x\"}",
+                                "mash-manager")
+                        .getStatus())
+                .as("no such case")
+                .isEqualTo(404);
         assertThat(texts(after.get("chronology"), "summary"))
                 .anyMatch(s -> s.contains("Case " + b + " (Robyn " + last + ") was merged into this case"));
         assertThat(after.get("merges").get(0).get("reason").asText())
@@ -171,6 +178,10 @@ class CaseMergeTest {
         assertThat(merge(a, b, "again", "mash-manager").getStatus())
                 .as("merged already")
                 .isEqualTo(409);
+        ReferralAccepted again = pathway.refer(child("Robyn", last, dob, ChildIdentifiers.NONE), List.of());
+        assertThat(again.caseId())
+                .as("a referral in the merged child's name and date of birth joins the surviving case")
+                .isEqualTo(a);
 
         // undo: each thing back where it was
         String undo = "/api/cases/" + a + "/merges/" + mergeId + "/undo";
@@ -182,10 +193,12 @@ class CaseMergeTest {
         assertThat(undone.getStatus()).as(undone.getContentAsString()).isEqualTo(200);
 
         JsonNode a2 = view(a);
-        assertThat(texts(a2.get("referrals"), "reference")).containsExactly(robin.reference());
+        assertThat(texts(a2.get("referrals"), "reference"))
+                .as("what was recorded on the surviving case after the merge stays there")
+                .containsExactlyInAnyOrder(robin.reference(), again.reference());
         assertThat(a2.get("child").path("upn").asText(null)).isNull();
         assertThat(a2.get("child").get("knownAs")).isEmpty();
-        assertThat(texts(a2.get("openTasks"), "taskDefinitionKey")).containsExactly("screening");
+        assertThat(texts(a2.get("openTasks"), "taskDefinitionKey")).containsExactly("screening", "screening");
         assertThat(a2.get("merges").get(0).get("undoReason").asText()).isEqualTo("Not the same child after all");
         CaseSummary b2 = caseFile.find(b).orElseThrow();
         assertThat(b2.status()).isEqualTo("OPEN");

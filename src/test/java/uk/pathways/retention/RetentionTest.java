@@ -78,6 +78,9 @@ class RetentionTest {
     CaseFile caseFile;
 
     @Autowired
+    uk.pathways.casefile.CaseMerges merges;
+
+    @Autowired
     HistoryService history;
 
     @Autowired
@@ -198,6 +201,10 @@ class RetentionTest {
         ChildDetails quillon = identified(child("Quillon", 15, 11, false));
         ChildDetails oriella = child("Oriella", 14, 23, false);
         ReferralAccepted cse = closedReferral(quillon); // closed CSE case: 6 years, and the 25th birthday
+        // a second record of the same child, merged into the first by a MASH manager: it goes with it
+        ChildDetails quilla = child("Quilla", 15, 13, false);
+        ReferralAccepted quillasReferral = closedReferral(quilla);
+        merges.merge(cse.caseId(), quillasReferral.caseId(), "Synthetic: the same child", "mash-manager");
         MissingReportAccepted missing = closedEpisode(oriella); // missing episodes only: the same
         ReferralAccepted young = closedReferral(child("Yarrowen", 13, 37, false)); // 25th birthday not reached
         ReferralAccepted lookedAfter = closedReferral(child("Lachlet", 15, 41, true)); // kept to the 75th birthday
@@ -272,6 +279,9 @@ class RetentionTest {
                 .allSatisfy(id -> assertThat(caseFile.find(id)).as(id).isEmpty());
         assertThat(traces(quillon, cse.caseId(), List.of(cse.reference())))
                 .as("nothing of Quillon is left anywhere")
+                .isEmpty();
+        assertThat(traces(quilla, quillasReferral.caseId(), List.of(quillasReferral.reference())))
+                .as("nothing of the case merged into Quillon's is left anywhere")
                 .isEmpty();
         assertThat(traces(oriella, missing.caseId(), List.of(missing.reference(), policeReference)))
                 .as("nothing of Oriella is left anywhere")
