@@ -93,9 +93,12 @@ public class CaseViews {
                             d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
+            Object consent = null;
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
+                } else if (CaseView.CONSENT.equals(section.name())) {
+                    consent = section.items(caseId).stream().findFirst().orElse(null);
                 }
             }
             return new CaseView(
@@ -112,6 +115,7 @@ public class CaseViews {
                     decisions,
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),
+                    consent,
                     merges.of(caseId));
         });
     }
