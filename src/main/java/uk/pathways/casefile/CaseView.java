@@ -23,7 +23,8 @@ public record CaseView(
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
         List<RecordEntry> record,
-        Object consent) {
+        Object consent,
+        List<CaseMerges.Merge> merges) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
     public static final String CONSENT = "consent";
@@ -56,7 +57,12 @@ public record CaseView(
             String ethnicity,
             String district,
             boolean lookedAfter,
-            String placingAuthority) {}
+            String placingAuthority,
+            String nhsNumber,
+            String localAuthorityChildId,
+            String upn,
+            String policePersonId,
+            List<KnownAs> knownAs) {}
 
     public record OpenTask(
             String id,
