@@ -85,9 +85,12 @@ public class CaseViews {
                             d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
+            List<Object> meetings = new ArrayList<>();
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
+                } else if ("strategyMeetings".equals(section.name())) {
+                    meetings.addAll(section.items(caseId));
                 }
             }
             return new CaseView(
@@ -101,6 +104,7 @@ public class CaseViews {
                     openTasks(caseId),
                     referrals,
                     missing,
+                    meetings,
                     decisions,
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId));
