@@ -89,6 +89,10 @@ class MissingEpisodeProcessTest {
             public List<String> asked() {
                 return List.of("police");
             }
+
+            public List<String> invitedTo(String meetingId) {
+                return asked();
+            }
         });
         Mocks.register("recordMeetingScheduled", mock(TaskListener.class));
         Mocks.register("recordMeetingOutcome", mock(TaskListener.class));
