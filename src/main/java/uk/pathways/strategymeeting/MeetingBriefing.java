@@ -58,7 +58,7 @@ class MeetingBriefing implements BriefingSource {
                 "action-" + a.id(),
                 KIND,
                 Agency.CHILDRENS_SERVICES.groupId(),
-                "",
+                "Agreed at the strategy meeting",
                 a.agreedAt() == null ? a.due() : a.agreedAt(),
                 null,
                 a.reference(),
