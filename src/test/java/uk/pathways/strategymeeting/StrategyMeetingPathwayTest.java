@@ -175,6 +175,22 @@ class StrategyMeetingPathwayTest {
                         educationDue.atZone(Now.UK).toLocalDateTime()));
         assertThat(held.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
 
+        // the minutes' notice goes to the invited agencies only: a link to the case, never the minutes or the voices
+        mailroom.deliver(caseId);
+        List<MailCatcher.Mail> notices = mail.ofCase(caseId).stream()
+                .filter(m -> m.event().equals("STRATEGY_MEETING_HELD"))
+                .toList();
+        assertThat(notices)
+                .extracting(MailCatcher.Mail::to)
+                .containsExactlyInAnyOrder(
+                        "police@pathways.invalid", "education@pathways.invalid", "childrens-services@pathways.invalid");
+        assertThat(notices)
+                .allSatisfy(m -> assertThat(m.everything())
+                        .contains("/cases/" + caseId)
+                        .doesNotContain("Synthetic minutes")
+                        .doesNotContain("Wants the car to stop coming to school")
+                        .doesNotContain("Disrupt the vehicle"));
+
         // the pathway goes on (RISE allocates a worker) while each owner has its action, due on its date
         assertThat(pathway.openTaskKeys(caseId)).contains("allocate-support-worker");
         Task police = action(caseId, "police");
