@@ -124,19 +124,41 @@ public class StrategyMeetings {
                 meetingId);
     }
 
-    /** The outcome: which agencies attended, which sent apologies, which external attendees came. */
+    /**
+     * The outcome: which agencies attended, which sent apologies, which external attendees came. A meeting scheduled
+     * before invitations were recorded (a running case of an earlier release) gets its row here, with the agencies it
+     * invited by default.
+     */
     public void held(
             String meetingId,
+            String caseId,
+            String reference,
+            Instant startsAt,
+            List<String> invited,
             Collection<String> attended,
             Collection<String> apologies,
             Collection<Integer> externalsAttended,
             Instant heldAt) {
-        jdbc.update(
-                "update pw_strategy_meeting set attended_agencies = ?, apologies = ?, held_at = ? where meeting_id = ?",
-                String.join(",", attended),
-                String.join(",", apologies),
-                Timestamp.from(heldAt),
-                meetingId);
+        if (jdbc.update(
+                        "update pw_strategy_meeting set attended_agencies = ?, apologies = ?, held_at = ?"
+                                + " where meeting_id = ?",
+                        String.join(",", attended),
+                        String.join(",", apologies),
+                        Timestamp.from(heldAt),
+                        meetingId)
+                == 0) {
+            jdbc.update(
+                    "insert into pw_strategy_meeting (meeting_id, case_id, reference, starts_at, invited_agencies,"
+                            + " attended_agencies, apologies, held_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    meetingId,
+                    caseId,
+                    reference,
+                    Timestamp.from(startsAt == null ? heldAt : startsAt),
+                    String.join(",", invited),
+                    String.join(",", attended),
+                    String.join(",", apologies),
+                    Timestamp.from(heldAt));
+        }
         for (ExternalAttendee a : externalAttendees(meetingId)) {
             jdbc.update(
                     "update pw_meeting_attendee set attended = ? where meeting_id = ? and position = ?",

@@ -83,7 +83,17 @@ class RecordMeetingOutcome implements TaskListener {
                 externalsAttended.add(n);
             }
         }
-        meetings.held(meetingId, form.codes(ATTENDED), form.codes(APOLOGIES), externalsAttended, heldAt);
+        Object startsAt = task.getVariable(MEETING_STARTS_AT);
+        meetings.held(
+                meetingId,
+                caseId,
+                reference,
+                startsAt instanceof Date date ? date.toInstant() : null,
+                invited,
+                form.codes(ATTENDED),
+                form.codes(APOLOGIES),
+                externalsAttended,
+                heldAt);
         for (String agency : invited) {
             caseFile.involve(caseId, agency, "the strategy meeting's outcome", chair);
         }

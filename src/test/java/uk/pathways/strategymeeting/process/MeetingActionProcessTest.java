@@ -172,6 +172,10 @@ class MeetingActionProcessTest {
         verify(meetings)
                 .held(
                         eq(meeting.getId()),
+                        eq("CASE-2026-000002"),
+                        eq("REF-2026-000002"),
+                        any(),
+                        eq(List.of("police", "health")),
                         eq(List.of("police")),
                         eq(List.of("health")),
                         eq(java.util.Set.of(1)),

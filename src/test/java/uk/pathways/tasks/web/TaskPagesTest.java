@@ -192,6 +192,7 @@ class TaskPagesTest {
                 "childrens-services-worker",
                 get("/tasks/" + pathway.task(caseId, "strategy-review").getId()));
         assertThat(review)
+                .contains("Action agreed at the strategy meeting")
                 .contains((String) outcome.get("action1Description"))
                 .contains((String) outcome.get("action2Description"))
                 .contains("Done")
