@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
-/** {@code GET /api/cases/{caseId}} (contract section 6). */
+/**
+ * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
+ * (the sharing capability's, docs/data-protection.md), for whoever is about to share.
+ */
 public record CaseView(
         String caseId,
         Child child,
@@ -20,7 +23,11 @@ public record CaseView(
         List<Object> strategyMeetings,
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
-        List<RecordEntry> record) {
+        List<RecordEntry> record,
+        Object consent) {
+
+    /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
+    public static final String CONSENT = "consent";
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

@@ -86,11 +86,14 @@ public class CaseViews {
                     .toList();
             List<Object> missing = new ArrayList<>();
             List<Object> meetings = new ArrayList<>();
+            Object consent = null;
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
                 } else if ("strategyMeetings".equals(section.name())) {
                     meetings.addAll(section.items(caseId));
+                } else if (CaseView.CONSENT.equals(section.name())) {
+                    consent = section.items(caseId).stream().findFirst().orElse(null);
                 }
             }
             return new CaseView(
@@ -107,7 +110,8 @@ public class CaseViews {
                     meetings,
                     decisions,
                     caseFile.chronology(caseId),
-                    record(caseId, readerUserId));
+                    record(caseId, readerUserId),
+                    consent);
         });
     }
 

@@ -10,11 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
  * What a task needs from the case record, shown beside its form (contract section 9): the referral's concerns for a
  * screening, the meeting and the referral for an agency's information, every agency's information for the meeting's
  * outcome (the meeting pack), the closure strategy and the latest outcome wheel for the closure's approval, the
- * interview's information for the police, the current plan for the next safety plan. Read from the case record for a
+ * interview's information for the police, the current plan for the next safety plan, the review or meeting and each
+ * track's record for a manager agreeing a closure. Read from the case record for a
  * reader who may read the case; never copied into the engine.
  */
 @Component
 public class TaskBriefing {
+
+    private static final Set<String> CLOSURES =
+            Set.of("closure-strategy", "closure-approval", "approve-case-closure", "approve-review-closure");
 
     private final CaseViews views;
     private final org.springframework.beans.factory.ObjectProvider<BriefingSource> sources;
@@ -45,6 +49,8 @@ public class TaskBriefing {
                         e -> Set.of("screening", "strategy-review", "strategy-meeting")
                                 .contains(e.kind()),
                         5);
+                // a reopened case: how it was closed last time
+                add(briefing, record, e -> CLOSURES.contains(e.kind()), 2);
             }
             case "schedule-strategy-meeting" ->
                 add(
@@ -86,6 +92,23 @@ public class TaskBriefing {
                 add(briefing, record, e -> e.kind().equals("closure-strategy"), 1);
                 add(briefing, record, e -> e.kind().equals("outcome-wheel"), 1);
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
+            }
+            case "approve-review-override" ->
+                // the review with the social worker's judgement and its reason
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("strategy-review") && reference != null && reference.equals(e.reference()),
+                        1);
+            case "approve-case-closure", "approve-review-closure" -> {
+                // what the manager agrees to close: the meeting or review that proposes it, and each track's record
+                // of this referral only (a reopened case has earlier referrals' meetings and reviews)
+                java.util.function.Predicate<CaseView.RecordEntry> ours =
+                        e -> reference != null && reference.equals(e.reference());
+                add(briefing, record, e -> e.kind().equals("strategy-review") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("strategy-meeting") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("section-47-enquiry") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("police-investigation") && ours.test(e), 1);
             }
             case "police-intelligence" ->
                 add(

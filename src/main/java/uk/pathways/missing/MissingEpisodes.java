@@ -51,6 +51,8 @@ public class MissingEpisodes {
     public static final String SOURCE_MESSAGE = "MESSAGE";
     /** The source of a CSE referral started by the missing pathway. */
     public static final String SOURCE_MISSING_EPISODE = "MISSING_EPISODE";
+    /** The source of a CSE referral started at support by a missing child's strategy meeting (it has no screening). */
+    public static final String SOURCE_MISSING_STRATEGY_MEETING = "MISSING_STRATEGY_MEETING";
     /** The case stage of a case opened (or reopened) by a missing report. */
     public static final String STAGE = "MISSING";
     /** Who is told of every missing report at once (contract section 4): children's services, and the co-ordinator. */
@@ -494,6 +496,65 @@ public class MissingEpisodes {
                 actor,
                 Now.instant()));
         return referral.reference();
+    }
+
+    /**
+     * The missing child's strategy meeting decided support or protection (RISE, a section 47 enquiry, a police
+     * investigation): a CSE referral linked to the episode starts the referral pathway's own tracks with those
+     * decisions; when a CSE referral is already open for the child, the decisions become that referral's own: the
+     * tracks it lacks start in its support and protection, or it moves there from screening, early help or a meeting
+     * not yet held. Returns the referral started, if one was.
+     */
+    public Optional<String> startSupportAfterMeeting(String reference, Referrals.Decided decided, Actor chair) {
+        MissingEpisode episode = require(reference);
+        if (!decided.any()) {
+            return Optional.empty();
+        }
+        Optional<ReferralRecord> open = caseFile.referrals(episode.caseId()).stream()
+                .filter(r -> !"CLOSED".equals(r.status()))
+                .reduce((first, second) -> second);
+        if (open.isPresent()) {
+            Referrals.Applied applied = referrals.applyMeetingDecisions(open.get(), decided);
+            events.publishEvent(new MeetingDecisionsAppliedToReferral(
+                    episode.caseId(),
+                    reference,
+                    decided.words(),
+                    open.get().reference(),
+                    applied,
+                    chair,
+                    Now.instant()));
+            if (episode.referrals().stream()
+                    .noneMatch(l -> l.referralReference().equals(open.get().reference()))) {
+                episodes.linkReferral(
+                        reference, open.get().reference(), MissingEpisodesReferred.STRATEGY_MEETING, Now.instant());
+            }
+            return Optional.empty();
+        }
+        String concerns = "The strategy meeting for missing episode " + reference + " decided: "
+                + decided.words() + ". Started by the missing pathway at support and protection; the"
+                + " meeting's record is in the case record.";
+        ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
+        ReferralAccepted referral = referrals.receiveAtSupport(
+                new NewReferral(
+                        child,
+                        Agency.CHILDRENS_SERVICES.groupId(),
+                        Agency.CHILDRENS_SERVICES.displayName(),
+                        properties.referrerEmail(),
+                        concerns,
+                        List.of(INDICATOR_MISSING)),
+                Actor.SYSTEM,
+                SOURCE_MISSING_STRATEGY_MEETING,
+                decided);
+        episodes.linkReferral(reference, referral.reference(), MissingEpisodesReferred.STRATEGY_MEETING, Now.instant());
+        events.publishEvent(new MissingEpisodesReferred(
+                episode.caseId(),
+                reference,
+                referral.reference(),
+                MissingEpisodesReferred.STRATEGY_MEETING,
+                List.of(reference),
+                chair,
+                Now.instant()));
+        return Optional.of(referral.reference());
     }
 
     /** The information for the police that the interview recorded (kept in the case record, not the engine). */

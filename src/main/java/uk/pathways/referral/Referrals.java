@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,6 +23,7 @@ import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.ReferralRecord;
 import uk.pathways.referral.process.CseReferralProcess;
 import uk.pathways.screening.process.ScreeningVariables;
+import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
 
@@ -64,6 +67,148 @@ public class Referrals {
                 CseReferralProcess.KEY, recorded.reference(), recorded.variables()));
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /**
+     * A strategy meeting held outside a referral (a missing child's) decided support or protection: the referral
+     * recorded for it starts {@code cse-referral} at its "Support and protection" stage with the meeting's decisions,
+     * so that RISE support, the section 47 enquiry and the police investigation are the referral pathway's own tracks,
+     * with the same tasks, clocks, reviews and closure (one pathway, not a copy). No screening: the meeting decided.
+     */
+    @Transactional
+    public ReferralAccepted receiveAtSupport(NewReferral referral, Actor createdBy, String source, Decided decided) {
+        RecordedReferral recorded = record(referral, createdBy, source);
+        VariableMap variables = recorded.variables()
+                .putValue(CseReferralProcess.RISE_ACCEPTED, decided.riseAccepted())
+                .putValue(CseReferralProcess.SECTION_47, decided.section47())
+                .putValue(CseReferralProcess.POLICE_INVESTIGATION, decided.policeInvestigation())
+                .putValue(StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt())
+                // a meeting called again for this referral (a closure not agreed) runs on the urgent clock, as the
+                // missing child's did
+                .putValue(ScreeningVariables.URGENT, true);
+        ProcessInstance instance = privileged.call(() -> runtimeService
+                .createProcessInstanceByKey(CseReferralProcess.KEY)
+                .businessKey(recorded.reference())
+                .setVariables(variables)
+                .startBeforeActivity(CseReferralProcess.SUBPROCESS_CASE_OPEN)
+                .execute());
+        caseFile.linkProcess(recorded.reference(), instance.getId());
+        return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /** What the decisions of a meeting held for another pathway did to an open referral. */
+    public enum Applied {
+        /** The referral was in support and protection: the tracks it did not have yet started in it. */
+        TRACKS_STARTED,
+        /** The referral was in support and protection with every decided track running already. */
+        ALREADY_RUNNING,
+        /** The referral had not reached support yet: its screening or meeting gave way to the meeting's decisions. */
+        MOVED_TO_SUPPORT
+    }
+
+    /**
+     * A strategy meeting held for the child outside this referral (a missing child's) decided support or protection
+     * while this referral is open: the decisions are the referral's own from now on. In support and protection, each
+     * decided track not yet running starts beside the others; before that (screening, early help, its own meeting not
+     * yet held), the referral moves to support and protection with those decisions, as its own meeting would have.
+     */
+    @Transactional
+    public Applied applyMeetingDecisions(ReferralRecord referral, Decided decided) {
+        String instanceId = referral.processInstanceId();
+        return privileged.call(() -> {
+            ActivityInstance tree = runtimeService.getActivityInstance(instanceId);
+            ActivityInstance caseOpen = find(tree, CseReferralProcess.SUBPROCESS_CASE_OPEN);
+            Map<String, Object> known = runtimeService.getVariables(instanceId);
+            Map<String, Object> tracks = Map.of(
+                    CseReferralProcess.RISE_ACCEPTED,
+                            decided.riseAccepted() || flag(known, CseReferralProcess.RISE_ACCEPTED),
+                    CseReferralProcess.SECTION_47, decided.section47() || flag(known, CseReferralProcess.SECTION_47),
+                    CseReferralProcess.POLICE_INVESTIGATION,
+                            decided.policeInvestigation() || flag(known, CseReferralProcess.POLICE_INVESTIGATION));
+            if (caseOpen == null) {
+                runtimeService.setVariables(instanceId, tracks);
+                runtimeService.setVariable(instanceId, StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt());
+                if (!known.containsKey(ScreeningVariables.URGENT)) {
+                    runtimeService.setVariable(instanceId, ScreeningVariables.URGENT, true);
+                }
+                var moving = runtimeService.createProcessInstanceModification(instanceId);
+                for (ActivityInstance running : tree.getChildActivityInstances()) {
+                    moving.cancelActivityInstance(running.getId());
+                }
+                moving.startBeforeActivity(CseReferralProcess.SUBPROCESS_CASE_OPEN)
+                        .execute();
+                return Applied.MOVED_TO_SUPPORT;
+            }
+            var starting = runtimeService.createProcessInstanceModification(instanceId);
+            boolean any = false;
+            if (decided.riseAccepted()
+                    && find(caseOpen, CseReferralProcess.TASK_OPEN_RISE_SUPPORT) == null
+                    && find(caseOpen, CseReferralProcess.TASK_ALLOCATE_SUPPORT_WORKER) == null
+                    && find(caseOpen, CseReferralProcess.SUBPROCESS_RISE_SUPPORT) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_OPEN_RISE_SUPPORT, caseOpen.getId());
+                any = true;
+            }
+            if (decided.section47() && find(caseOpen, CseReferralProcess.TASK_SECTION_47_ENQUIRY) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_SECTION_47_ENQUIRY, caseOpen.getId());
+                any = true;
+            }
+            if (decided.policeInvestigation() && find(caseOpen, CseReferralProcess.TASK_POLICE_INVESTIGATION) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_POLICE_INVESTIGATION, caseOpen.getId());
+                any = true;
+            }
+            runtimeService.setVariables(instanceId, tracks);
+            if (!any) {
+                return Applied.ALREADY_RUNNING;
+            }
+            starting.execute();
+            return Applied.TRACKS_STARTED;
+        });
+    }
+
+    private static boolean flag(Map<String, Object> variables, String name) {
+        return Boolean.TRUE.equals(variables.get(name));
+    }
+
+    /** The first activity instance of this activity in the tree, or null. */
+    private static ActivityInstance find(ActivityInstance tree, String activityId) {
+        for (ActivityInstance child : tree.getChildActivityInstances()) {
+            if (activityId.equals(child.getActivityId())) {
+                return child;
+            }
+            ActivityInstance deeper = find(child, activityId);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
+    }
+
+    /** What a strategy meeting decided: the tracks it starts (contract section 5, {@code strategy-meeting}). */
+    public record Decided(
+            boolean riseAccepted, boolean section47, boolean policeInvestigation, java.util.Date meetingHeldAt) {
+
+        public boolean any() {
+            return riseAccepted || section47 || policeInvestigation;
+        }
+
+        /** The decisions in words, for the chronology: "RISE support, a section 47 enquiry and a police investigation". */
+        public String words() {
+            List<String> tracks = new java.util.ArrayList<>();
+            if (riseAccepted) {
+                tracks.add("RISE support");
+            }
+            if (section47) {
+                tracks.add("a section 47 enquiry");
+            }
+            if (policeInvestigation) {
+                tracks.add("a police investigation");
+            }
+            if (tracks.isEmpty()) {
+                return "no further action";
+            }
+            String last = tracks.remove(tracks.size() - 1);
+            return tracks.isEmpty() ? last : String.join(", ", tracks) + " and " + last;
+        }
     }
 
     public void linkProcess(String reference, String processInstanceId) {

@@ -34,6 +34,7 @@ class CaseErasure {
             "pw_meeting_action",
             "pw_strategy_meeting",
             "pw_sharing_log",
+            "pw_sharing_consent",
             "pw_access_request",
             "pw_case_entry",
             "pw_chronology",

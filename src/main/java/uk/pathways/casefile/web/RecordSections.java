@@ -43,6 +43,7 @@ final class RecordSections {
             Map.entry("strategy-meeting", "strategy-meeting"),
             Map.entry("meeting-action", "strategy-meeting"),
             Map.entry("strategy-review", "strategy-meeting"),
+            Map.entry("approve-review-override", "strategy-meeting"),
             Map.entry("section-47-enquiry", "strategy-meeting"),
             Map.entry("allocate-support-worker", "support"),
             Map.entry("safety-plan", "support"),
@@ -52,7 +53,9 @@ final class RecordSections {
             Map.entry("police-investigation", "police"),
             Map.entry("police-intelligence", "police"),
             Map.entry("closure-strategy", "closure"),
-            Map.entry("closure-approval", "closure"));
+            Map.entry("closure-approval", "closure"),
+            Map.entry("approve-case-closure", "closure"),
+            Map.entry("approve-review-closure", "closure"));
 
     static {
         TITLES.put("referral", "Referrals");
