@@ -20,6 +20,7 @@ public record CaseView(
         List<OpenTask> openTasks,
         List<Referral> referrals,
         List<Object> missingEpisodes,
+        List<Object> strategyMeetings,
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
         List<RecordEntry> record,

@@ -93,10 +93,13 @@ public class CaseViews {
                             d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
+            List<Object> meetings = new ArrayList<>();
             Object consent = null;
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
+                } else if ("strategyMeetings".equals(section.name())) {
+                    meetings.addAll(section.items(caseId));
                 } else if (CaseView.CONSENT.equals(section.name())) {
                     consent = section.items(caseId).stream().findFirst().orElse(null);
                 }
@@ -112,6 +115,7 @@ public class CaseViews {
                     openTasks(caseId),
                     referrals,
                     missing,
+                    meetings,
                     decisions,
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),

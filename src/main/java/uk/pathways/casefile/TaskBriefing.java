@@ -21,9 +21,11 @@ public class TaskBriefing {
             Set.of("closure-strategy", "closure-approval", "approve-case-closure", "approve-review-closure");
 
     private final CaseViews views;
+    private final org.springframework.beans.factory.ObjectProvider<BriefingSource> sources;
 
-    TaskBriefing(CaseViews views) {
+    TaskBriefing(CaseViews views, org.springframework.beans.factory.ObjectProvider<BriefingSource> sources) {
         this.views = views;
+        this.sources = sources;
     }
 
     /**
@@ -35,6 +37,9 @@ public class TaskBriefing {
             String caseId, String taskKey, String processInstanceId, String reference, String readerUserId) {
         List<CaseView.RecordEntry> record = views.record(caseId, readerUserId);
         List<CaseView.RecordEntry> briefing = new ArrayList<>();
+        for (BriefingSource source : sources) {
+            briefing.addAll(source.forTask(caseId, taskKey, processInstanceId));
+        }
         switch (taskKey) {
             case "screening", "strategy-review" -> {
                 add(briefing, record, e -> e.kind().equals("referral"), 10);
@@ -113,6 +118,7 @@ public class TaskBriefing {
                                 && reference != null
                                 && reference.equals(e.reference()),
                         1);
+            case "meeting-action" -> add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
             case "safety-plan" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
                 add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);

@@ -69,6 +69,10 @@ record DashboardView(List<Section> sections) {
         TITLES.put(
                 "riskLevelsAtScreening",
                 new String[] {"Risk levels at screening", "Risk levels decided at screening in the period."});
+        TITLES.put("meetingActionsOverdue", new String[] {
+            "Meeting actions overdue",
+            "Actions agreed at strategy meetings, not done and past their due date now, by the agency that owns them."
+        });
         TITLES.put("professionalJudgements", new String[] {
             "Professional judgements at screening",
             "Screenings whose practitioner judged a different risk level, by the MASH manager's answer."
@@ -160,6 +164,7 @@ record DashboardView(List<Section> sections) {
                         "openCasesByRisk",
                         "overdueTasksByAgency",
                         "escalationsByAgency",
+                        "meetingActionsOverdue",
                         "riskLevelsAtScreening",
                         "professionalJudgements",
                         "closuresByReason")

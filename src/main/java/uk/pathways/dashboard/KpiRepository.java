@@ -75,6 +75,17 @@ class KpiRepository {
                 args);
     }
 
+    /** Actions agreed at strategy meetings open now past their due date, by owner agency. */
+    Map<String, Long> meetingActionsOverdue(Instant now, String district, String agency) {
+        List<Object> args = new ArrayList<>();
+        args.add(java.sql.Timestamp.from(now));
+        return countBy(
+                "select a.owner_agency, count(*) from pw_meeting_action a join pw_case c on c.case_id = a.case_id"
+                        + " where a.status = 'OPEN' and a.due_at < ?"
+                        + caseFilter("c", district, agency, args) + " group by a.owner_agency",
+                args);
+    }
+
     Map<String, Long> openCasesByDistrict(String agency) {
         List<Object> args = new ArrayList<>();
         return countBy(

@@ -78,6 +78,10 @@ public class Kpis {
                 "overdueTasksByAgency",
                 f.breakdown(sorted(
                         countBy(tasks.stream().filter(t -> overdue(t, now)).toList(), Kpis::agencyOf))));
+        // actions agreed at strategy meetings, not done and past their date
+        out.put(
+                "meetingActionsOverdue",
+                f.breakdown(sorted(repository.meetingActionsOverdue(now, p.district(), p.agency()))));
         out.put(
                 "escalationsByAgency",
                 f.breakdown(sorted(regroup(repository.escalationsByGroup(p), Kpis::agencyOfGroup))));

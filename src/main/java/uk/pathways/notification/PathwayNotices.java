@@ -145,6 +145,19 @@ class PathwayNotices {
                 "meeting-invitation",
                 event.agenciesAsked().stream().map(Recipient::mailbox).toList(),
                 model));
+        // named attendees from outside the contract's agencies: when and where, never the case (they cannot sign in)
+        for (var attendee : event.externalAttendees()) {
+            Map<String, Object> invitation = new LinkedHashMap<>(model);
+            invitation.put("attendeeName", attendee.name());
+            outbox.enqueue(new Notice(
+                    event.caseId(),
+                    event.reference(),
+                    "STRATEGY_MEETING_INVITATION",
+                    event.reference() + "@" + event.meetingStartsAt().getTime(),
+                    "meeting-invitation-external",
+                    List.of(Recipient.address(attendee.email())),
+                    invitation));
+        }
     }
 
     /**
@@ -153,7 +166,9 @@ class PathwayNotices {
      */
     @EventListener
     void on(StrategyMeetingHeld event) {
-        Set<String> attended = new LinkedHashSet<>(meetingAgencies.asked());
+        // the minutes' notice (a link, never the content) to the agencies invited to this meeting
+        Set<String> attended = new LinkedHashSet<>(
+                event.invitedAgencies().isEmpty() ? meetingAgencies.asked() : event.invitedAgencies());
         attended.add(Agency.CHILDRENS_SERVICES.groupId());
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("heldAt", display(event.occurredAt()));

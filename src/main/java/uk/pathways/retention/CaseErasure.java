@@ -30,6 +30,9 @@ class CaseErasure {
 
     /** Pathways' tables holding a case's rows, children before parents. */
     private static final List<String> BY_CASE_ID = List.of(
+            "pw_meeting_attendee",
+            "pw_meeting_action",
+            "pw_strategy_meeting",
             "pw_sharing_log",
             "pw_sharing_consent",
             "pw_access_request",

@@ -7,7 +7,10 @@ import uk.pathways.agency.Actor;
 import uk.pathways.casefile.DecisionEvent;
 import uk.pathways.casefile.DecisionRecord;
 
-/** A strategy meeting was held and decided: RISE support, a section 47 enquiry, a police investigation. */
+/**
+ * A strategy meeting was held and decided: RISE support, a section 47 enquiry, a police investigation; with the
+ * agencies invited to it (the minutes' notice goes to them) and how many actions it agreed.
+ */
 public record StrategyMeetingHeld(
         String caseId,
         String reference,
@@ -15,8 +18,26 @@ public record StrategyMeetingHeld(
         boolean section47,
         boolean policeInvestigation,
         Actor actor,
-        Instant occurredAt)
+        Instant occurredAt,
+        List<String> invitedAgencies,
+        int actionsAgreed)
         implements DecisionEvent {
+
+    public StrategyMeetingHeld {
+        invitedAgencies = invitedAgencies == null ? List.of() : List.copyOf(invitedAgencies);
+    }
+
+    /** A meeting held without invitations or actions recorded (kept for callers of the first shape). */
+    public StrategyMeetingHeld(
+            String caseId,
+            String reference,
+            boolean riseAccepted,
+            boolean section47,
+            boolean policeInvestigation,
+            Actor actor,
+            Instant occurredAt) {
+        this(caseId, reference, riseAccepted, section47, policeInvestigation, actor, occurredAt, List.of(), 0);
+    }
 
     @Override
     public String eventType() {
@@ -33,7 +54,10 @@ public record StrategyMeetingHeld(
 
     @Override
     public String summary() {
-        return "Strategy meeting held: " + outcome();
+        return "Strategy meeting held: " + outcome()
+                + (actionsAgreed == 0
+                        ? ""
+                        : "; " + actionsAgreed + (actionsAgreed == 1 ? " action" : " actions") + " agreed");
     }
 
     @Override

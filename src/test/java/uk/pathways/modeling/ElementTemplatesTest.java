@@ -92,6 +92,20 @@ class ElementTemplatesTest {
                 .isTrue();
     }
 
+    @Test
+    void theMeetingActionTemplateMakesTheShippedActionTask() throws Exception {
+        JsonNode action = template("meeting-action-task.json");
+        String model = Files.readString(Path.of("bpmn/strategy-meeting-action.bpmn"));
+        for (String binding :
+                List.of("camunda:candidateGroups", "camunda:dueDate", "camunda:formRef", "camunda:formRefBinding")) {
+            String value = property(action, binding).path("value").asText();
+            assertThat(model).as("the shipped action task's " + binding).contains(binding + "=\"" + value + "\"");
+        }
+        assertThat(action.path("description").asText())
+                .contains("${recordActionDone}", "${escalation}", "${actionDue}");
+        assertThat(vocabulary.bean("recordActionDone")).isPresent();
+    }
+
     private static JsonNode template(String file) throws Exception {
         JsonNode templates = new ObjectMapper().readTree(Files.readString(DIR.resolve(file)));
         assertThat(templates.isArray()).isTrue();

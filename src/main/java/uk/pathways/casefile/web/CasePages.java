@@ -172,6 +172,7 @@ class CasePages {
                 RecordSections.of(
                         view.record(), view.involvedAgencies(), wording, display, id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
+        model.addAttribute("strategyMeetings", asMaps(view.strategyMeetings()));
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()

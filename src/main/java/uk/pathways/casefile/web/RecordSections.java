@@ -41,6 +41,7 @@ final class RecordSections {
             Map.entry("schedule-strategy-meeting", "strategy-meeting"),
             Map.entry("agency-information", "strategy-meeting"),
             Map.entry("strategy-meeting", "strategy-meeting"),
+            Map.entry("meeting-action", "strategy-meeting"),
             Map.entry("strategy-review", "strategy-meeting"),
             Map.entry("approve-review-override", "strategy-meeting"),
             Map.entry("section-47-enquiry", "strategy-meeting"),

@@ -29,6 +29,28 @@ public final class StrategyMeetingProcess {
     public static final String POLICE_INVESTIGATION = "policeInvestigation";
     public static final String MEETING_HELD_AT = "meetingHeldAt";
 
+    /** The schedule's invitations (form fields, kept in the case record, never engine variables). */
+    public static final String INVITED_AGENCIES = "invitedAgencies";
+    /** How many external attendees the schedule form offers: {@code external<n>Name}, ...Organisation, ...Email. */
+    public static final int EXTERNAL_ROWS = 3;
+
+    /** The outcome's attendance and voices (form fields; text goes to the case record only). */
+    public static final String ATTENDED = "attendedAgencies";
+
+    public static final String APOLOGIES = "apologies";
+    public static final String YOUNG_PERSON_VOICE = "youngPersonVoice";
+    public static final String FAMILY_VOICE = "familyVoice";
+    /** How many action rows the outcome form offers: {@code action<n>Owner}, ...Description, ...Due. */
+    public static final int ACTION_ROWS = 4;
+
+    public static String external(int n, String part) {
+        return "external" + n + part;
+    }
+
+    public static String action(int n, String part) {
+        return "action" + n + part;
+    }
+
     /**
      * Every variable an expression in bpmn/strategy-meeting.bpmn may name; the pathway validator refuses a
      * model naming any other.

@@ -109,6 +109,12 @@ public final class TaskForm {
                     ? c.path("validate").path("maxLength").asInt()
                     : null;
             List<String> chosen = posted == null ? List.of() : posted.getOrDefault(key, List.of());
+            if (posted == null && c.path("defaultValue").isArray()) {
+                // a checklist's default choices (the strategy meeting's usual invitees) start ticked
+                List<String> defaults = new ArrayList<>();
+                c.path("defaultValue").forEach(v -> defaults.add(v.asText()));
+                chosen = defaults;
+            }
             List<Option> options = new ArrayList<>();
             if (c.has("valuesKey")) {
                 for (Option o : dynamic.getOrDefault(c.path("valuesKey").asText(), List.of())) {

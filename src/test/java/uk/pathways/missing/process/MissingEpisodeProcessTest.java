@@ -58,6 +58,10 @@ class MissingEpisodeProcessTest {
         public List<String> asked() {
             return List.of("police");
         }
+
+        public List<String> invitedTo(String meetingId) {
+            return asked();
+        }
     }
 
     /** The escalation bean: a clock that does nothing, and its reminder. */

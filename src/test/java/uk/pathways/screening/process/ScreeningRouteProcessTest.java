@@ -102,6 +102,10 @@ class ScreeningRouteProcessTest {
             public List<String> asked() {
                 return List.of("police");
             }
+
+            public List<String> invitedTo(String meetingId) {
+                return asked();
+            }
         });
         Mocks.register("recordMeetingScheduled", mock(TaskListener.class));
         Mocks.register("recordMeetingOutcome", mock(TaskListener.class));

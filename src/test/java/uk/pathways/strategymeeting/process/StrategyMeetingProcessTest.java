@@ -31,6 +31,7 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.strategymeeting.StrategyMeetingAgencies;
+import uk.pathways.strategymeeting.StrategyMeetings;
 
 /**
  * The fast tier: bpmn/strategy-meeting.bpmn on an in-memory engine with its beans mocked (no Spring application),
@@ -48,15 +49,18 @@ class StrategyMeetingProcessTest {
     final StrategyMeetingAgencies agencies = mock(StrategyMeetingAgencies.class);
     final Actors actors = mock(Actors.class);
     final CaseFile caseFile = mock(CaseFile.class);
+    final StrategyMeetings meetings = mock(StrategyMeetings.class);
     final TaskListener escalation = mock(TaskListener.class);
 
     @BeforeEach
     void beans() {
         when(agencies.asked()).thenReturn(List.of("police", "health", "education", "childrens-services"));
+        when(agencies.invitedTo(anyString()))
+                .thenReturn(List.of("police", "health", "education", "childrens-services"));
         when(actors.current(anyList())).thenReturn(new Actor("childrens-services-worker", "childrens-services"));
         Mocks.register("strategyMeetingAgencies", agencies);
-        Mocks.register("recordMeetingScheduled", new RecordMeetingScheduled(events, agencies, actors));
-        Mocks.register("recordMeetingOutcome", new RecordMeetingOutcome(events, caseFile, agencies, actors));
+        Mocks.register("recordMeetingScheduled", new RecordMeetingScheduled(events, agencies, meetings, actors));
+        Mocks.register("recordMeetingOutcome", new RecordMeetingOutcome(events, caseFile, agencies, meetings, actors));
         Mocks.register("escalation", escalation);
     }
 

@@ -109,7 +109,13 @@ class TaskPagesTest {
                 "mash-worker",
                 Map.of("learningDisability", "false", "overrideRiskLevel", ""),
                 "education-worker");
-        complete(caseId, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "education-worker");
+        // the usual agencies invited, and three others by e-mail
+        complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of("invitedAgencies", "childrens-services,police,health,education"),
+                "education-worker");
 
         List<Task> asked = pathway.tasks(caseId, "agency-information");
         assertThat(asked).hasSize(4);
@@ -141,7 +147,25 @@ class TaskPagesTest {
         Task meeting = pathway.task(caseId, "strategy-meeting");
         String pack = page("childrens-services-worker", get("/tasks/" + meeting.getId()));
         shared.values().forEach(text -> assertThat(pack).as("the meeting pack").contains(text));
-        complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of(), "health-worker");
+        Map<String, Object> outcome =
+                complete(caseId, "strategy-meeting", "childrens-services-worker", Map.of(), "health-worker");
+
+        // each action agreed is a task for its owner (here MASH, the form's first option), its words beside the form
+        List<Task> actions = pathway.tasks(caseId, "meeting-action");
+        assertThat(actions).hasSize(4);
+        Task firstAction = actions.stream()
+                .filter(t -> outcome.get("action1Description")
+                        .equals(jdbc.queryForObject(
+                                "select description from pw_meeting_action where process_instance_id = ?",
+                                String.class,
+                                t.getProcessInstanceId())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(page("mash-worker", get("/tasks/" + firstAction.getId())))
+                .as("the action as the meeting agreed it, beside the action's form")
+                .contains("Action agreed at the strategy meeting")
+                .contains((String) outcome.get("action1Description"));
+        Map<String, Object> actionDone = completeTask(firstAction, "mash-worker", Map.of(), "police-worker");
 
         complete(
                 caseId,
@@ -163,6 +187,17 @@ class TaskPagesTest {
         ClockUtil.setCurrentTime(
                 new java.util.Date(Now.instant().plus(Duration.ofDays(42)).toEpochMilli() + 1000));
         pathway.fireDueClocks(referral.processInstanceId());
+        // the review checks the meeting's actions: one done, the rest overdue
+        String review = page(
+                "childrens-services-worker",
+                get("/tasks/" + pathway.task(caseId, "strategy-review").getId()));
+        assertThat(review)
+                .contains("Action agreed at the strategy meeting")
+                .contains((String) outcome.get("action1Description"))
+                .contains((String) outcome.get("action2Description"))
+                .contains("Done")
+                .contains("Overdue");
+        assertThat(api("police-worker", caseId)).contains((String) actionDone.get("actionDone"));
         complete(
                 caseId,
                 "strategy-review",
@@ -647,7 +682,11 @@ class TaskPagesTest {
                     .contains("name=\"" + field + (type.equals("datetime") ? ".day" : "") + "\"");
             switch (type) {
                 case "textfield", "textarea" -> {
-                    String text = override != null ? override : "Synthetic " + field + mark;
+                    String text = override != null
+                            ? override
+                            : field.endsWith("Email")
+                                    ? "synthetic." + MARKS.incrementAndGet() + "@example.org"
+                                    : "Synthetic " + field + mark;
                     post.param(field, text);
                     expected.put(field, text);
                 }
