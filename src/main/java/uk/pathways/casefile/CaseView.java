@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
-/** {@code GET /api/cases/{caseId}} (contract section 6). */
+/**
+ * {@code GET /api/cases/{caseId}} (contract section 6); {@code onwardReferrals} the RISE support's onward referrals with
+ * their status (another capability's section, as {@code missingEpisodes}).
+ */
 public record CaseView(
         String caseId,
         Child child,
@@ -19,7 +22,8 @@ public record CaseView(
         List<Object> missingEpisodes,
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
-        List<RecordEntry> record) {
+        List<RecordEntry> record,
+        List<Object> onwardReferrals) {
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

@@ -85,9 +85,12 @@ public class CaseViews {
                             d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
+            List<Object> onwardReferrals = new ArrayList<>();
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
+                } else if ("onwardReferrals".equals(section.name())) {
+                    onwardReferrals.addAll(section.items(caseId));
                 }
             }
             return new CaseView(
@@ -103,7 +106,8 @@ public class CaseViews {
                     missing,
                     decisions,
                     caseFile.chronology(caseId),
-                    record(caseId, readerUserId));
+                    record(caseId, readerUserId),
+                    onwardReferrals);
         });
     }
 

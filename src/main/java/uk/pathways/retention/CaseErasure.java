@@ -33,6 +33,7 @@ class CaseErasure {
             "pw_sharing_log",
             "pw_access_request",
             "pw_case_entry",
+            "pw_onward_referral",
             "pw_chronology",
             "pw_decision",
             "pw_clock_breach",

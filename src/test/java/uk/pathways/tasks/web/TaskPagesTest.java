@@ -569,6 +569,14 @@ class TaskPagesTest {
                     expected.put(field, 4);
                 }
                 case "datetime" -> {
+                    if ("date".equals(c.path("subtype").asText())) {
+                        java.time.LocalDate day = Now.today().plusDays(7);
+                        post.param(field + ".day", String.valueOf(day.getDayOfMonth()))
+                                .param(field + ".month", String.valueOf(day.getMonthValue()))
+                                .param(field + ".year", String.valueOf(day.getYear()));
+                        expected.put(field, day.toString());
+                        continue;
+                    }
                     LocalDateTime at = Now.instant()
                             .atZone(Now.UK)
                             .toLocalDateTime()
