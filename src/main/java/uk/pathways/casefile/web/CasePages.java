@@ -150,6 +150,10 @@ class CasePages {
         List<String> ids = new ArrayList<>(
                 view.chronology().stream().map(ChronologyEntry::actor).toList());
         view.record().forEach(e -> ids.add(e.recordedBy()));
+        asMaps(view.onwardReferrals()).forEach(r -> {
+            ids.add(String.valueOf(r.get("madeBy")));
+            ids.add(String.valueOf(r.get("statusBy")));
+        });
         Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
         model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));
@@ -160,6 +164,7 @@ class CasePages {
                 RecordSections.of(
                         view.record(), view.involvedAgencies(), wording, display, id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
+        model.addAttribute("onwardReferrals", asMaps(view.onwardReferrals()));
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()
