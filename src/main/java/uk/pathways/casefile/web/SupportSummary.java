@@ -61,11 +61,11 @@ final class SupportSummary {
             String description) {}
 
     /** The chart's frame: the plot sits inside these margins. */
-    static final int WIDTH = 640;
+    static final int WIDTH = 800;
 
     static final int HEIGHT = 300;
     static final int LEFT = 40;
-    static final int RIGHT = 460;
+    static final int RIGHT = 500;
     static final int TOP = 16;
     static final int BOTTOM = 260;
     /** GOV.UK colours, with a dash pattern and a marker each, so that no line is told from another by colour alone. */
