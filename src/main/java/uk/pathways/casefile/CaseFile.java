@@ -24,6 +24,7 @@ public class CaseFile {
 
     private final CaseRepository cases;
     private final References references;
+    private final ReopeningProperties reopening;
     private final ObjectProvider<OpenWork> otherOpenWork;
 
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -32,7 +33,9 @@ public class CaseFile {
             CaseRepository cases,
             References references,
             ObjectProvider<OpenWork> otherOpenWork,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            ReopeningProperties reopening) {
+        this.reopening = reopening;
         this.events = events;
         this.cases = cases;
         this.references = references;
@@ -48,12 +51,29 @@ public class CaseFile {
             CaseSummary current = cases.find(caseId).orElseThrow();
             if (!current.isOpen()) {
                 cases.reopen(caseId, stage);
+                events.publishEvent(new CaseReopened(
+                        caseId,
+                        current.closedAt(),
+                        current.closureReason(),
+                        withinReopeningPeriod(current.closedAt()),
+                        reopening.within(),
+                        Actor.SYSTEM,
+                        Now.instant()));
             }
             return new OpenedCase(caseId, true);
         }
         String caseId = references.next("CASE");
         cases.insertCase(caseId, child, stage, Now.instant());
         return new OpenedCase(caseId, false);
+    }
+
+    /** Whether a case closed at {@code closedAt} is reopened with its history by new work today. */
+    boolean withinReopeningPeriod(Instant closedAt) {
+        return closedAt != null
+                && !closedAt.atZone(Now.UK)
+                        .toLocalDate()
+                        .plus(reopening.within())
+                        .isBefore(Now.today());
     }
 
     public void recordReferral(ReferralRecord referral, String createdBy) {

@@ -6,8 +6,9 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * {@code GET /api/cases/{caseId}} (contract section 6); {@code onwardReferrals} the RISE support's onward referrals with
- * their status (another capability's section, as {@code missingEpisodes}).
+ * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
+ * (the sharing capability's, docs/data-protection.md), for whoever is about to share; {@code onwardReferrals} the RISE
+ * support's onward referrals with their status (the support capability's section).
  */
 public record CaseView(
         String caseId,
@@ -23,7 +24,11 @@ public record CaseView(
         List<Decision> decisions,
         List<ChronologyEntry> chronology,
         List<RecordEntry> record,
+        Object consent,
         List<Object> onwardReferrals) {
+
+    /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
+    public static final String CONSENT = "consent";
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

@@ -85,10 +85,13 @@ public class CaseViews {
                             d.outcome()))
                     .toList();
             List<Object> missing = new ArrayList<>();
+            Object consent = null;
             List<Object> onwardReferrals = new ArrayList<>();
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
+                } else if (CaseView.CONSENT.equals(section.name())) {
+                    consent = section.items(caseId).stream().findFirst().orElse(null);
                 } else if ("onwardReferrals".equals(section.name())) {
                     onwardReferrals.addAll(section.items(caseId));
                 }
@@ -107,6 +110,7 @@ public class CaseViews {
                     decisions,
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),
+                    consent,
                     onwardReferrals);
         });
     }

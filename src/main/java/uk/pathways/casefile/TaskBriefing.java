@@ -10,12 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
  * What a task needs from the case record, shown beside its form (contract section 9): the referral's concerns for a
  * screening, the meeting and the referral for an agency's information, every agency's information for the meeting's
  * outcome (the meeting pack), the closure strategy and the latest outcome wheel for the closure's approval, the
- * interview's information for the police, the current plan for the next safety plan (and its review), the recent
- * contacts and earlier answers for an onward referral's follow-up. Read from the case record for a
+ * interview's information for the police, the current plan for the next safety plan (and its review), the review or
+ * meeting and each track's record for a manager agreeing a closure, the recent contacts and earlier answers for an
+ * onward referral's follow-up. Read from the case record for a
  * reader who may read the case; never copied into the engine.
  */
 @Component
 public class TaskBriefing {
+
+    private static final Set<String> CLOSURES =
+            Set.of("closure-strategy", "closure-approval", "approve-case-closure", "approve-review-closure");
 
     private final CaseViews views;
 
@@ -41,6 +45,8 @@ public class TaskBriefing {
                         e -> Set.of("screening", "strategy-review", "strategy-meeting")
                                 .contains(e.kind()),
                         5);
+                // a reopened case: how it was closed last time
+                add(briefing, record, e -> CLOSURES.contains(e.kind()), 2);
             }
             case "schedule-strategy-meeting" ->
                 add(
@@ -82,6 +88,13 @@ public class TaskBriefing {
                 add(briefing, record, e -> e.kind().equals("closure-strategy"), 1);
                 add(briefing, record, e -> e.kind().equals("outcome-wheel"), 1);
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
+            }
+            case "approve-case-closure", "approve-review-closure" -> {
+                // what the manager agrees to close: the meeting or review that proposes it, and each track's record
+                add(briefing, record, e -> e.kind().equals("strategy-review"), 1);
+                add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
+                add(briefing, record, e -> e.kind().equals("section-47-enquiry"), 1);
+                add(briefing, record, e -> e.kind().equals("police-investigation"), 1);
             }
             case "police-intelligence" ->
                 add(

@@ -496,6 +496,53 @@ public class MissingEpisodes {
         return referral.reference();
     }
 
+    /**
+     * The missing child's strategy meeting decided support or protection (RISE, a section 47 enquiry, a police
+     * investigation): a CSE referral linked to the episode starts the referral pathway's own tracks with those
+     * decisions, unless a CSE referral is already open for the child, which carries the case's support and
+     * protection: then the chronology records the meeting's decisions for that referral's next review. Returns the
+     * referral started, if one was.
+     */
+    public Optional<String> startSupportAfterMeeting(String reference, Referrals.Decided decided, Actor chair) {
+        MissingEpisode episode = require(reference);
+        if (!decided.any()) {
+            return Optional.empty();
+        }
+        Optional<ReferralRecord> open = caseFile.referrals(episode.caseId()).stream()
+                .filter(r -> !"CLOSED".equals(r.status()))
+                .reduce((first, second) -> second);
+        if (open.isPresent()) {
+            events.publishEvent(new MeetingDecisionsNotedForReferral(
+                    episode.caseId(), reference, decided.words(), open.get().reference(), chair, Now.instant()));
+            return Optional.empty();
+        }
+        String concerns = "The strategy meeting for missing episode " + reference + " decided: "
+                + decided.words() + ". Started by the missing pathway at support and protection; the"
+                + " meeting's record is in the case record.";
+        ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
+        ReferralAccepted referral = referrals.receiveAtSupport(
+                new NewReferral(
+                        child,
+                        Agency.CHILDRENS_SERVICES.groupId(),
+                        Agency.CHILDRENS_SERVICES.displayName(),
+                        properties.referrerEmail(),
+                        concerns,
+                        List.of(INDICATOR_MISSING)),
+                Actor.SYSTEM,
+                SOURCE_MISSING_EPISODE,
+                decided);
+        episodes.linkReferral(reference, referral.reference(), MissingEpisodesReferred.STRATEGY_MEETING, Now.instant());
+        events.publishEvent(new MissingEpisodesReferred(
+                episode.caseId(),
+                reference,
+                referral.reference(),
+                MissingEpisodesReferred.STRATEGY_MEETING,
+                List.of(reference),
+                chair,
+                Now.instant()));
+        return Optional.of(referral.reference());
+    }
+
     /** The information for the police that the interview recorded (kept in the case record, not the engine). */
     @Transactional(readOnly = true)
     public Optional<String> informationForPolice(String reference) {

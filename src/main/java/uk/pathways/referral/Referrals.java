@@ -21,6 +21,7 @@ import uk.pathways.casefile.CaseVariables;
 import uk.pathways.casefile.ReferralRecord;
 import uk.pathways.referral.process.CseReferralProcess;
 import uk.pathways.screening.process.ScreeningVariables;
+import uk.pathways.strategymeeting.process.StrategyMeetingProcess;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
 
@@ -64,6 +65,61 @@ public class Referrals {
                 CseReferralProcess.KEY, recorded.reference(), recorded.variables()));
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /**
+     * A strategy meeting held outside a referral (a missing child's) decided support or protection: the referral
+     * recorded for it starts {@code cse-referral} at its "Support and protection" stage with the meeting's decisions,
+     * so that RISE support, the section 47 enquiry and the police investigation are the referral pathway's own tracks,
+     * with the same tasks, clocks, reviews and closure (one pathway, not a copy). No screening: the meeting decided.
+     */
+    @Transactional
+    public ReferralAccepted receiveAtSupport(NewReferral referral, Actor createdBy, String source, Decided decided) {
+        RecordedReferral recorded = record(referral, createdBy, source);
+        VariableMap variables = recorded.variables()
+                .putValue(CseReferralProcess.RISE_ACCEPTED, decided.riseAccepted())
+                .putValue(CseReferralProcess.SECTION_47, decided.section47())
+                .putValue(CseReferralProcess.POLICE_INVESTIGATION, decided.policeInvestigation())
+                .putValue(StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt())
+                // a meeting called again for this referral (a closure not agreed) runs on the urgent clock, as the
+                // missing child's did
+                .putValue(ScreeningVariables.URGENT, true);
+        ProcessInstance instance = privileged.call(() -> runtimeService
+                .createProcessInstanceByKey(CseReferralProcess.KEY)
+                .businessKey(recorded.reference())
+                .setVariables(variables)
+                .startBeforeActivity(CseReferralProcess.SUBPROCESS_CASE_OPEN)
+                .execute());
+        caseFile.linkProcess(recorded.reference(), instance.getId());
+        return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /** What a strategy meeting decided: the tracks it starts (contract section 5, {@code strategy-meeting}). */
+    public record Decided(
+            boolean riseAccepted, boolean section47, boolean policeInvestigation, java.util.Date meetingHeldAt) {
+
+        public boolean any() {
+            return riseAccepted || section47 || policeInvestigation;
+        }
+
+        /** The decisions in words, for the chronology: "RISE support, a section 47 enquiry and a police investigation". */
+        public String words() {
+            List<String> tracks = new java.util.ArrayList<>();
+            if (riseAccepted) {
+                tracks.add("RISE support");
+            }
+            if (section47) {
+                tracks.add("a section 47 enquiry");
+            }
+            if (policeInvestigation) {
+                tracks.add("a police investigation");
+            }
+            if (tracks.isEmpty()) {
+                return "no further action";
+            }
+            String last = tracks.remove(tracks.size() - 1);
+            return tracks.isEmpty() ? last : String.join(", ", tracks) + " and " + last;
+        }
     }
 
     public void linkProcess(String reference, String processInstanceId) {

@@ -31,6 +31,7 @@ class CaseErasure {
     /** Pathways' tables holding a case's rows, children before parents. */
     private static final List<String> BY_CASE_ID = List.of(
             "pw_sharing_log",
+            "pw_sharing_consent",
             "pw_access_request",
             "pw_case_entry",
             "pw_onward_referral",

@@ -2,7 +2,11 @@ package uk.pathways.sharing;
 
 import java.time.Instant;
 
-/** One disclosure of a case's information: what, with whom, when, by whom and on which lawful basis. */
+/**
+ * One disclosure of a case's information: what, with whom, when, by whom, on which lawful basis, and the case's consent
+ * position in force when it was made ({@code consent} in words; {@code consentId} the recorded position, null where
+ * none was recorded and the deployment's configured position applied).
+ */
 public record Share(
         long id,
         String caseId,
@@ -14,6 +18,7 @@ public record Share(
         String byAgency,
         String lawfulBasis,
         String consent,
+        Long consentId,
         String reference) {
 
     public static final String ACCESS_BY_DECISION = "ACCESS_BY_DECISION";

@@ -23,7 +23,8 @@ import uk.pathways.notification.NotificationSent;
  * made it (so a share is logged exactly when it happened): an agency given access by a pathway decision or by a
  * manager's approval, an agency's information for a strategy meeting (to the agencies that may read it), an e-mail
  * about the case, the placing authority told of a missing episode, the return home interview's information given to
- * the police, a printed chronology. Each with the lawful basis configured for its kind.
+ * the police, a printed chronology. Each with the lawful basis configured for its kind and the case's consent position
+ * in force at that moment ({@link SharingConsent#inForce}: the newest the lead agency recorded, or the configured one).
  */
 @Component
 public class SharingLog {
@@ -31,11 +32,13 @@ public class SharingLog {
     private final JdbcTemplate jdbc;
     private final SharingProperties properties;
     private final CaseFile caseFile;
+    private final SharingConsent consent;
 
-    SharingLog(JdbcTemplate jdbc, SharingProperties properties, CaseFile caseFile) {
+    SharingLog(JdbcTemplate jdbc, SharingProperties properties, CaseFile caseFile, SharingConsent consent) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.caseFile = caseFile;
+        this.consent = consent;
     }
 
     @EventListener
@@ -143,10 +146,11 @@ public class SharingLog {
     private void write(
             String caseId, java.time.Instant at, String kind, String what, String with, Actor by, String reference) {
         Actor actor = by == null ? Actor.SYSTEM : by;
+        ConsentPosition position = consent.inForce(caseId);
         jdbc.update(
                 """
                 insert into pw_sharing_log (case_id, shared_at, kind, what, shared_with, shared_by, by_agency, lawful_basis,
-                  consent, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  consent, consent_id, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 caseId,
                 Timestamp.from(at),
                 kind,
@@ -155,7 +159,8 @@ public class SharingLog {
                 actor.userId(),
                 actor.agency(),
                 properties.basisFor(kind),
-                properties.consent(),
+                cut(position.words(), 2000),
+                position.id(),
                 reference);
     }
 
@@ -178,6 +183,7 @@ public class SharingLog {
                         rs.getString("by_agency"),
                         rs.getString("lawful_basis"),
                         rs.getString("consent"),
+                        (Long) rs.getObject("consent_id", Long.class),
                         rs.getString("reference")),
                 caseId);
     }

@@ -32,7 +32,7 @@ import uk.pathways.support.Pathway;
  *     (in time): RISE and a police investigation. Outcome wheels 18 then 30; police update with two disruption
  *     activities; outreach contact never recorded, so overdue on 28 April.</li>
  * <li>C: referred by police Mon 5 Apr 10:00, screened 14:00 (in time), score 11: MEDIUM, standard meeting due
- *     Thu 8 Apr 14:00, held Fri 9 Apr 10:00 (late): no further action, closed.</li>
+ *     Thu 8 Apr 14:00, held Fri 9 Apr 10:00 (late): no further action, agreed by a manager at 15:00, closed.</li>
  * <li>D: referred by health Wed 28 Apr 10:00, not yet screened at "now", Wed 28 Apr 12:00 (pending).</li>
  * </ul>
  * In a second district of its own, missing children through the real missing-episode pathway:
@@ -134,6 +134,12 @@ class History {
         schedule(caseC, 2027, 4, 9, 9, 0);
         at(2027, 4, 9, 10, 0);
         hold(caseC, false, false, false);
+        at(2027, 4, 9, 15, 0);
+        pathway.complete(
+                caseC,
+                "approve-case-closure",
+                "childrens-services-manager",
+                Map.of("caseClosureApproved", true, "closureComment", "Synthetic: agreed, no further action"));
 
         at(2027, 4, 20, 10, 0);
         pathway.complete(caseB, "outcome-wheel", "rise-worker", wheel(5));

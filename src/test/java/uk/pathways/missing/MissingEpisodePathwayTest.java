@@ -94,6 +94,10 @@ class MissingEpisodePathwayTest {
     }
 
     private void holdMeeting(String caseId) {
+        holdMeeting(caseId, false, false, false);
+    }
+
+    private void holdMeeting(String caseId, boolean riseAccepted, boolean section47, boolean policeInvestigation) {
         pathway.complete(
                 caseId,
                 "schedule-strategy-meeting",
@@ -109,11 +113,11 @@ class MissingEpisodePathwayTest {
                 "childrens-services-worker",
                 Map.of(
                         "riseAccepted",
-                        false,
+                        riseAccepted,
                         "section47",
-                        false,
+                        section47,
                         "policeInvestigation",
-                        false,
+                        policeInvestigation,
                         "meetingMinutes",
                         "Synthetic minutes"));
     }
@@ -630,5 +634,79 @@ class MissingEpisodePathwayTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo("CLOSED"));
         assertThat(walk.caseStatus(referral.caseId())).isEqualTo("OPEN");
+    }
+
+    // ---- the meeting's decisions start the referral pathway's own tracks (issue 15) ----
+
+    @Test
+    void aMissingChildsMeetingThatAcceptsRiseAndASection47StartsThoseTracksOnTheReferralPathway() {
+        MissingReportAccepted accepted = walk.report(Pathway.child(14), hoursAgo(1), "HIGH");
+
+        holdMeeting(accepted.caseId(), true, true, false);
+
+        assertThat(caseFile.referrals(accepted.caseId())).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo(MissingEpisodes.SOURCE_MISSING_EPISODE);
+            assertThat(r.referrerAgency()).isEqualTo("childrens-services");
+            assertThat(r.concerns()).contains(accepted.reference(), "RISE support and a section 47 enquiry");
+            assertThat(walk.episode(accepted.reference()).referrals())
+                    .singleElement()
+                    .satisfies(link -> {
+                        assertThat(link.referralReference()).isEqualTo(r.reference());
+                        assertThat(link.reason()).isEqualTo(MissingEpisodesReferred.STRATEGY_MEETING);
+                    });
+        });
+        // the same tasks as a referral's meeting starts, for the same agencies, with no screening before them
+        Task allocate = pathway.task(accepted.caseId(), "allocate-support-worker");
+        assertThat(walk.candidateGroups(allocate)).containsExactly("rise-managers");
+        Task section47 = pathway.task(accepted.caseId(), "section-47-enquiry");
+        assertThat(walk.candidateGroups(section47)).containsExactly("childrens-services");
+        assertThat(pathway.openTaskKeys(accepted.caseId())).doesNotContain("screening", "police-investigation");
+        assertThat(walk.summaries(accepted.caseId(), "CSE_REFERRAL_FROM_MISSING"))
+                .singleElement()
+                .asString()
+                .contains("strategy meeting for missing episode " + accepted.reference())
+                .contains("started at support and protection");
+        assertThat(caseFile.find(accepted.caseId()).orElseThrow().stage()).isEqualTo("SUPPORT");
+    }
+
+    @Test
+    void aMissingChildsMeetingThatDecidesAPoliceInvestigationGivesThePoliceTheirTask() {
+        MissingReportAccepted accepted = walk.report(Pathway.child(15), hoursAgo(1), "HIGH");
+
+        holdMeeting(accepted.caseId(), false, false, true);
+
+        Task investigation = pathway.task(accepted.caseId(), "police-investigation");
+        assertThat(walk.candidateGroups(investigation)).containsExactly("police");
+        assertThat(pathway.openTaskKeys(accepted.caseId())).doesNotContain("allocate-support-worker");
+    }
+
+    @Test
+    void aMissingChildsMeetingThatDecidesNothingStartsNoReferral() {
+        MissingReportAccepted accepted = walk.report(Pathway.child(14), hoursAgo(1), "HIGH");
+
+        holdMeeting(accepted.caseId(), false, false, false);
+
+        assertThat(caseFile.referrals(accepted.caseId())).isEmpty();
+        assertThat(pathway.openTaskKeys(accepted.caseId())).isEmpty();
+    }
+
+    @Test
+    void whenACseReferralIsAlreadyOpenTheMeetingsDecisionsAreNotedForItInsteadOfASecondReferral() {
+        ChildDetails child = Pathway.child(14);
+        var referral = pathway.refer(child, List.of());
+        MissingReportAccepted accepted = walk.report(child, hoursAgo(1), "HIGH");
+        assertThat(accepted.caseId()).isEqualTo(referral.caseId());
+
+        holdMeeting(accepted.caseId(), true, false, false);
+
+        assertThat(caseFile.referrals(accepted.caseId()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.reference()).isEqualTo(referral.reference()));
+        assertThat(pathway.tasks(accepted.caseId(), "allocate-support-worker")).isEmpty();
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_MEETING_FOR_REVIEW"))
+                .singleElement()
+                .asString()
+                .contains("decided RISE support")
+                .contains(referral.reference() + " is already open");
     }
 }

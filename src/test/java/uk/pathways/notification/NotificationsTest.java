@@ -317,6 +317,11 @@ class NotificationsTest {
                 "strategy-meeting",
                 "childrens-services-worker",
                 Map.of("riseAccepted", false, "section47", false, "policeInvestigation", false));
+        pathway.complete(
+                caseId,
+                "approve-case-closure",
+                "childrens-services-manager",
+                Map.of("caseClosureApproved", true, "closureComment", "Synthetic: agreed"));
         assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("CLOSED");
 
         mailroom.deliver(caseId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.pathways.referral.process.CseReferralProcess.*;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -200,6 +201,11 @@ class CseReferralPathwayTest {
         assertThat(pathway.tasks(referral.caseId(), "agency-information"))
                 .as("information not shared by the meeting is closed")
                 .isEmpty();
+        // no further action closes the referral only when a children's services manager agrees (issue 15)
+        Task agree = pathway.task(referral.caseId(), "approve-case-closure");
+        assertThat(candidateGroups(agree)).containsExactly("childrens-services-managers");
+        assertThat(caseFile.find(referral.caseId()).orElseThrow().status()).isEqualTo("OPEN");
+        agreeClosure(referral.caseId(), "approve-case-closure", true);
         assertThat(historyService
                         .createHistoricProcessInstanceQuery()
                         .processInstanceId(referral.processInstanceId())
@@ -363,7 +369,7 @@ class CseReferralPathwayTest {
     }
 
     @Test
-    void policeInvestigationAloneClosesTheCaseWhenItConcludes() {
+    void policeInvestigationAloneClosesTheCaseWhenItConcludesAndAManagerAgrees() {
         ReferralAccepted referral = pathway.refer(16, List.of());
         String caseId = referral.caseId();
         screen(
@@ -411,6 +417,11 @@ class CseReferralPathwayTest {
                         "investigationOutcome",
                         "CHARGED"));
 
+        assertThat(pathway.openTaskKeys(caseId))
+                .as("every track ended: a manager agrees the closure")
+                .containsExactly("approve-case-closure");
+        assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("OPEN");
+        agreeClosure(caseId, "approve-case-closure", true);
         assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("CLOSED");
         assertThat(caseFile.entries(caseId, java.util.Set.of("childrens-services")))
                 .as("police updates are for police only")
@@ -440,6 +451,46 @@ class CseReferralPathwayTest {
         assertThat(second.joinedExistingCase()).isTrue();
         assertThat(caseFile.find(first.caseId()).orElseThrow().status()).isEqualTo("OPEN");
         assertThat(caseFile.referrals(first.caseId())).hasSize(2);
+    }
+
+    @Test
+    void aReferralWithinTheReopeningPeriodReopensTheCaseWithItsHistoryAndALaterOneStartsANewEpisode() {
+        var child = Pathway.child(15);
+        ReferralAccepted first = pathway.refer(child, List.of());
+        screen(first.caseId(), List.of(), false, false); // universal: the case closes
+        Instant closedAt = caseFile.find(first.caseId()).orElseThrow().closedAt();
+
+        // eleven months on: within the 12-month period, reopened with its history
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(closedAt.atZone(Now.UK).plusMonths(11).toInstant()));
+        ReferralAccepted second = pathway.refer(child, List.of());
+        assertThat(second.caseId()).isEqualTo(first.caseId());
+        assertThat(chronology(first.caseId(), "CASE_REOPENED"))
+                .singleElement()
+                .asString()
+                .startsWith("Case reopened with its history: it was closed on ")
+                .contains("within the reopening period of 12 months");
+        screen(first.caseId(), List.of(), false, false); // universal again: closes again
+
+        // thirteen months after that closure: a new episode on the same record, not a reopening
+        Instant closedAgain = caseFile.find(first.caseId()).orElseThrow().closedAt();
+        ClockUtil.setCurrentTime(
+                java.util.Date.from(closedAgain.atZone(Now.UK).plusMonths(13).toInstant()));
+        ReferralAccepted third = pathway.refer(child, List.of());
+        assertThat(third.caseId()).isEqualTo(first.caseId());
+        assertThat(chronology(first.caseId(), "CASE_REOPENED")).hasSize(1);
+        assertThat(chronology(first.caseId(), "CASE_STARTED_AGAIN"))
+                .singleElement()
+                .asString()
+                .contains("longer ago than the reopening period of 12 months");
+        assertThat(caseFile.find(first.caseId()).orElseThrow().status()).isEqualTo("OPEN");
+    }
+
+    private List<String> chronology(String caseId, String eventType) {
+        return caseFile.chronology(caseId).stream()
+                .filter(e -> e.eventType().equals(eventType))
+                .map(ChronologyEntry::summary)
+                .toList();
     }
 
     @Test
@@ -496,6 +547,104 @@ class CseReferralPathwayTest {
     }
 
     // --- steps shared by the paths
+
+    private void agreeClosure(String caseId, String key, boolean agreed) {
+        pathway.complete(
+                caseId,
+                key,
+                "childrens-services-manager",
+                Map.of(
+                        key.equals("approve-case-closure") ? "caseClosureApproved" : "reviewClosureApproved",
+                        agreed,
+                        "closureComment",
+                        agreed ? "Synthetic: agreed, the child is safe" : "Synthetic: not yet, the risk remains"));
+    }
+
+    /** A case with a section 47 enquiry and a police investigation, and no RISE support. */
+    private String protectionCase() {
+        ReferralAccepted referral = pathway.refer(16, List.of());
+        screen(
+                referral.caseId(),
+                List.of(
+                        "OLDER_PARTNER",
+                        "CONTROLLED_BY_OTHERS",
+                        "UNEXPLAINED_GIFTS",
+                        "SEXUAL_HEALTH",
+                        "PEERS_EXPLOITED"),
+                false,
+                false);
+        scheduleMeeting(referral.caseId());
+        holdMeeting(referral.caseId(), false, true, true);
+        return referral.caseId();
+    }
+
+    @Test
+    void aClosureTheManagerDoesNotAgreeCallsTheStrategyMeetingAgain() {
+        ReferralAccepted referral = pathway.refer(15, List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS"));
+        screen(referral.caseId(), List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"), false, false);
+        scheduleMeeting(referral.caseId());
+        holdMeeting(referral.caseId(), false, false, false);
+
+        agreeClosure(referral.caseId(), "approve-case-closure", false);
+
+        assertThat(pathway.openTaskKeys(referral.caseId())).containsExactly("schedule-strategy-meeting");
+        assertThat(caseFile.find(referral.caseId()).orElseThrow().status()).isEqualTo("OPEN");
+        assertThat(caseViews
+                        .view(referral.caseId(), "childrens-services-worker")
+                        .orElseThrow()
+                        .record())
+                .as("the manager's reasons are in the case record")
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo("approve-case-closure");
+                    assertThat(e.fields()).containsEntry("closureComment", "Synthetic: not yet, the risk remains");
+                });
+
+        // the meeting meets again and decides a section 47 enquiry: the case goes on with it
+        scheduleMeeting(referral.caseId());
+        holdMeeting(referral.caseId(), false, true, false);
+        assertThat(pathway.openTaskKeys(referral.caseId())).contains(TASK_SECTION_47_ENQUIRY);
+    }
+
+    @Test
+    void aStrategyReviewThatClosesACaseWithoutRiseNeedsAManagerToAgree() {
+        String caseId = protectionCase();
+        ClockUtil.setCurrentTime(new java.util.Date(
+                Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
+        pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
+        reviewDecides(caseId, "CLOSE");
+
+        Task agree = pathway.task(caseId, "approve-review-closure");
+        assertThat(candidateGroups(agree)).containsExactly("childrens-services-managers");
+        agreeClosure(caseId, "approve-review-closure", false);
+        assertThat(caseFile.find(caseId).orElseThrow().status())
+                .as("not agreed: the case goes on")
+                .isEqualTo("OPEN");
+        assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_POLICE_INVESTIGATION, TASK_SECTION_47_ENQUIRY);
+
+        ClockUtil.setCurrentTime(new java.util.Date(
+                Now.instant().plus(java.time.Duration.ofDays(42)).toEpochMilli() + 1000));
+        pathway.fireDueClocks(caseFile.referrals(caseId).get(0).processInstanceId());
+        reviewDecides(caseId, "CLOSE");
+        agreeClosure(caseId, "approve-review-closure", true);
+        assertThat(caseFile.find(caseId).orElseThrow().status()).isEqualTo("CLOSED");
+        assertThat(pathway.openTaskKeys(caseId)).isEmpty();
+    }
+
+    private void reviewDecides(String caseId, String decision) {
+        pathway.complete(
+                caseId,
+                TASK_STRATEGY_REVIEW,
+                "childrens-services-worker",
+                Map.of(
+                        "indicators",
+                        List.of(),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "reviewDecision",
+                        decision));
+    }
 
     private String riseCase() {
         ReferralAccepted referral = pathway.refer(15, List.of());

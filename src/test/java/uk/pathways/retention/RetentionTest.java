@@ -39,6 +39,7 @@ import uk.pathways.casefile.ChildDetails;
 import uk.pathways.missing.MissingReportAccepted;
 import uk.pathways.missing.MissingWalk;
 import uk.pathways.referral.ReferralAccepted;
+import uk.pathways.sharing.SharingConsent;
 import uk.pathways.support.DatabaseScan;
 import uk.pathways.support.Mailroom;
 import uk.pathways.support.Pathway;
@@ -67,6 +68,9 @@ class RetentionTest {
 
     @Autowired
     Retention retention;
+
+    @Autowired
+    SharingConsent consent;
 
     @Autowired
     AuditRetention auditRetention;
@@ -190,6 +194,17 @@ class RetentionTest {
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_AUDIT."));
 
         retention.placeHold(held.caseId(), "Synthetic: a civil claim has been notified", "admin", "camunda-admin");
+        // the consent position for sharing, naming the child, and a share made under it: erased with the case
+        consent.record(
+                cse.caseId(),
+                new SharingConsent.NewConsent(
+                        "NOT_SOUGHT", "PARENT_OR_CARER", Now.today(), "Synthetic: " + quillon.firstName() + " asked"),
+                "childrens-services-worker",
+                "API");
+        mvc.perform(get("/cases/" + cse.caseId() + "/chronology.pdf").session(Pages.signIn(mvc, "mash-worker")))
+                .andExpect(status().isOk());
+        assertThat(traces(quillon, cse.caseId(), List.of()))
+                .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_SHARING_CONSENT."));
 
         // eleven years on: Quillon is 26, Oriella 25 and Yarrowen 24; their cases closed eleven years ago
         Pathway.at(Now.instant().plus(Duration.ofDays(365L * 11 + 3)).atZone(Now.UK));

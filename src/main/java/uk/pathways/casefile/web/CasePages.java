@@ -154,6 +154,14 @@ class CasePages {
             ids.add(String.valueOf(r.get("madeBy")));
             ids.add(String.valueOf(r.get("statusBy")));
         });
+        if (view.consent() != null) {
+            // whoever recorded the consent position in force, by name (another capability's section, read as fields)
+            Object by = json.convertValue(view.consent(), new TypeReference<Map<String, Object>>() {})
+                    .get("recordedBy");
+            if (by != null) {
+                ids.add(by.toString());
+            }
+        }
         Map<String, String> people = actors.namesOf(ids);
         model.addAttribute("people", people);
         model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));

@@ -52,7 +52,9 @@ final class RecordSections {
             Map.entry("police-investigation", "police"),
             Map.entry("police-intelligence", "police"),
             Map.entry("closure-strategy", "closure"),
-            Map.entry("closure-approval", "closure"));
+            Map.entry("closure-approval", "closure"),
+            Map.entry("approve-case-closure", "closure"),
+            Map.entry("approve-review-closure", "closure"));
 
     static {
         TITLES.put("referral", "Referrals");

@@ -455,6 +455,14 @@ public class SyntheticHistory {
                     f.put("closureApproved", random.nextDouble() < 0.9);
                     f.put("approvalComment", "Synthetic comment");
                 }
+                case "approve-case-closure" -> {
+                    f.put("caseClosureApproved", random.nextDouble() < 0.95);
+                    f.put("closureComment", "Synthetic comment");
+                }
+                case "approve-review-closure" -> {
+                    f.put("reviewClosureApproved", random.nextDouble() < 0.95);
+                    f.put("closureComment", "Synthetic comment");
+                }
                 default -> {}
             }
             return f;

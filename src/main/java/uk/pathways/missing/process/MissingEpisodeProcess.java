@@ -32,6 +32,9 @@ public final class MissingEpisodeProcess {
     public static final String TASK_RECORD_RETURN = "Task_RecordReturn";
     public static final String TASK_START_CSE_REFERRAL = "Task_StartCseReferral";
     public static final String END_MEETING_HELD = "End_MeetingHeld";
+    public static final String GATEWAY_MEETING_DECIDED = "Gateway_MeetingDecided";
+    public static final String TASK_START_SUPPORT = "Task_StartSupport";
+    public static final String END_SUPPORT_STARTED = "End_SupportStarted";
     public static final String END_EPISODE_CLOSED = "End_EpisodeClosed";
 
     // clocks (pathways.clocks.*)

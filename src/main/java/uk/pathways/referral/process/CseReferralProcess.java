@@ -28,6 +28,10 @@ public final class CseReferralProcess {
     public static final String TASK_CLOSURE_APPROVAL = "closure-approval";
     /** A MASH manager agrees (or not) a screening judgement that differs from the threshold decision. */
     public static final String TASK_APPROVE_OVERRIDE = "approve-override";
+    /** A children's services manager agrees a closure that no RISE manager approves: no further action, tracks ended. */
+    public static final String TASK_APPROVE_CASE_CLOSURE = "approve-case-closure";
+    /** A children's services manager agrees a strategy review's decision to close a case without RISE support. */
+    public static final String TASK_APPROVE_REVIEW_CLOSURE = "approve-review-closure";
 
     // other elements
     public static final String START_API = "Start_ReferralReceived";
@@ -43,6 +47,7 @@ public final class CseReferralProcess {
     public static final String END_UNIVERSAL = "End_Universal";
     public static final String END_NO_FURTHER_ACTION = "End_NoFurtherAction";
     public static final String END_CASE_CLOSED = "End_CaseClosed";
+    public static final String GATEWAY_TO_STRATEGY_MEETING = "Gateway_ToStrategyMeeting";
 
     // escalation codes inside the case-open sub-process
     public static final String ESCALATION_CLOSURE_PROPOSED = "ClosureProposed";
@@ -73,6 +78,8 @@ public final class CseReferralProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String CLOSURE_REASON = "closureReason";
     public static final String CLOSURE_APPROVED = "closureApproved";
+    public static final String CASE_CLOSURE_APPROVED = "caseClosureApproved";
+    public static final String REVIEW_CLOSURE_APPROVED = "reviewClosureApproved";
 
     /**
      * Every variable an expression in bpmn/cse-referral.bpmn may name; the pathway validator refuses a model
@@ -112,7 +119,9 @@ public final class CseReferralProcess {
             INVESTIGATION_CONCLUDED,
             REVIEW_DECISION,
             CLOSURE_REASON,
-            CLOSURE_APPROVED);
+            CLOSURE_APPROVED,
+            CASE_CLOSURE_APPROVED,
+            REVIEW_CLOSURE_APPROVED);
 
     private CseReferralProcess() {}
 }

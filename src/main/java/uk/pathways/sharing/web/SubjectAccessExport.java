@@ -18,14 +18,16 @@ import uk.pathways.casefile.CaseEntry;
 import uk.pathways.casefile.CaseExported;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseSummary;
+import uk.pathways.sharing.ConsentPosition;
+import uk.pathways.sharing.SharingConsent;
 import uk.pathways.sharing.SharingLog;
 
 /**
  * Everything Pathways holds about a child, for a data protection officer answering a subject access request (UK GDPR
  * Article 15), through a system administrator's account: the child, every case record entry whatever its restriction
- * (each marked with who may read it), the referrals, the decisions, the chronology, the sharing log and the audit of
- * who read the case. Entries with free text are listed for review before disclosure: they may hold third parties'
- * information. The same export is given as JSON and as PDF; each is audited and written to the sharing log.
+ * (each marked with who may read it), the referrals, the decisions, the chronology, the sharing log, the consent
+ * position for sharing (in force, and every one recorded) and the audit of who read the case. Entries and consent
+ * positions with free text are listed for review before disclosure: they may hold third parties' information. The same export is given as JSON and as PDF; each is audited and written to the sharing log.
  */
 @Component
 class SubjectAccessExport {
@@ -36,6 +38,7 @@ class SubjectAccessExport {
     private final CaseFile caseFile;
     private final CaseAccess access;
     private final SharingLog sharing;
+    private final SharingConsent consent;
     private final AuditTrail audit;
     private final Actors actors;
     private final ApplicationEventPublisher events;
@@ -44,12 +47,14 @@ class SubjectAccessExport {
             CaseFile caseFile,
             CaseAccess access,
             SharingLog sharing,
+            SharingConsent consent,
             AuditTrail audit,
             Actors actors,
             ApplicationEventPublisher events) {
         this.caseFile = caseFile;
         this.access = access;
         this.sharing = sharing;
+        this.consent = consent;
         this.audit = audit;
         this.actors = actors;
         this.events = events;
@@ -93,8 +98,16 @@ class SubjectAccessExport {
         out.put("record", record);
         out.put("chronology", caseFile.chronology(caseId));
         out.put("sharingLog", sharing.of(caseId));
+        List<ConsentPosition> consents = consent.history(caseId);
+        out.put("consentInForce", consent.inForce(caseId));
+        out.put("consent", consents);
         out.put("audit", audit.ofCase(caseId));
-        out.put("reviewBeforeDisclosure", Map.of("entries", review, "why", REVIEW));
+        // a consent position's reason is free text too (it may name a parent, or what they are suspected of)
+        List<String> consentReview = consents.stream()
+                .filter(c -> c.reason() != null)
+                .map(c -> String.valueOf(c.id()))
+                .toList();
+        out.put("reviewBeforeDisclosure", Map.of("entries", review, "consent", consentReview, "why", REVIEW));
         events.publishEvent(new CaseExported(
                 caseId,
                 "Subject access export, " + form + " (" + record.size() + " entries)",

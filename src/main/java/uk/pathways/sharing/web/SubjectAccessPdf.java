@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The subject access export as a PDF for a data protection officer to read and redact: every section of the JSON
  * export in the same order, each item as a table of its fields (a case record entry's recorded fields one per row),
- * and each entry to review for third parties' information marked "REVIEW BEFORE DISCLOSURE". Nothing of the JSON is
+ * and each entry (or consent position) to review for third parties' information marked "REVIEW BEFORE DISCLOSURE". Nothing of the JSON is
  * left out: the PDF is laid out from the same export.
  */
 @Component
@@ -42,6 +42,8 @@ class SubjectAccessPdf {
             Map.entry("record", "The case record: what agencies recorded"),
             Map.entry("chronology", "Chronology"),
             Map.entry("sharingLog", "Sharing log"),
+            Map.entry("consentInForce", "Consent to share: the position in force"),
+            Map.entry("consent", "Consent to share: every position recorded"),
             Map.entry("audit", "Who read or changed the case (audit)"),
             Map.entry("reviewBeforeDisclosure", "To review before disclosure"));
 
@@ -68,6 +70,8 @@ class SubjectAccessPdf {
         JsonNode root = json.valueToTree(export);
         Set<String> review = new HashSet<>();
         root.path("reviewBeforeDisclosure").path("entries").forEach(id -> review.add(id.asText()));
+        Set<String> reviewConsent = new HashSet<>();
+        root.path("reviewBeforeDisclosure").path("consent").forEach(id -> reviewConsent.add(id.asText()));
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
         Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 8);
@@ -105,6 +109,13 @@ class SubjectAccessPdf {
                             && review.contains(item.path("id").asText())) {
                         document.add(new Paragraph(
                                 REVIEW_MARK + ": entry " + item.path("id").asText(), mark));
+                    }
+                    if ("consent".equals(section.getKey())
+                            && reviewConsent.contains(item.path("id").asText())) {
+                        document.add(new Paragraph(
+                                REVIEW_MARK + ": consent position "
+                                        + item.path("id").asText(),
+                                mark));
                     }
                     document.add(table(item, body, bold));
                 }

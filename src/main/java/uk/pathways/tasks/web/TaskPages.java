@@ -38,6 +38,8 @@ import uk.pathways.casefile.CaseView;
 import uk.pathways.casefile.TaskBriefing;
 import uk.pathways.gate.OptionSource;
 import uk.pathways.gate.TaskInputRefused;
+import uk.pathways.sharing.ConsentPosition;
+import uk.pathways.sharing.SharingConsent;
 import uk.pathways.web.Display;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.FormErrors;
@@ -72,6 +74,10 @@ class TaskPages {
     private final List<OptionSource> optionSources;
     private final ObjectMapper json;
     private final uk.pathways.casefile.PossibleDuplicates duplicates;
+    private final SharingConsent consent;
+
+    /** Tasks that share the case's information with other agencies: their practitioner sees the consent position. */
+    static final Set<String> SHARING_TASKS = Set.of("agency-information", "strategy-meeting");
 
     TaskPages(
             TaskService taskService,
@@ -85,8 +91,10 @@ class TaskPages {
             Display display,
             List<OptionSource> optionSources,
             ObjectMapper json,
-            uk.pathways.casefile.PossibleDuplicates duplicates) {
+            uk.pathways.casefile.PossibleDuplicates duplicates,
+            SharingConsent consent) {
         this.duplicates = duplicates;
+        this.consent = consent;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.formService = formService;
@@ -380,6 +388,10 @@ class TaskPages {
                 caseId != null && Set.of("screening", "strategy-review").contains(task.getTaskDefinitionKey())
                         ? duplicates.of(caseId)
                         : List.of());
+        // about to share: the case's consent position for sharing, beside the form (read under the case read above)
+        ConsentPosition position =
+                caseId != null && SHARING_TASKS.contains(task.getTaskDefinitionKey()) ? consent.inForce(caseId) : null;
+        model.addAttribute("consent", position);
         model.addAttribute("task", task);
         model.addAttribute("caseId", caseId);
         model.addAttribute("child", text(local.get(CaseVariables.CHILD_DISPLAY_NAME)));
@@ -389,8 +401,13 @@ class TaskPages {
         model.addAttribute("mine", user.equals(task.getAssignee()));
         model.addAttribute("form", TaskForm.of(deployedForm(task), dynamicOptions(), posted));
         model.addAttribute("errors", errors);
-        Map<String, String> people = actors.namesOf(
+        List<String> ids = new ArrayList<>(
                 needed.stream().map(CaseView.RecordEntry::recordedBy).toList());
+        if (position != null && position.recorded()) {
+            ids.add(position.recordedBy());
+        }
+        Map<String, String> people = actors.namesOf(ids);
+        model.addAttribute("people", people);
         model.addAttribute(
                 "briefing",
                 needed.stream()

@@ -53,6 +53,13 @@ class MissingEpisodeProcessTest {
         }
     }
 
+    /** The agencies asked for information for a meeting: the police. */
+    public static class Agencies {
+        public List<String> asked() {
+            return List.of("police");
+        }
+    }
+
     /** The escalation bean: a clock that does nothing, and its reminder. */
     public static class Escalation implements TaskListener {
         @Override
@@ -65,6 +72,7 @@ class MissingEpisodeProcessTest {
 
     final ExecutionListener closeMissingEpisode = mock(ExecutionListener.class);
     final JavaDelegate tellAgencies = mock(JavaDelegate.class);
+    final JavaDelegate startSupport = mock(JavaDelegate.class);
 
     @BeforeEach
     void beans() {
@@ -74,6 +82,7 @@ class MissingEpisodeProcessTest {
         Mocks.register("checkRepeatMissing", mock(JavaDelegate.class));
         Mocks.register("recordReturn", mock(JavaDelegate.class));
         Mocks.register("startCseReferralFromInterview", mock(JavaDelegate.class));
+        Mocks.register("startSupportFromMeeting", startSupport);
         Mocks.register("closeMissingEpisode", closeMissingEpisode);
         Mocks.register("registerMissingReport", mock(ExecutionListener.class));
         Mocks.register("recordRiskRegrade", mock(ExecutionListener.class));
@@ -85,11 +94,7 @@ class MissingEpisodeProcessTest {
             task.setVariable("cseConcern", Boolean.TRUE.equals(task.getVariable("cseConcern")));
         });
         // the strategy meeting the episode may call
-        Mocks.register("strategyMeetingAgencies", new Object() {
-            public List<String> asked() {
-                return List.of("police");
-            }
-        });
+        Mocks.register("strategyMeetingAgencies", new Agencies());
         Mocks.register("recordMeetingScheduled", mock(TaskListener.class));
         Mocks.register("recordMeetingOutcome", mock(TaskListener.class));
     }
@@ -179,5 +184,35 @@ class MissingEpisodeProcessTest {
     void aChildAtHighRiskHasTheStrategyMeetingCalledAtOnce() {
         ProcessInstance episode = report("MIS-2026-000002", "HIGH");
         assertThat(openTasks(episode)).containsExactly("schedule-strategy-meeting");
+    }
+
+    private void holdMeeting(ProcessInstance episode, boolean riseAccepted, boolean section47, boolean police) {
+        Task schedule = task(episode, "schedule-strategy-meeting");
+        engine.getTaskService()
+                .complete(
+                        schedule.getId(),
+                        Map.of("meetingStartsAt", Date.from(Instant.now().plus(Duration.ofHours(2)))));
+        Map<String, Object> outcome = new HashMap<>();
+        outcome.put("riseAccepted", riseAccepted);
+        outcome.put("section47", section47);
+        outcome.put("policeInvestigation", police);
+        outcome.put("meetingHeldAt", new Date());
+        engine.getTaskService().complete(task(episode, "strategy-meeting").getId(), outcome);
+    }
+
+    @Test
+    @Deployment(resources = {"bpmn/missing-episode.bpmn", "bpmn/strategy-meeting.bpmn"})
+    void aMeetingThatDecidesSupportOrProtectionStartsTheReferralPathwaysTracks() throws Exception {
+        ProcessInstance episode = report("MIS-2026-000003", "HIGH");
+        holdMeeting(episode, false, true, false);
+        verify(startSupport).execute(any());
+    }
+
+    @Test
+    @Deployment(resources = {"bpmn/missing-episode.bpmn", "bpmn/strategy-meeting.bpmn"})
+    void aMeetingThatDecidesNothingStartsNothing() throws Exception {
+        ProcessInstance episode = report("MIS-2026-000004", "HIGH");
+        holdMeeting(episode, false, false, false);
+        verify(startSupport, org.mockito.Mockito.never()).execute(any());
     }
 }

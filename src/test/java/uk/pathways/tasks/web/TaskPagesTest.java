@@ -292,6 +292,100 @@ class TaskPagesTest {
                 first.get("closurePlan"));
     }
 
+    @Test
+    void aClosureNoRiseManagerApprovesIsAgreedByAChildrensServicesManagerBesideWhatItCloses() throws Exception {
+        // a strategy meeting that decides no further action
+        var child = Pathway.child(15);
+        String nfa = pathway.refer(child, List.of()).caseId();
+        complete(
+                nfa,
+                "screening",
+                "mash-worker",
+                Map.of("learningDisability", "false", "overrideRiskLevel", ""),
+                "mash-worker");
+        complete(nfa, "schedule-strategy-meeting", "childrens-services-worker", Map.of(), "childrens-services-worker");
+        Map<String, Object> meeting = complete(
+                nfa,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("riseAccepted", "false", "section47", "false", "policeInvestigation", "false"),
+                "childrens-services-worker");
+        assertThat(caseStatus(nfa)).as("no further action waits for a manager").isEqualTo("OPEN");
+        String agree = page(
+                "childrens-services-manager",
+                get("/tasks/" + pathway.task(nfa, "approve-case-closure").getId()));
+        assertThat(agree)
+                .as("the meeting's record beside the manager's form")
+                .contains((String) meeting.get("meetingMinutes"))
+                .contains("name=\"caseClosureApproved\"");
+        Map<String, Object> agreed = complete(
+                nfa, "approve-case-closure", "childrens-services-manager", Map.of(), "childrens-services-worker");
+        assertThat(caseStatus(nfa)).isEqualTo("CLOSED");
+
+        // a new referral a week later reopens the case with its history: the page says so, and the screening shows
+        // how it was closed beside its form
+        ClockUtil.setCurrentTime(
+                new java.util.Date(Now.instant().plus(Duration.ofDays(7)).toEpochMilli()));
+        assertThat(pathway.refer(child, List.of()).caseId()).isEqualTo(nfa);
+        assertThat(page("childrens-services-worker", get("/cases/" + nfa)))
+                .contains("id=\"reopened\"")
+                .contains("Case reopened with its history");
+        assertThat(page(
+                        "mash-worker",
+                        get("/tasks/" + pathway.task(nfa, "screening").getId())))
+                .as("the last closure beside the new screening")
+                .contains((String) agreed.get("closureComment"));
+        ClockUtil.reset();
+
+        // a strategy review that closes a case with a section 47 enquiry and a police investigation, no RISE
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        String caseId = referral.caseId();
+        complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("learningDisability", "false", "overrideRiskLevel", ""),
+                "mash-worker");
+        complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(),
+                "childrens-services-worker");
+        complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("riseAccepted", "false"),
+                "childrens-services-worker");
+        ClockUtil.setCurrentTime(
+                new java.util.Date(Now.instant().plus(Duration.ofDays(42)).toEpochMilli() + 1000));
+        pathway.fireDueClocks(referral.processInstanceId());
+        Map<String, Object> review = complete(
+                caseId,
+                "strategy-review",
+                "childrens-services-worker",
+                Map.of("disclosure", "false", "learningDisability", "false", "reviewDecision", "CLOSE"),
+                "childrens-services-worker");
+        String agreeReview = page(
+                "childrens-services-manager",
+                get("/tasks/" + pathway.task(caseId, "approve-review-closure").getId()));
+        assertThat(agreeReview)
+                .as("the review beside the manager's form")
+                .contains((String) review.get("reviewNotes"))
+                .contains("name=\"reviewClosureApproved\"");
+        complete(caseId, "approve-review-closure", "childrens-services-manager", Map.of(), "childrens-services-worker");
+        assertThat(caseStatus(caseId)).isEqualTo("CLOSED");
+        assertThat(page("childrens-services-worker", get("/cases/" + caseId)))
+                .as("the manager's agreement is read back under Closure")
+                .contains("id=\"record-closure\"")
+                .contains("Agree the review&#39;s closure");
+    }
+
+    private String caseStatus(String caseId) {
+        return jdbc.queryForObject("select status from pw_case where case_id = ?", String.class, caseId);
+    }
+
     private List<String> texts(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
