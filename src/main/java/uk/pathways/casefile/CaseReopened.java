@@ -37,7 +37,9 @@ public record CaseReopened(
     @Override
     public String summary() {
         String closed = closedAt == null ? "closed" : "closed on " + DAY.format(closedAt.atZone(Now.UK));
-        String why = closureReason == null || closureReason.isBlank() ? "" : " (" + closureReason + ")";
+        String why = closureReason == null || closureReason.isBlank()
+                ? ""
+                : " (" + closureReason.replace('_', ' ').toLowerCase(Locale.UK) + ")";
         return withinPeriod
                 ? "Case reopened with its history: it was " + closed + why + ", within the reopening period of "
                         + words(period)

@@ -91,10 +91,13 @@ public class TaskBriefing {
             }
             case "approve-case-closure", "approve-review-closure" -> {
                 // what the manager agrees to close: the meeting or review that proposes it, and each track's record
-                add(briefing, record, e -> e.kind().equals("strategy-review"), 1);
-                add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
-                add(briefing, record, e -> e.kind().equals("section-47-enquiry"), 1);
-                add(briefing, record, e -> e.kind().equals("police-investigation"), 1);
+                // of this referral only (a reopened case has earlier referrals' meetings and reviews)
+                java.util.function.Predicate<CaseView.RecordEntry> ours =
+                        e -> reference != null && reference.equals(e.reference());
+                add(briefing, record, e -> e.kind().equals("strategy-review") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("strategy-meeting") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("section-47-enquiry") && ours.test(e), 1);
+                add(briefing, record, e -> e.kind().equals("police-investigation") && ours.test(e), 1);
             }
             case "police-intelligence" ->
                 add(

@@ -89,7 +89,14 @@ class KpiRepository {
             Instant receivedAt,
             String referrerAgency,
             String district,
-            Instant screenedAt) {}
+            Instant screenedAt,
+            String source) {
+
+        /** A referral started at support by a missing child's strategy meeting has no screening to be timely. */
+        boolean screened() {
+            return !"MISSING_STRATEGY_MEETING".equals(source);
+        }
+    }
 
     /** Referrals received in the period, with when each was first screened (its first SCREENING decision). */
     List<ReferralRow> referrals(KpiPeriod p) {
@@ -97,7 +104,8 @@ class KpiRepository {
         return jdbc.query(
                 """
                 select r.reference, r.case_id, r.received_at, r.referrer_agency, c.district,
-                  (select min(d.decided_at) from pw_decision d where d.referral_reference = r.reference and d.kind = 'SCREENING')
+                  (select min(d.decided_at) from pw_decision d where d.referral_reference = r.reference and d.kind = 'SCREENING'),
+                  r.source
                 from pw_referral r join pw_case c on c.case_id = r.case_id
                 where r.received_at >= ? and r.received_at < ?""" + caseFilter("c", p.district(), p.agency(), args),
                 (rs, i) -> new ReferralRow(
@@ -106,7 +114,8 @@ class KpiRepository {
                         instant(rs, 3),
                         rs.getString(4),
                         rs.getString(5),
-                        instant(rs, 6)),
+                        instant(rs, 6),
+                        rs.getString(7)),
                 args.toArray());
     }
 

@@ -152,6 +152,9 @@ public class Kpis {
     private Map<String, Object> screeningTimeliness(List<ReferralRow> referrals, Instant now, Figures f) {
         long met = 0, total = 0, pending = 0;
         for (ReferralRow r : referrals) {
+            if (!r.screened()) {
+                continue;
+            }
             Instant due = screeningDue(r.receivedAt());
             switch (timeliness(r.screenedAt(), due, now)) {
                 case IN_TIME -> {

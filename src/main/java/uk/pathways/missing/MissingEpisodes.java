@@ -51,6 +51,8 @@ public class MissingEpisodes {
     public static final String SOURCE_MESSAGE = "MESSAGE";
     /** The source of a CSE referral started by the missing pathway. */
     public static final String SOURCE_MISSING_EPISODE = "MISSING_EPISODE";
+    /** The source of a CSE referral started at support by a missing child's strategy meeting (it has no screening). */
+    public static final String SOURCE_MISSING_STRATEGY_MEETING = "MISSING_STRATEGY_MEETING";
     /** The case stage of a case opened (or reopened) by a missing report. */
     public static final String STAGE = "MISSING";
     /** Who is told of every missing report at once (contract section 4): children's services, and the co-ordinator. */
@@ -499,9 +501,9 @@ public class MissingEpisodes {
     /**
      * The missing child's strategy meeting decided support or protection (RISE, a section 47 enquiry, a police
      * investigation): a CSE referral linked to the episode starts the referral pathway's own tracks with those
-     * decisions, unless a CSE referral is already open for the child, which carries the case's support and
-     * protection: then the chronology records the meeting's decisions for that referral's next review. Returns the
-     * referral started, if one was.
+     * decisions; when a CSE referral is already open for the child, the decisions become that referral's own: the
+     * tracks it lacks start in its support and protection, or it moves there from screening, early help or a meeting
+     * not yet held. Returns the referral started, if one was.
      */
     public Optional<String> startSupportAfterMeeting(String reference, Referrals.Decided decided, Actor chair) {
         MissingEpisode episode = require(reference);
@@ -512,8 +514,20 @@ public class MissingEpisodes {
                 .filter(r -> !"CLOSED".equals(r.status()))
                 .reduce((first, second) -> second);
         if (open.isPresent()) {
-            events.publishEvent(new MeetingDecisionsNotedForReferral(
-                    episode.caseId(), reference, decided.words(), open.get().reference(), chair, Now.instant()));
+            Referrals.Applied applied = referrals.applyMeetingDecisions(open.get(), decided);
+            events.publishEvent(new MeetingDecisionsAppliedToReferral(
+                    episode.caseId(),
+                    reference,
+                    decided.words(),
+                    open.get().reference(),
+                    applied,
+                    chair,
+                    Now.instant()));
+            if (episode.referrals().stream()
+                    .noneMatch(l -> l.referralReference().equals(open.get().reference()))) {
+                episodes.linkReferral(
+                        reference, open.get().reference(), MissingEpisodesReferred.STRATEGY_MEETING, Now.instant());
+            }
             return Optional.empty();
         }
         String concerns = "The strategy meeting for missing episode " + reference + " decided: "
@@ -529,7 +543,7 @@ public class MissingEpisodes {
                         concerns,
                         List.of(INDICATOR_MISSING)),
                 Actor.SYSTEM,
-                SOURCE_MISSING_EPISODE,
+                SOURCE_MISSING_STRATEGY_MEETING,
                 decided);
         episodes.linkReferral(reference, referral.reference(), MissingEpisodesReferred.STRATEGY_MEETING, Now.instant());
         events.publishEvent(new MissingEpisodesReferred(

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -92,6 +94,93 @@ public class Referrals {
                 .execute());
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+    }
+
+    /** What the decisions of a meeting held for another pathway did to an open referral. */
+    public enum Applied {
+        /** The referral was in support and protection: the tracks it did not have yet started in it. */
+        TRACKS_STARTED,
+        /** The referral was in support and protection with every decided track running already. */
+        ALREADY_RUNNING,
+        /** The referral had not reached support yet: its screening or meeting gave way to the meeting's decisions. */
+        MOVED_TO_SUPPORT
+    }
+
+    /**
+     * A strategy meeting held for the child outside this referral (a missing child's) decided support or protection
+     * while this referral is open: the decisions are the referral's own from now on. In support and protection, each
+     * decided track not yet running starts beside the others; before that (screening, early help, its own meeting not
+     * yet held), the referral moves to support and protection with those decisions, as its own meeting would have.
+     */
+    @Transactional
+    public Applied applyMeetingDecisions(ReferralRecord referral, Decided decided) {
+        String instanceId = referral.processInstanceId();
+        return privileged.call(() -> {
+            ActivityInstance tree = runtimeService.getActivityInstance(instanceId);
+            ActivityInstance caseOpen = find(tree, CseReferralProcess.SUBPROCESS_CASE_OPEN);
+            Map<String, Object> known = runtimeService.getVariables(instanceId);
+            Map<String, Object> tracks = Map.of(
+                    CseReferralProcess.RISE_ACCEPTED,
+                            decided.riseAccepted() || flag(known, CseReferralProcess.RISE_ACCEPTED),
+                    CseReferralProcess.SECTION_47, decided.section47() || flag(known, CseReferralProcess.SECTION_47),
+                    CseReferralProcess.POLICE_INVESTIGATION,
+                            decided.policeInvestigation() || flag(known, CseReferralProcess.POLICE_INVESTIGATION));
+            if (caseOpen == null) {
+                runtimeService.setVariables(instanceId, tracks);
+                runtimeService.setVariable(instanceId, StrategyMeetingProcess.MEETING_HELD_AT, decided.meetingHeldAt());
+                if (!known.containsKey(ScreeningVariables.URGENT)) {
+                    runtimeService.setVariable(instanceId, ScreeningVariables.URGENT, true);
+                }
+                var moving = runtimeService.createProcessInstanceModification(instanceId);
+                for (ActivityInstance running : tree.getChildActivityInstances()) {
+                    moving.cancelActivityInstance(running.getId());
+                }
+                moving.startBeforeActivity(CseReferralProcess.SUBPROCESS_CASE_OPEN)
+                        .execute();
+                return Applied.MOVED_TO_SUPPORT;
+            }
+            var starting = runtimeService.createProcessInstanceModification(instanceId);
+            boolean any = false;
+            if (decided.riseAccepted()
+                    && find(caseOpen, CseReferralProcess.TASK_OPEN_RISE_SUPPORT) == null
+                    && find(caseOpen, CseReferralProcess.TASK_ALLOCATE_SUPPORT_WORKER) == null
+                    && find(caseOpen, CseReferralProcess.SUBPROCESS_RISE_SUPPORT) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_OPEN_RISE_SUPPORT, caseOpen.getId());
+                any = true;
+            }
+            if (decided.section47() && find(caseOpen, CseReferralProcess.TASK_SECTION_47_ENQUIRY) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_SECTION_47_ENQUIRY, caseOpen.getId());
+                any = true;
+            }
+            if (decided.policeInvestigation() && find(caseOpen, CseReferralProcess.TASK_POLICE_INVESTIGATION) == null) {
+                starting.startBeforeActivity(CseReferralProcess.TASK_POLICE_INVESTIGATION, caseOpen.getId());
+                any = true;
+            }
+            runtimeService.setVariables(instanceId, tracks);
+            if (!any) {
+                return Applied.ALREADY_RUNNING;
+            }
+            starting.execute();
+            return Applied.TRACKS_STARTED;
+        });
+    }
+
+    private static boolean flag(Map<String, Object> variables, String name) {
+        return Boolean.TRUE.equals(variables.get(name));
+    }
+
+    /** The first activity instance of this activity in the tree, or null. */
+    private static ActivityInstance find(ActivityInstance tree, String activityId) {
+        for (ActivityInstance child : tree.getChildActivityInstances()) {
+            if (activityId.equals(child.getActivityId())) {
+                return child;
+            }
+            ActivityInstance deeper = find(child, activityId);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
     }
 
     /** What a strategy meeting decided: the tracks it starts (contract section 5, {@code strategy-meeting}). */

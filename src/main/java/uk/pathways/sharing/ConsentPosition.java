@@ -80,6 +80,21 @@ public record ConsentPosition(
                 words(position, from, date, reason, recordedAt, recordedBy, recordedByAgency));
     }
 
+    /**
+     * How the position reads in a row of the sharing log: without its reason, which may name a parent or what they are
+     * suspected of and stays in the position itself (the consent history, read by the lead agency and in the subject
+     * access export, marked for review), so that it is not copied into every share.
+     */
+    public String logWords() {
+        if (!recorded) {
+            return words;
+        }
+        String without = words(position, from, date, null, recordedAt, recordedBy, recordedByAgency);
+        return reason == null || reason.isBlank()
+                ? without
+                : without + " Its reason is kept with the consent position (consent " + id + ").";
+    }
+
     /** "Sought and refused", "Not sought"; empty for the configured position. */
     public String positionWords() {
         return position == null ? "" : POSITION_WORDS.getOrDefault(position, position);

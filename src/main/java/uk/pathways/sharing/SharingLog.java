@@ -159,7 +159,7 @@ public class SharingLog {
                 actor.userId(),
                 actor.agency(),
                 properties.basisFor(kind),
-                cut(position.words(), 2000),
+                cut(position.logWords(), 2000),
                 position.id(),
                 reference);
     }

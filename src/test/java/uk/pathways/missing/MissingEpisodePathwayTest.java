@@ -645,7 +645,7 @@ class MissingEpisodePathwayTest {
         holdMeeting(accepted.caseId(), true, true, false);
 
         assertThat(caseFile.referrals(accepted.caseId())).singleElement().satisfies(r -> {
-            assertThat(r.source()).isEqualTo(MissingEpisodes.SOURCE_MISSING_EPISODE);
+            assertThat(r.source()).isEqualTo(MissingEpisodes.SOURCE_MISSING_STRATEGY_MEETING);
             assertThat(r.referrerAgency()).isEqualTo("childrens-services");
             assertThat(r.concerns()).contains(accepted.reference(), "RISE support and a section 47 enquiry");
             assertThat(walk.episode(accepted.reference()).referrals())
@@ -691,7 +691,7 @@ class MissingEpisodePathwayTest {
     }
 
     @Test
-    void whenACseReferralIsAlreadyOpenTheMeetingsDecisionsAreNotedForItInsteadOfASecondReferral() {
+    void whenACseReferralIsStillAtScreeningTheMeetingsDecisionsMoveItToSupportInsteadOfASecondReferral() {
         ChildDetails child = Pathway.child(14);
         var referral = pathway.refer(child, List.of());
         MissingReportAccepted accepted = walk.report(child, hoursAgo(1), "HIGH");
@@ -702,11 +702,41 @@ class MissingEpisodePathwayTest {
         assertThat(caseFile.referrals(accepted.caseId()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.reference()).isEqualTo(referral.reference()));
-        assertThat(pathway.tasks(accepted.caseId(), "allocate-support-worker")).isEmpty();
-        assertThat(walk.summaries(accepted.caseId(), "MISSING_MEETING_FOR_REVIEW"))
+        Task allocate = pathway.task(accepted.caseId(), "allocate-support-worker");
+        assertThat(allocate.getProcessInstanceId())
+                .as("the open referral's own pathway carries the support")
+                .isEqualTo(referral.processInstanceId());
+        assertThat(pathway.openTaskKeys(accepted.caseId()))
+                .as("its screening gave way to the meeting's decisions")
+                .doesNotContain("screening");
+        assertThat(walk.summaries(accepted.caseId(), "MISSING_MEETING_APPLIED_TO_REFERRAL"))
                 .singleElement()
                 .asString()
                 .contains("decided RISE support")
-                .contains(referral.reference() + " is already open");
+                .contains(referral.reference() + " moved to support and protection");
+    }
+
+    @Test
+    void whenACseReferralIsInSupportTheMeetingsNewTracksStartBesideItsOwn() {
+        ChildDetails child = Pathway.child(14);
+        var referral = pathway.refer(child, List.of());
+        MissingReportAccepted first = walk.report(child, hoursAgo(1), "HIGH");
+        holdMeeting(first.caseId(), true, false, false); // the referral moves to support with RISE
+        assertThat(pathway.tasks(first.caseId(), "police-investigation")).isEmpty();
+
+        MissingReportAccepted second = walk.report(child, hoursAgo(1), "HIGH");
+        holdMeeting(second.caseId(), true, false, true);
+
+        Task investigation = pathway.task(first.caseId(), "police-investigation");
+        assertThat(investigation.getProcessInstanceId()).isEqualTo(referral.processInstanceId());
+        assertThat(walk.candidateGroups(investigation)).containsExactly("police");
+        assertThat(pathway.tasks(first.caseId(), "allocate-support-worker"))
+                .as("RISE support runs already: not started twice")
+                .hasSize(1);
+        assertThat(walk.summaries(first.caseId(), "MISSING_MEETING_APPLIED_TO_REFERRAL"))
+                .anySatisfy(line -> assertThat(line)
+                        .contains(second.reference())
+                        .contains("the tracks it did not have yet started in CSE referral " + referral.reference()));
+        assertThat(caseFile.referrals(first.caseId())).hasSize(1);
     }
 }

@@ -619,6 +619,9 @@ class CseReferralPathwayTest {
         assertThat(caseFile.find(caseId).orElseThrow().status())
                 .as("not agreed: the case goes on")
                 .isEqualTo("OPEN");
+        assertThat(caseFile.find(caseId).orElseThrow().stage())
+                .as("back at support, not left at closure")
+                .isEqualTo("SUPPORT");
         assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_POLICE_INVESTIGATION, TASK_SECTION_47_ENQUIRY);
 
         ClockUtil.setCurrentTime(new java.util.Date(

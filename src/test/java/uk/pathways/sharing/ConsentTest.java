@@ -189,7 +189,9 @@ class ConsentTest {
             assertThat(s.consent())
                     .as(s.kind())
                     .startsWith("Sought and refused by the young person on ")
-                    .contains(REFUSED_REASON)
+                    .as("the reason stays with the position, not copied into every share")
+                    .doesNotContain(REFUSED_REASON)
+                    .contains("Its reason is kept with the consent position (consent " + refusal + ")")
                     .contains("Recorded by mash-worker (Multi-Agency Safeguarding Hub)");
         });
 
@@ -225,7 +227,7 @@ class ConsentTest {
                 .allSatisfy(s -> assertThat(s.consent())
                         .as(s.kind())
                         .startsWith("Not sought from a parent or carer, decided on ")
-                        .contains("a parent is suspected"));
+                        .doesNotContain("a parent is suspected"));
 
         // nothing overwritten: the shares made under the refusal still say so, and both positions are kept
         assertThat(sharesAfter(caseId, before).stream()

@@ -43,6 +43,7 @@ public final class CseReferralProcess {
     public static final String SUBPROCESS_ONWARD_REFERRAL = "SubProcess_OnwardReferral";
     public static final String TIMER_ONWARD_REFERRAL_REMINDER = "Timer_OnwardReferralReminder";
     public static final String TIMER_SAFETY_PLAN_REVIEW = "Timer_SafetyPlanReview";
+    public static final String TASK_OPEN_RISE_SUPPORT = "Task_OpenRiseSupport";
     public static final String EVENT_SUBPROCESS_STRATEGY_REVIEW = "EventSubProcess_StrategyReview";
     public static final String END_UNIVERSAL = "End_Universal";
     public static final String END_NO_FURTHER_ACTION = "End_NoFurtherAction";
