@@ -1,7 +1,11 @@
 package uk.pathways.casefile;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.pathways.agency.Actor;
 import uk.pathways.calendar.Now;
+import uk.pathways.web.FieldProblem;
+import uk.pathways.web.InvalidInputException;
 
 /** The case record's public API: one child, one case; the referrals, decisions, entries and chronology of it. */
 @Service
@@ -42,13 +48,45 @@ public class CaseFile {
         this.otherOpenWork = otherOpenWork;
     }
 
-    /** Finds the child's case (same first name, last name and date of birth) or opens one. */
+    /**
+     * Finds the child's case or opens one (issue 16): an exact identifier joins the case holding it, before the name
+     * and date of birth; otherwise the same first name, last name and date of birth join. A joined case gains the
+     * identifiers and known-as names it did not have, and a name it did not know (a child joined by an identifier under
+     * another name) as a known-as name. Refused as bad input naming the fields ({@link InvalidInputException}, 400),
+     * with nothing changed: identifiers that point at different cases, an identifier whose case has another date of
+     * birth, and an identifier that differs from the one the joined case holds.
+     */
     public OpenedCase openOrJoin(ChildDetails child, String stage) {
-        Optional<String> existing = cases.findCaseIdByChildKey(child.key());
+        Map<String, String> given = child.identifiers().given();
+        Map<String, String> matched = new LinkedHashMap<>();
+        given.forEach((field, value) ->
+                cases.findCaseIdByIdentifier(field, value).ifPresent(caseId -> matched.put(field, caseId)));
+        Set<String> matchedCases = new LinkedHashSet<>(matched.values());
+        if (matchedCases.size() > 1) {
+            throw new InvalidInputException(matched.keySet().stream()
+                    .map(field -> new FieldProblem(
+                            "child." + field,
+                            "The child's " + words(field) + " belongs to another child's case than the "
+                                    + others(matched, field) + " given: check them, or ask MASH to merge the cases"))
+                    .toList());
+        }
+        Optional<String> existing = matchedCases.isEmpty()
+                ? cases.findCaseIdByChildKey(child.key())
+                : Optional.of(matchedCases.iterator().next());
         if (existing.isPresent()) {
             String caseId = existing.get();
-            cases.refreshChild(caseId, child);
             CaseSummary current = cases.find(caseId).orElseThrow();
+            if (CaseMerges.MERGED.equals(current.status())) {
+                // a case merged into another (the same child) lives on in that one
+                caseId = cases.survivorOf(caseId);
+                current = cases.find(caseId).orElseThrow();
+            }
+            refuseConflicts(child, current, matched.keySet());
+            cases.refreshChild(caseId, child);
+            cases.addIdentifiers(caseId, child.identifiers());
+            List<KnownAs> names = new ArrayList<>(child.knownAs());
+            names.add(new KnownAs(child.firstName().strip(), child.lastName().strip()));
+            cases.addKnownAs(caseId, names, Now.instant());
             if (!current.isOpen()) {
                 cases.reopen(caseId, stage);
                 events.publishEvent(new CaseReopened(
@@ -65,6 +103,49 @@ public class CaseFile {
         String caseId = references.next("CASE");
         cases.insertCase(caseId, child, stage, Now.instant());
         return new OpenedCase(caseId, false);
+    }
+
+    /** A case joined by an identifier with another date of birth, or holding another value of an identifier given. */
+    private static void refuseConflicts(ChildDetails child, CaseSummary current, Set<String> matchedBy) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!matchedBy.isEmpty() && !current.child().dateOfBirth().equals(child.dateOfBirth())) {
+            String by = matchedBy.iterator().next();
+            problems.add(new FieldProblem(
+                    "child.dateOfBirth",
+                    "The child's " + words(by) + " belongs to a case whose child has another date of birth: check the "
+                            + words(by) + " and the date of birth, or call MASH"));
+        }
+        Map<String, String> held = current.child().identifiers().given();
+        child.identifiers().given().forEach((field, value) -> {
+            if (held.containsKey(field) && !held.get(field).equals(value)) {
+                problems.add(new FieldProblem(
+                        "child." + field,
+                        "The child's case holds another " + words(field) + ": check it, or call MASH"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static String others(Map<String, String> matched, String field) {
+        return matched.entrySet().stream()
+                .filter(e -> !e.getValue().equals(matched.get(field)))
+                .map(e -> words(e.getKey()))
+                .distinct()
+                .reduce((a, b) -> a + " and " + b)
+                .orElse("other identifiers");
+    }
+
+    /** "nhsNumber" in words: "NHS number". */
+    static String words(String field) {
+        return switch (field) {
+            case ChildIdentifiers.NHS_NUMBER -> "NHS number";
+            case ChildIdentifiers.LOCAL_AUTHORITY_CHILD_ID -> "local authority child id";
+            case ChildIdentifiers.UPN -> "unique pupil number";
+            case ChildIdentifiers.POLICE_PERSON_ID -> "police person id";
+            default -> field;
+        };
     }
 
     /** Whether a case closed at {@code closedAt} is reopened with its history by new work today. */

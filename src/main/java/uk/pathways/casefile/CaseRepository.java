@@ -29,12 +29,85 @@ class CaseRepository {
                 .findFirst();
     }
 
+    /** The column of each identifier, by its API field name (V14__one_child_one_record.sql). */
+    private static final java.util.Map<String, String> IDENTIFIER_COLUMNS = java.util.Map.of(
+            ChildIdentifiers.NHS_NUMBER, "nhs_number",
+            ChildIdentifiers.LOCAL_AUTHORITY_CHILD_ID, "la_child_id",
+            ChildIdentifiers.UPN, "upn",
+            ChildIdentifiers.POLICE_PERSON_ID, "police_person_id");
+
+    /** The case holding this identifier (an API field name of {@link ChildIdentifiers}), if any: indexed, exact. */
+    Optional<String> findCaseIdByIdentifier(String field, String value) {
+        String column = IDENTIFIER_COLUMNS.get(field);
+        return jdbc
+                .query("select case_id from pw_case where " + column + " = ?", (rs, i) -> rs.getString(1), value)
+                .stream()
+                .findFirst();
+    }
+
+    /** Identifiers the case does not have yet are added; those it has are kept (a conflict is refused before). */
+    void addIdentifiers(String caseId, ChildIdentifiers ids) {
+        jdbc.update("""
+                update pw_case set nhs_number = coalesce(nhs_number, ?), la_child_id = coalesce(la_child_id, ?),
+                  upn = coalesce(upn, ?), police_person_id = coalesce(police_person_id, ?) where case_id = ?""", ids.nhsNumber(), ids.localAuthorityChildId(), ids.upn(), ids.policePersonId(), caseId);
+    }
+
+    /** Adds the names the case does not know yet (neither the child's own name nor a known-as name). */
+    void addKnownAs(String caseId, List<KnownAs> names, Instant at) {
+        CaseSummary current = find(caseId).orElseThrow();
+        List<KnownAs> known = new java.util.ArrayList<>(current.child().knownAs());
+        for (KnownAs name : names) {
+            KnownAs full = name.completedBy(
+                    current.child().firstName(), current.child().lastName());
+            boolean isOwn =
+                    full.sameAs(current.child().firstName(), current.child().lastName());
+            boolean isKnown = known.stream()
+                    .anyMatch(k -> k.completedBy(
+                                    current.child().firstName(), current.child().lastName())
+                            .sameAs(full.firstName(), full.lastName()));
+            if (!isOwn && !isKnown) {
+                jdbc.update(
+                        "insert into pw_child_alias (case_id, first_name, last_name, added_at) values (?, ?, ?, ?)",
+                        caseId,
+                        name.firstName(),
+                        name.lastName(),
+                        ts(at));
+                known.add(name);
+            }
+        }
+    }
+
+    List<KnownAs> knownAs(String caseId) {
+        return jdbc.query(
+                "select first_name, last_name from pw_child_alias where case_id = ? order by added_at, id",
+                (rs, i) -> new KnownAs(rs.getString(1), rs.getString(2)),
+                caseId);
+    }
+
+    /** The case a merged case lives on in (following merges not undone); the case itself if it was not merged. */
+    String survivorOf(String caseId) {
+        String current = caseId;
+        for (int hops = 0; hops < 20; hops++) {
+            List<String> into = jdbc.queryForList(
+                    "select surviving_case_id from pw_case_merge where merged_case_id = ? and undone_at is null"
+                            + " order by id desc",
+                    String.class,
+                    current);
+            if (into.isEmpty()) {
+                return current;
+            }
+            current = into.get(0);
+        }
+        return current;
+    }
+
     void insertCase(String caseId, ChildDetails child, String stage, Instant openedAt) {
+        ChildIdentifiers ids = child.identifiers();
         jdbc.update(
                 """
                 insert into pw_case (case_id, child_key, first_name, last_name, date_of_birth, gender, ethnicity, district,
-                  looked_after, placing_authority, stage, status, opened_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""",
+                  looked_after, placing_authority, stage, status, opened_at, nhs_number, la_child_id, upn, police_person_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)""",
                 caseId,
                 child.key(),
                 child.firstName().strip(),
@@ -46,7 +119,12 @@ class CaseRepository {
                 child.lookedAfter(),
                 child.placingAuthority(),
                 stage,
-                ts(openedAt));
+                ts(openedAt),
+                ids.nhsNumber(),
+                ids.localAuthorityChildId(),
+                ids.upn(),
+                ids.policePersonId());
+        addKnownAs(caseId, child.knownAs(), openedAt);
     }
 
     /** Newer details of the child (district, looked after) replace older ones; blanks do not erase. */
@@ -73,7 +151,36 @@ class CaseRepository {
 
     Optional<CaseSummary> find(String caseId) {
         return jdbc.query("select * from pw_case where case_id = ?", CaseRepository::toSummary, caseId).stream()
-                .findFirst();
+                .findFirst()
+                .map(this::withKnownAs);
+    }
+
+    private CaseSummary withKnownAs(CaseSummary s) {
+        List<KnownAs> names = knownAs(s.caseId());
+        if (names.isEmpty()) {
+            return s;
+        }
+        ChildDetails c = s.child();
+        return new CaseSummary(
+                s.caseId(),
+                new ChildDetails(
+                        c.firstName(),
+                        c.lastName(),
+                        c.dateOfBirth(),
+                        c.gender(),
+                        c.ethnicity(),
+                        c.district(),
+                        c.lookedAfter(),
+                        c.placingAuthority(),
+                        c.identifiers(),
+                        names),
+                s.riskLevel(),
+                s.pathway(),
+                s.stage(),
+                s.status(),
+                s.openedAt(),
+                s.closedAt(),
+                s.closureReason());
     }
 
     void updateDecision(String caseId, String riskLevel, String pathway) {
@@ -350,7 +457,13 @@ class CaseRepository {
                 rs.getString("ethnicity"),
                 rs.getString("district"),
                 rs.getBoolean("looked_after"),
-                rs.getString("placing_authority"));
+                rs.getString("placing_authority"),
+                new ChildIdentifiers(
+                        rs.getString("nhs_number"),
+                        rs.getString("la_child_id"),
+                        rs.getString("upn"),
+                        rs.getString("police_person_id")),
+                List.of());
         return new CaseSummary(
                 rs.getString("case_id"),
                 child,

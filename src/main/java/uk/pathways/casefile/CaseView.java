@@ -25,7 +25,8 @@ public record CaseView(
         List<ChronologyEntry> chronology,
         List<RecordEntry> record,
         Object consent,
-        List<Object> onwardReferrals) {
+        List<Object> onwardReferrals,
+        List<CaseMerges.Merge> merges) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
     public static final String CONSENT = "consent";
@@ -58,7 +59,12 @@ public record CaseView(
             String ethnicity,
             String district,
             boolean lookedAfter,
-            String placingAuthority) {}
+            String placingAuthority,
+            String nhsNumber,
+            String localAuthorityChildId,
+            String upn,
+            String policePersonId,
+            List<KnownAs> knownAs) {}
 
     public record OpenTask(
             String id,

@@ -24,6 +24,7 @@ public class CaseViews {
 
     private final uk.pathways.agency.Actors actors;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final CaseMerges merges;
 
     CaseViews(
             CaseFile caseFile,
@@ -31,7 +32,9 @@ public class CaseViews {
             ObjectProvider<CaseViewSection> sections,
             Privileged privileged,
             uk.pathways.agency.Actors actors,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            CaseMerges merges) {
+        this.merges = merges;
         this.actors = actors;
         this.json = json;
         this.privileged = privileged;
@@ -54,7 +57,12 @@ public class CaseViews {
                     c.ethnicity(),
                     c.district(),
                     c.lookedAfter(),
-                    c.placingAuthority());
+                    c.placingAuthority(),
+                    c.identifiers().nhsNumber(),
+                    c.identifiers().localAuthorityChildId(),
+                    c.identifiers().upn(),
+                    c.identifiers().policePersonId(),
+                    c.knownAs());
             List<CaseView.Referral> referrals = caseFile.referrals(caseId).stream()
                     .map(r -> new CaseView.Referral(
                             r.reference(),
@@ -111,7 +119,8 @@ public class CaseViews {
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),
                     consent,
-                    onwardReferrals);
+                    onwardReferrals,
+                    merges.of(caseId));
         });
     }
 

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * in two hides cumulative risk. A candidate has a date of birth near the child's (a few days out, day and month
  * swapped, the year one out) and both names alike (the same, sounding the same by Double Metaphone, close by
  * Jaro-Winkler, or sharing a part of a double-barrelled name). Scored; the best first. Looked for by date of birth,
- * which is indexed, so that it stays cheap however many cases there are. A hint for MASH, never a merge.
+ * which is indexed, so that it stays cheap however many cases there are. Known-as names count, on both sides: a
+ * referral in a name the child is known by finds the child. A hint for MASH, never a merge.
  */
 @Component
 public class PossibleDuplicates {
@@ -67,23 +70,60 @@ public class PossibleDuplicates {
                 Date.valueOf(dob.plusYears(1))));
         LocalDate swapped = swapped(dob);
         params.add(Date.valueOf(swapped == null ? dob : swapped));
-        List<Candidate> found = new ArrayList<>();
+        String window = """
+                c.case_id <> ? and c.status <> 'MERGED' and (c.date_of_birth between ? and ? or c.date_of_birth = ? or c.date_of_birth = ?
+                  or c.date_of_birth = ?)""";
+        record Row(String caseId, String firstName, String lastName, LocalDate dob) {}
+        List<Row> rows = jdbc.query(
+                "select c.case_id, c.first_name, c.last_name, c.date_of_birth from pw_case c where " + window,
+                (rs, i) -> new Row(
+                        rs.getString("case_id"),
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        rs.getDate("date_of_birth").toLocalDate()),
+                params.toArray());
+        // the candidates' known-as names, in one query over the same window of dates of birth
+        Map<String, List<KnownAs>> theirAliases = new HashMap<>();
         jdbc.query(
-                """
-                select case_id, first_name, last_name, date_of_birth from pw_case where case_id <> ?
-                  and (date_of_birth between ? and ? or date_of_birth = ? or date_of_birth = ? or date_of_birth = ?)""",
+                "select a.case_id, a.first_name, a.last_name from pw_child_alias a join pw_case c on c.case_id = a.case_id"
+                        + " where " + window,
                 rs -> {
-                    Candidate c = score(
-                            child,
-                            rs.getString("case_id"),
-                            rs.getString("first_name"),
-                            rs.getString("last_name"),
-                            rs.getDate("date_of_birth").toLocalDate());
-                    if (c != null) {
-                        found.add(c);
-                    }
+                    theirAliases
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new KnownAs(rs.getString(2), rs.getString(3)));
                 },
                 params.toArray());
+        List<KnownAs> ours = names(child.firstName(), child.lastName(), child.knownAs());
+        List<Candidate> found = new ArrayList<>();
+        for (Row row : rows) {
+            List<KnownAs> theirs =
+                    names(row.firstName(), row.lastName(), theirAliases.getOrDefault(row.caseId(), List.of()));
+            Candidate best = null;
+            for (int i = 0; i < ours.size(); i++) {
+                for (int j = 0; j < theirs.size(); j++) {
+                    Candidate c = score(ours.get(i), dob, row.caseId(), theirs.get(j), row.dob());
+                    if (c == null) {
+                        continue;
+                    }
+                    List<String> reasons = new ArrayList<>();
+                    if (i > 0) {
+                        reasons.add("this child is known as " + ours.get(i).words());
+                    }
+                    if (j > 0) {
+                        reasons.add("known as " + theirs.get(j).words());
+                    }
+                    reasons.addAll(c.reasons());
+                    c = new Candidate(
+                            c.caseId(), row.firstName(), row.lastName(), row.dob(), c.score(), reasons, List.of());
+                    if (best == null || c.score() > best.score()) {
+                        best = c;
+                    }
+                }
+            }
+            if (best != null) {
+                found.add(best);
+            }
+        }
         return found.stream()
                 .sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::caseId))
                 .limit(MOST)
@@ -98,11 +138,21 @@ public class PossibleDuplicates {
                 .toList();
     }
 
-    private Candidate score(ChildDetails child, String caseId, String firstName, String lastName, LocalDate dob) {
+    /** The child's own name first, then each known-as name completed by the child's own. */
+    private static List<KnownAs> names(String firstName, String lastName, List<KnownAs> knownAs) {
+        List<KnownAs> names = new ArrayList<>();
+        names.add(new KnownAs(firstName, lastName));
+        knownAs.forEach(k -> names.add(k.completedBy(firstName, lastName)));
+        return names;
+    }
+
+    private Candidate score(KnownAs ours, LocalDate ourDob, String caseId, KnownAs theirs, LocalDate dob) {
+        String firstName = theirs.firstName();
+        String lastName = theirs.lastName();
         List<String> reasons = new ArrayList<>();
-        int first = names(child.firstName(), firstName, "first name", reasons);
-        int last = lastNames(child.lastName(), lastName, reasons);
-        int born = born(child.dateOfBirth(), dob, reasons);
+        int first = names(ours.firstName(), firstName, "first name", reasons);
+        int last = lastNames(ours.lastName(), lastName, reasons);
+        int born = born(ourDob, dob, reasons);
         if (first == 0 || last == 0 || born == 0) {
             return null;
         }

@@ -89,6 +89,13 @@ public class TaskBriefing {
                 add(briefing, record, e -> e.kind().equals("outcome-wheel"), 1);
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
             }
+            case "approve-review-override" ->
+                // the review with the social worker's judgement and its reason
+                add(
+                        briefing,
+                        record,
+                        e -> e.kind().equals("strategy-review") && reference != null && reference.equals(e.reference()),
+                        1);
             case "approve-case-closure", "approve-review-closure" -> {
                 // what the manager agrees to close: the meeting or review that proposes it, and each track's record
                 // of this referral only (a reopened case has earlier referrals' meetings and reviews)

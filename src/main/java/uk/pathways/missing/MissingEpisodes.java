@@ -170,15 +170,7 @@ public class MissingEpisodes {
                 report.placingAuthority() != null ? report.placingAuthority() : known.placingAuthority();
         boolean lookedAfter =
                 known.lookedAfter() || EpisodeTypes.fromCare(report.episodeType()) || report.placingAuthority() != null;
-        return new ChildDetails(
-                known.firstName(),
-                known.lastName(),
-                known.dateOfBirth(),
-                known.gender(),
-                known.ethnicity(),
-                known.district(),
-                lookedAfter,
-                placingAuthority);
+        return known.placed(lookedAfter, placingAuthority);
     }
 
     public void linkProcess(String reference, String processInstanceId) {

@@ -35,6 +35,7 @@ class CaseErasure {
             "pw_access_request",
             "pw_case_entry",
             "pw_onward_referral",
+            "pw_child_alias",
             "pw_chronology",
             "pw_decision",
             "pw_clock_breach",
@@ -79,6 +80,14 @@ class CaseErasure {
         references.addAll(
                 jdbc.queryForList("select reference from pw_missing_episode where case_id = ?", String.class, caseId));
         Set<String> instances = processInstances(caseId, references);
+        // cases merged into this one (issue 16) go with it: the engine's instances that still name them too
+        List<String> mergedIn = jdbc.queryForList(
+                "select merged_case_id from pw_case_merge where surviving_case_id = ? and undone_at is null",
+                String.class,
+                caseId);
+        for (String merged : mergedIn) {
+            instances.addAll(processInstances(merged, List.of()));
+        }
 
         List<String> ids = List.copyOf(instances);
         if (!ids.isEmpty()) {
@@ -133,8 +142,24 @@ class CaseErasure {
         rows += jdbc.update("delete from pw_missing_episode where case_id = ?", caseId);
         rows += jdbc.update("delete from pw_referral where case_id = ?", caseId);
         rows += jdbc.update("delete from pw_case_agency where case_id = ?", caseId);
+        // cases merged into this one hold the child's other name and a chronology line: they go with it
+        rows += jdbc.update("""
+                delete from pw_case_merge_row where merge_id in
+                  (select id from pw_case_merge where surviving_case_id = ? or merged_case_id = ?)""", caseId, caseId);
+        rows += jdbc.update(
+                "delete from pw_case_merge where surviving_case_id = ? or merged_case_id = ?", caseId, caseId);
+        for (String merged : mergedIn) {
+            for (String table : BY_CASE_ID) {
+                rows += jdbc.update("delete from " + table + " where case_id = ?", merged);
+            }
+            rows += jdbc.update("delete from pw_case_agency where case_id = ?", merged);
+            rows += jdbc.update("delete from pw_case where case_id = ? and status = 'MERGED'", merged);
+        }
         rows += jdbc.update("delete from pw_case where case_id = ?", caseId);
         int auditRows = audit.forgetCase(caseId);
+        for (String merged : mergedIn) {
+            auditRows += audit.forgetCase(merged);
+        }
         jdbc.update(
                 """
                 insert into pw_tombstone (erased_at, record_class, rule, case_rows, engine_instances, audit_rows, run_id)

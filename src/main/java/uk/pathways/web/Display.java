@@ -20,6 +20,13 @@ public class Display {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
+    /** An NHS number as people write it: "943 476 5919". */
+    public String nhsNumber(String digits) {
+        return digits == null || digits.length() != 10
+                ? digits
+                : digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

@@ -164,4 +164,111 @@ class ProfessionalJudgementTest {
                         "Same as the table"));
         assertThat(pathway.openTaskKeys(caseId)).containsExactly("early-help-plan");
     }
+
+    // ---- at a strategy review: a children's services manager agrees (issue 15) ----
+
+    /** A police-only case six weeks on, its strategy review open. */
+    private String caseAtItsReview() {
+        ReferralAccepted referral = pathway.refer(16, List.of());
+        String caseId = referral.caseId();
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER", "CONTROLLED_BY_OTHERS", "UNEXPLAINED_GIFTS"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        uk.pathways.calendar.Now.instant()
+                                .plus(java.time.Duration.ofHours(20))
+                                .toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("riseAccepted", false, "section47", false, "policeInvestigation", true));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(uk.pathways.calendar.Now.instant()
+                        .plus(java.time.Duration.ofDays(42))
+                        .toEpochMilli()
+                + 1000));
+        pathway.fireDueClocks(referral.processInstanceId());
+        return caseId;
+    }
+
+    private void reviewJudgedHigh(String caseId, String reason) {
+        java.util.Map<String, Object> form = new java.util.HashMap<>();
+        form.put("indicators", List.of());
+        form.put("disclosure", false);
+        form.put("learningDisability", false);
+        form.put("reviewDecision", "CONTINUE");
+        form.put("overrideRiskLevel", "HIGH");
+        if (reason != null) {
+            form.put("overrideReason", reason);
+        }
+        pathway.complete(caseId, "strategy-review", "childrens-services-worker", form);
+    }
+
+    @Test
+    void aReviewJudgementDifferentFromTheThresholdWaitsForAChildrensServicesManager() {
+        String caseId = caseAtItsReview();
+        try {
+            assertThatThrownBy(() -> reviewJudgedHigh(caseId, null))
+                    .as("a judgement without its reason is refused, naming the field")
+                    .hasMessageContaining("overrideReason");
+            reviewJudgedHigh(caseId, "Synthetic: seen twice with the same older men since the meeting");
+
+            Task approval = pathway.task(caseId, "approve-review-override");
+            assertThat(approval).hasCandidateGroup("childrens-services-managers");
+            assertThat(caseFile.find(caseId).orElseThrow().riskLevel())
+                    .as("the review's decision stands until a manager agrees")
+                    .isEqualTo("NONE");
+            pathway.complete(
+                    approval,
+                    "childrens-services-manager",
+                    Map.of("overrideAgreed", true, "managerComment", "Agreed: synthetic"));
+
+            assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).isEqualTo("HIGH");
+            assertThat(caseFile.decisions(caseId))
+                    .extracting(DecisionRecord::kind)
+                    .endsWith("REVIEW", "OVERRIDE");
+            DecisionRecord judged =
+                    caseFile.decisions(caseId).get(caseFile.decisions(caseId).size() - 1);
+            assertThat(judged.decidedBy().userId()).isEqualTo("childrens-services-manager");
+            assertThat(pathway.openTaskKeys(caseId))
+                    .as("the review continues the case: the investigation goes on")
+                    .containsExactly("police-investigation");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aReviewJudgementNotAgreedLeavesTheReviewsDecision() {
+        String caseId = caseAtItsReview();
+        try {
+            reviewJudgedHigh(caseId, "Synthetic reason");
+            pathway.complete(
+                    pathway.task(caseId, "approve-review-override"),
+                    "childrens-services-manager",
+                    Map.of("overrideAgreed", false));
+            assertThat(caseFile.find(caseId).orElseThrow().riskLevel()).isEqualTo("NONE");
+            assertThat(caseFile.decisions(caseId)
+                            .get(caseFile.decisions(caseId).size() - 1)
+                            .outcome())
+                    .isEqualTo("NOT_AGREED");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
 }

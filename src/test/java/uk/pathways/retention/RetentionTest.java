@@ -36,6 +36,8 @@ import uk.pathways.audit.AuditRetention;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.ChildDetails;
+import uk.pathways.casefile.ChildIdentifiers;
+import uk.pathways.casefile.KnownAs;
 import uk.pathways.missing.MissingReportAccepted;
 import uk.pathways.missing.MissingWalk;
 import uk.pathways.referral.ReferralAccepted;
@@ -43,6 +45,7 @@ import uk.pathways.sharing.SharingConsent;
 import uk.pathways.support.DatabaseScan;
 import uk.pathways.support.Mailroom;
 import uk.pathways.support.Pathway;
+import uk.pathways.support.SyntheticIds;
 import uk.pathways.web.Pages;
 
 /**
@@ -77,6 +80,9 @@ class RetentionTest {
 
     @Autowired
     CaseFile caseFile;
+
+    @Autowired
+    uk.pathways.casefile.CaseMerges merges;
 
     @Autowired
     HistoryService history;
@@ -114,6 +120,25 @@ class RetentionTest {
                 "Corby",
                 lookedAfter,
                 lookedAfter ? "Synthetic County Council" : null);
+    }
+
+    /** The child with identifiers and a known-as name (issue 16): personal data, erased with the rest. */
+    private static ChildDetails identified(ChildDetails c) {
+        return new ChildDetails(
+                c.firstName(),
+                c.lastName(),
+                c.dateOfBirth(),
+                c.gender(),
+                c.ethnicity(),
+                c.district(),
+                c.lookedAfter(),
+                c.placingAuthority(),
+                new ChildIdentifiers(
+                        SyntheticIds.nhsNumber(),
+                        SyntheticIds.localAuthorityChildId(),
+                        SyntheticIds.upn(),
+                        SyntheticIds.policePersonId()),
+                List.of(new KnownAs("Quill", "Aliasford" + RUN)));
     }
 
     /** Referred and screened to universal services: the case closes at once. */
@@ -163,6 +188,12 @@ class RetentionTest {
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, child.lastName()));
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, child.dateOfBirth()));
         found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, caseId));
+        for (String identifier : child.identifiers().given().values()) {
+            found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, identifier));
+        }
+        for (KnownAs name : child.knownAs()) {
+            found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, name.lastName()));
+        }
         for (String reference : references) {
             found.addAll(DatabaseScan.holding(dataSource, DatabaseScan.EVERY_TABLE, reference));
         }
@@ -171,9 +202,13 @@ class RetentionTest {
 
     @Test
     void theNightlyRunErasesExactlyWhatTheDryRunReportedAndNothingHeldOrStillKept() throws Exception {
-        ChildDetails quillon = child("Quillon", 15, 11, false);
+        ChildDetails quillon = identified(child("Quillon", 15, 11, false));
         ChildDetails oriella = child("Oriella", 14, 23, false);
         ReferralAccepted cse = closedReferral(quillon); // closed CSE case: 6 years, and the 25th birthday
+        // a second record of the same child, merged into the first by a MASH manager: it goes with it
+        ChildDetails quilla = child("Quilla", 15, 13, false);
+        ReferralAccepted quillasReferral = closedReferral(quilla);
+        merges.merge(cse.caseId(), quillasReferral.caseId(), "Synthetic: the same child", "mash-manager");
         MissingReportAccepted missing = closedEpisode(oriella); // missing episodes only: the same
         ReferralAccepted young = closedReferral(child("Yarrowen", 13, 37, false)); // 25th birthday not reached
         ReferralAccepted lookedAfter = closedReferral(child("Lachlet", 15, 41, true)); // kept to the 75th birthday
@@ -192,6 +227,19 @@ class RetentionTest {
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_CASE."))
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("ACT_HI_"))
                 .anyMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("PW_AUDIT."));
+        assertThat(DatabaseScan.holding(
+                        dataSource,
+                        DatabaseScan.EVERY_TABLE,
+                        quillon.identifiers().nhsNumber()))
+                .as("before: the NHS number is in the case record")
+                .isNotEmpty();
+        assertThat(DatabaseScan.holding(
+                        dataSource,
+                        DatabaseScan.EVERY_TABLE,
+                        quillon.knownAs().get(0).lastName()))
+                .as("before: the known-as name is in the case record")
+                .anySatisfy(
+                        c -> assertThat(c.toUpperCase(java.util.Locale.ROOT)).startsWith("PW_CHILD_ALIAS."));
 
         retention.placeHold(held.caseId(), "Synthetic: a civil claim has been notified", "admin", "camunda-admin");
         // the consent position for sharing, naming the child, and a share made under it: erased with the case
@@ -246,6 +294,9 @@ class RetentionTest {
                 .allSatisfy(id -> assertThat(caseFile.find(id)).as(id).isEmpty());
         assertThat(traces(quillon, cse.caseId(), List.of(cse.reference())))
                 .as("nothing of Quillon is left anywhere")
+                .isEmpty();
+        assertThat(traces(quilla, quillasReferral.caseId(), List.of(quillasReferral.reference())))
+                .as("nothing of the case merged into Quillon's is left anywhere")
                 .isEmpty();
         assertThat(traces(oriella, missing.caseId(), List.of(missing.reference(), policeReference)))
                 .as("nothing of Oriella is left anywhere")

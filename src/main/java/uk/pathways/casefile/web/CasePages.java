@@ -48,6 +48,7 @@ class CasePages {
     private final FormWording wording;
     private final Display display;
     private final uk.pathways.casefile.PossibleDuplicates duplicates;
+    private final uk.pathways.casefile.CaseMerges merges;
 
     CasePages(
             CaseViews views,
@@ -58,8 +59,10 @@ class CasePages {
             ObjectMapper json,
             FormWording wording,
             Display display,
-            uk.pathways.casefile.PossibleDuplicates duplicates) {
+            uk.pathways.casefile.PossibleDuplicates duplicates,
+            uk.pathways.casefile.CaseMerges merges) {
         this.duplicates = duplicates;
+        this.merges = merges;
         this.wording = wording;
         this.display = display;
         this.views = views;
@@ -166,6 +169,7 @@ class CasePages {
         model.addAttribute("people", people);
         model.addAttribute("mayReadSharing", access.mayReadAsLead(principal.getName(), caseId));
         model.addAttribute("duplicates", duplicates.of(caseId));
+        model.addAttribute("mayMerge", merges.mayMerge(principal.getName()));
         model.addAttribute("support", SupportSummary.of(view.record(), wording, display));
         model.addAttribute(
                 "recordSections",

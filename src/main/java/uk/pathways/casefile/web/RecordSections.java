@@ -42,6 +42,7 @@ final class RecordSections {
             Map.entry("agency-information", "strategy-meeting"),
             Map.entry("strategy-meeting", "strategy-meeting"),
             Map.entry("strategy-review", "strategy-meeting"),
+            Map.entry("approve-review-override", "strategy-meeting"),
             Map.entry("section-47-enquiry", "strategy-meeting"),
             Map.entry("allocate-support-worker", "support"),
             Map.entry("safety-plan", "support"),

@@ -110,6 +110,9 @@ class MissingEpisodePages {
             // the same police reference and time last seen for the child: reported already, nothing changed
             FormErrors errors = new FormErrors().add("policeReference", e.getMessage());
             return show(model, form, errors);
+        } catch (InvalidInputException e) {
+            // the child's identifiers contradict the record (another child's case, another date of birth)
+            return show(model, form, form.errors(e.problems()));
         }
         redirect.addFlashAttribute("reference", accepted.reference());
         redirect.addFlashAttribute("caseId", accepted.caseId());

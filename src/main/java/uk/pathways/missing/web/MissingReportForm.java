@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
+import uk.pathways.web.ChildIdentityBoxes;
 import uk.pathways.web.DateOfBirthBoxes;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.FormErrors;
@@ -48,6 +49,7 @@ final class MissingReportForm {
     static MissingReportForm of(MultiValueMap<String, String> params) {
         MissingReportForm form = new MissingReportForm();
         List<String> names = new ArrayList<>(List.of(CHILD_FIELDS));
+        names.addAll(ChildIdentityBoxes.FIELDS);
         names.addAll(List.of(OTHER_FIELDS));
         names.addAll(List.of(DateTimeInput.boxes("seen")));
         for (String field : names) {
@@ -74,7 +76,9 @@ final class MissingReportForm {
 
     /** Whether any of the child's details were given (then the child goes in the report, not only a case id). */
     boolean hasChild() {
-        for (String field : CHILD_FIELDS) {
+        List<String> childFields = new ArrayList<>(List.of(CHILD_FIELDS));
+        childFields.addAll(ChildIdentityBoxes.FIELDS);
+        for (String field : childFields) {
             String value = value(field);
             if (!value.isBlank() && !("child.lookedAfter".equals(field) && "unknown".equals(value))) {
                 return true;
@@ -96,6 +100,7 @@ final class MissingReportForm {
             put(child, "ethnicity", value("child.ethnicity"));
             put(child, "district", value("child.district"));
             yesNo(child, "lookedAfter", value("child.lookedAfter"));
+            ChildIdentityBoxes.put(child, this::value);
         }
         put(body, "missingSince", LAST_SEEN.iso(values));
         put(body, "policeReference", value("policeReference"));
@@ -114,7 +119,7 @@ final class MissingReportForm {
     /** The validator's problems laid out for the page: worded for the boxes, linked to the first box of a date. */
     FormErrors errors(List<FieldProblem> problems) {
         FormErrors errors = new FormErrors();
-        for (FieldProblem p : problems) {
+        for (FieldProblem p : ChildIdentityBoxes.onPage(problems)) {
             errors.add(p.field(), worded(p));
         }
         return errors.target(DOB, dobTarget())

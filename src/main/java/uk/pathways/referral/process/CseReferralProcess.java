@@ -28,6 +28,8 @@ public final class CseReferralProcess {
     public static final String TASK_CLOSURE_APPROVAL = "closure-approval";
     /** A MASH manager agrees (or not) a screening judgement that differs from the threshold decision. */
     public static final String TASK_APPROVE_OVERRIDE = "approve-override";
+    /** A children's services manager agrees (or not) a review judgement that differs from the threshold decision. */
+    public static final String TASK_APPROVE_REVIEW_OVERRIDE = "approve-review-override";
     /** A children's services manager agrees a closure that no RISE manager approves: no further action, tracks ended. */
     public static final String TASK_APPROVE_CASE_CLOSURE = "approve-case-closure";
     /** A children's services manager agrees a strategy review's decision to close a case without RISE support. */

@@ -121,7 +121,39 @@ class ReferralApiController {
             Boolean lookedAfter,
 
             @Schema(maxLength = 150, description = "Needed for a looked-after child")
-            String placingAuthority) {}
+            String placingAuthority,
+
+            @Schema(
+                    description = "NHS number: 10 digits, spaces allowed, with its Modulus 11 check digit; an exact"
+                            + " match joins the child's case",
+                    example = "943 476 5919")
+            String nhsNumber,
+
+            @Schema(
+                    maxLength = 50,
+                    description = "The local authority's child id; an exact match joins the child's case",
+                    example = "LA-000123")
+            String localAuthorityChildId,
+
+            @Schema(
+                    description = "Unique pupil number: 13 characters, the DfE check letter first; an exact match joins"
+                            + " the child's case",
+                    example = "H801200001001")
+            String upn,
+
+            @Schema(
+                    maxLength = 50,
+                    description = "The police person id; an exact match joins the child's case",
+                    example = "PPI-000042")
+            String policePersonId,
+
+            @Schema(description = "Other names the child is known by (at most 10); either part may be left out")
+            java.util.List<KnownAsName> knownAs) {}
+
+    @Schema(name = "KnownAs", description = "A name the child is known by")
+    record KnownAsName(
+            @Schema(maxLength = 100, example = "Robyn") String firstName,
+            @Schema(maxLength = 100, example = "Sample") String lastName) {}
 
     @Schema(name = "Referrer")
     record Referrer(

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
+import uk.pathways.web.ChildIdentityBoxes;
 import uk.pathways.web.DateOfBirthBoxes;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.FormToJson;
@@ -49,7 +50,9 @@ final class ReferralForm {
 
     static ReferralForm of(MultiValueMap<String, String> params) {
         ReferralForm form = new ReferralForm();
-        for (String field : TEXT_FIELDS) {
+        List<String> fields = new ArrayList<>(List.of(TEXT_FIELDS));
+        fields.addAll(ChildIdentityBoxes.FIELDS);
+        for (String field : fields) {
             String value = params.getFirst(field);
             form.values.put(field, value == null ? "" : value);
         }
@@ -93,6 +96,7 @@ final class ReferralForm {
             child.put("lookedAfter", false);
         }
         put(child, "placingAuthority", value("child.placingAuthority"));
+        ChildIdentityBoxes.put(child, this::value);
         ObjectNode referrer = body.putObject("referrer");
         put(referrer, "agency", value("referrer.agency"));
         put(referrer, "name", value("referrer.name"));
@@ -111,7 +115,7 @@ final class ReferralForm {
     /** The validator's problems, with its date-format message worded for the day, month and year boxes. */
     List<FieldProblem> worded(List<FieldProblem> problems) {
         List<FieldProblem> worded = new ArrayList<>();
-        for (FieldProblem p : problems) {
+        for (FieldProblem p : ChildIdentityBoxes.onPage(problems)) {
             if (DOB.equals(p.field()) && p.message().contains("YYYY-MM-DD")) {
                 worded.add(new FieldProblem(DOB, dateMessage()));
             } else {

@@ -90,8 +90,12 @@ class ReferralPages {
             RedirectAttributes redirect) {
         ReferralForm form = ReferralForm.of(params);
         NewReferral referral;
+        ReferralAccepted accepted;
         try {
             referral = validator.validate(form.toJson(json), Now.today());
+            // the child's identifiers may contradict the record (another child's case, another date of birth)
+            accepted = referrals.receive(
+                    referral, actors.of(principal.getName(), List.of(referral.referrerAgency())), WEB);
         } catch (InvalidInputException e) {
             FormErrors errors = new FormErrors()
                     .addAll(form.worded(e.problems()))
@@ -100,8 +104,6 @@ class ReferralPages {
                     .target("indicators", "indicators");
             return show(model, form, errors);
         }
-        ReferralAccepted accepted =
-                referrals.receive(referral, actors.of(principal.getName(), List.of(referral.referrerAgency())), WEB);
         redirect.addFlashAttribute("reference", accepted.reference());
         redirect.addFlashAttribute("caseId", accepted.caseId());
         redirect.addFlashAttribute("childName", referral.child().displayName());

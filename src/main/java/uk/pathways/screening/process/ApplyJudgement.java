@@ -14,7 +14,8 @@ import uk.pathways.casefile.process.Variables;
 import uk.pathways.screening.ThresholdJudged;
 
 /**
- * {@code ${applyJudgement}}, after "Agree a different risk level": agreed, the risk level and pathway become the
+ * {@code ${applyJudgement}}, after "Agree a different risk level" (a MASH manager at screening, a children's services
+ * manager at a strategy review): agreed, the risk level and pathway become the
  * judgement's (the pathway each risk level has in the cse-threshold table); not agreed, the decision stands. The
  * decision, the judgement and the manager's answer are kept side by side in the case's decisions.
  */
@@ -56,7 +57,11 @@ class ApplyJudgement implements JavaDelegate {
                 agreed ? judged : decided,
                 pathway,
                 age instanceof Number n ? n.intValue() : 0,
-                actors.current(List.of(Agency.MASH.groupId() + Agency.MANAGERS_SUFFIX, Agency.MASH.groupId())),
+                actors.current(List.of(
+                        Agency.MASH.groupId() + Agency.MANAGERS_SUFFIX,
+                        Agency.CHILDRENS_SERVICES.groupId() + Agency.MANAGERS_SUFFIX,
+                        Agency.MASH.groupId(),
+                        Agency.CHILDRENS_SERVICES.groupId())),
                 Now.instant()));
     }
 }

@@ -7,7 +7,8 @@ import uk.pathways.gate.Submissions;
 import uk.pathways.gate.TaskInputRefused;
 
 /**
- * {@code ${screeningJudgement}}, the complete listener of "Screen the referral": a professional judgement (a risk
+ * {@code ${screeningJudgement}}, the complete listener of "Screen the referral" and "Hold the strategy review": a
+ * professional judgement (a risk
  * level other than the threshold's) needs its reason, which goes to the case record with the rest of the form; the
  * judgement itself is set on the process, blank as no judgement, so that an earlier screening's never lingers.
  */
@@ -25,7 +26,7 @@ class ScreeningJudgement implements TaskListener {
             if (reason == null || reason.isBlank()) {
                 throw TaskInputRefused.of(
                         ScreeningVariables.OVERRIDE_REASON,
-                        "Give the reason your judgement differs from the threshold, for the MASH manager");
+                        "Give the reason your judgement differs from the threshold, for the manager who agrees it");
             }
         }
         task.getExecution().setVariable(ScreeningVariables.OVERRIDE_RISK_LEVEL, judged ? level.toString() : null);

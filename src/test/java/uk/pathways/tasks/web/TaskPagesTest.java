@@ -167,7 +167,7 @@ class TaskPagesTest {
                 caseId,
                 "strategy-review",
                 "childrens-services-worker",
-                Map.of("disclosure", "false", "learningDisability", "false"),
+                Map.of("disclosure", "false", "learningDisability", "false", "overrideRiskLevel", ""),
                 "mash-worker");
 
         complete(caseId, "outreach-contact", "rise-worker", Map.of("proposeClosure", "true"), "rise-manager");
@@ -365,7 +365,26 @@ class TaskPagesTest {
                 caseId,
                 "strategy-review",
                 "childrens-services-worker",
-                Map.of("disclosure", "false", "learningDisability", "false", "reviewDecision", "CLOSE"),
+                Map.of(
+                        "disclosure",
+                        "false",
+                        "learningDisability",
+                        "false",
+                        "reviewDecision",
+                        "CLOSE",
+                        "overrideRiskLevel",
+                        "HIGH"),
+                "childrens-services-worker");
+        // the social worker judged the risk higher than the review's threshold: a manager agrees it beside the review
+        String judgement = page(
+                "childrens-services-manager",
+                get("/tasks/" + pathway.task(caseId, "approve-review-override").getId()));
+        assertThat(judgement).contains((String) review.get("overrideReason")).contains("name=\"overrideAgreed\"");
+        complete(
+                caseId,
+                "approve-review-override",
+                "childrens-services-manager",
+                Map.of("overrideAgreed", "false"),
                 "childrens-services-worker");
         String agreeReview = page(
                 "childrens-services-manager",
