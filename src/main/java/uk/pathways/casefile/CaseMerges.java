@@ -54,9 +54,9 @@ public class CaseMerges {
         }
     }
 
-    /** The case record's own tables whose rows move with the case (by their numeric id). */
-    private static final List<String> MOVED_BY_ID =
-            List.of("pw_decision", "pw_case_entry", "pw_clock_breach", "pw_chronology", "pw_child_alias");
+    /** The case record's own tables whose rows move with the case (by their numeric id); RISE's onward referrals too. */
+    private static final List<String> MOVED_BY_ID = List.of(
+            "pw_decision", "pw_case_entry", "pw_clock_breach", "pw_chronology", "pw_child_alias", "pw_onward_referral");
 
     private static final Map<String, String> IDENTIFIER_COLUMNS = Map.of(
             ChildIdentifiers.NHS_NUMBER, "nhs_number",

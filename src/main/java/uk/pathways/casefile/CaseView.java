@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
- * (the sharing capability's, docs/data-protection.md), for whoever is about to share.
+ * (the sharing capability's, docs/data-protection.md), for whoever is about to share; {@code onwardReferrals} the RISE
+ * support's onward referrals with their status (the support capability's section).
  */
 public record CaseView(
         String caseId,
@@ -25,6 +26,7 @@ public record CaseView(
         List<ChronologyEntry> chronology,
         List<RecordEntry> record,
         Object consent,
+        List<Object> onwardReferrals,
         List<CaseMerges.Merge> merges) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */

@@ -95,6 +95,7 @@ public class CaseViews {
             List<Object> missing = new ArrayList<>();
             List<Object> meetings = new ArrayList<>();
             Object consent = null;
+            List<Object> onwardReferrals = new ArrayList<>();
             for (CaseViewSection section : sections) {
                 if ("missingEpisodes".equals(section.name())) {
                     missing.addAll(section.items(caseId));
@@ -102,6 +103,8 @@ public class CaseViews {
                     meetings.addAll(section.items(caseId));
                 } else if (CaseView.CONSENT.equals(section.name())) {
                     consent = section.items(caseId).stream().findFirst().orElse(null);
+                } else if ("onwardReferrals".equals(section.name())) {
+                    onwardReferrals.addAll(section.items(caseId));
                 }
             }
             return new CaseView(
@@ -120,6 +123,7 @@ public class CaseViews {
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),
                     consent,
+                    onwardReferrals,
                     merges.of(caseId));
         });
     }

@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
  * What a task needs from the case record, shown beside its form (contract section 9): the referral's concerns for a
  * screening, the meeting and the referral for an agency's information, every agency's information for the meeting's
  * outcome (the meeting pack), the closure strategy and the latest outcome wheel for the closure's approval, the
- * interview's information for the police, the current plan for the next safety plan, the review or meeting and each
- * track's record for a manager agreeing a closure. Read from the case record for a
+ * interview's information for the police, the current plan for the next safety plan (and its review), the review or
+ * meeting and each track's record for a manager agreeing a closure, the recent contacts and earlier answers for an
+ * onward referral's follow-up. Read from the case record for a
  * reader who may read the case; never copied into the engine.
  */
 @Component
@@ -122,6 +123,11 @@ public class TaskBriefing {
             case "safety-plan" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
                 add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
+            }
+            case "onward-referral" -> {
+                // the contacts that made and updated the referral, and the earlier answers about it
+                add(briefing, record, e -> e.kind().equals("onward-referral"), 3);
+                add(briefing, record, e -> e.kind().equals("outreach-contact"), 3);
             }
             case "outreach-contact", "outcome-wheel", "closure-strategy" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);

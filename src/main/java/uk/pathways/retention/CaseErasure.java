@@ -37,6 +37,7 @@ class CaseErasure {
             "pw_sharing_consent",
             "pw_access_request",
             "pw_case_entry",
+            "pw_onward_referral",
             "pw_child_alias",
             "pw_chronology",
             "pw_decision",

@@ -106,7 +106,9 @@ class History {
                         "safetyPlanActions",
                         "Synthetic actions",
                         "safetyPlanContacts",
-                        "Synthetic contacts"));
+                        "Synthetic contacts",
+                        "reviewDate",
+                        "2027-05-13"));
         at(2027, 4, 1, 11, 0);
         pathway.complete(caseB, "outcome-wheel", "rise-worker", wheel(3));
         at(2027, 4, 1, 12, 0);

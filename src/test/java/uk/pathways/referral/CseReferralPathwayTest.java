@@ -245,7 +245,9 @@ class CseReferralPathwayTest {
                         "safetyPlanActions",
                         "Synthetic actions",
                         "safetyPlanContacts",
-                        "Synthetic contacts"));
+                        "Synthetic contacts",
+                        "reviewDate",
+                        uk.pathways.calendar.Now.today().plusWeeks(6).toString()));
         pathway.complete(caseId, TASK_OUTCOME_WHEEL, "rise-worker", wheel());
         assertThat(pathway.tasks(caseId, TASK_OUTCOME_WHEEL))
                 .as("the next wheel is due in 6 weeks")

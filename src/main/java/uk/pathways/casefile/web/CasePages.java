@@ -153,6 +153,10 @@ class CasePages {
         List<String> ids = new ArrayList<>(
                 view.chronology().stream().map(ChronologyEntry::actor).toList());
         view.record().forEach(e -> ids.add(e.recordedBy()));
+        asMaps(view.onwardReferrals()).forEach(r -> {
+            ids.add(String.valueOf(r.get("madeBy")));
+            ids.add(String.valueOf(r.get("statusBy")));
+        });
         if (view.consent() != null) {
             // whoever recorded the consent position in force, by name (another capability's section, read as fields)
             Object by = json.convertValue(view.consent(), new TypeReference<Map<String, Object>>() {})
@@ -173,6 +177,7 @@ class CasePages {
                         view.record(), view.involvedAgencies(), wording, display, id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
         model.addAttribute("strategyMeetings", asMaps(view.strategyMeetings()));
+        model.addAttribute("onwardReferrals", asMaps(view.onwardReferrals()));
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()

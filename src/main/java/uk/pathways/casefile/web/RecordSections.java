@@ -49,6 +49,7 @@ final class RecordSections {
             Map.entry("safety-plan", "support"),
             Map.entry("outreach-contact", "support"),
             Map.entry("outcome-wheel", "support"),
+            Map.entry("onward-referral", "support"),
             Map.entry("return-home-interview", "missing"),
             Map.entry("police-investigation", "police"),
             Map.entry("police-intelligence", "police"),

@@ -18,6 +18,9 @@ public final class CseReferralProcess {
     public static final String TASK_SAFETY_PLAN = "safety-plan";
     public static final String TASK_OUTREACH_CONTACT = "outreach-contact";
     public static final String TASK_OUTCOME_WHEEL = "outcome-wheel";
+    /** A RISE support worker follows up one onward referral until its outcome is recorded. */
+    public static final String TASK_ONWARD_REFERRAL = "onward-referral";
+
     public static final String TASK_POLICE_INVESTIGATION = "police-investigation";
     public static final String TASK_SECTION_47_ENQUIRY = "section-47-enquiry";
     public static final String TASK_STRATEGY_REVIEW = "strategy-review";
@@ -39,6 +42,9 @@ public final class CseReferralProcess {
     public static final String TIMER_EARLY_HELP_REVIEW = "Timer_EarlyHelpReview";
     public static final String SUBPROCESS_CASE_OPEN = "SubProcess_CaseOpen";
     public static final String SUBPROCESS_RISE_SUPPORT = "SubProcess_RiseSupport";
+    public static final String SUBPROCESS_ONWARD_REFERRAL = "SubProcess_OnwardReferral";
+    public static final String TIMER_ONWARD_REFERRAL_REMINDER = "Timer_OnwardReferralReminder";
+    public static final String TIMER_SAFETY_PLAN_REVIEW = "Timer_SafetyPlanReview";
     public static final String TASK_OPEN_RISE_SUPPORT = "Task_OpenRiseSupport";
     public static final String EVENT_SUBPROCESS_STRATEGY_REVIEW = "EventSubProcess_StrategyReview";
     public static final String END_UNIVERSAL = "End_Universal";
@@ -62,6 +68,15 @@ public final class CseReferralProcess {
     public static final String LAST_SUCCESSFUL_CONTACT_AT = "lastSuccessfulContactAt";
     public static final String CONTACT_SUCCESSFUL = "contactSuccessful";
     public static final String PROPOSE_CLOSURE = "proposeClosure";
+    /** When the safety plan is next reviewed (a Date; the plan's review date at 9:00 UK time). */
+    public static final String SAFETY_PLAN_REVIEW_AT = "safetyPlanReviewAt";
+    /** The ids of the onward referrals the last outreach contact made, comma-separated ("" for none). */
+    public static final String NEW_ONWARD_REFERRALS = "newOnwardReferrals";
+    /** One follow-up's onward referral id (the multi-instance element variable). */
+    public static final String ONWARD_REFERRAL_ID = "onwardReferralId";
+    /** Whether that onward referral still waits for its outcome (local to its follow-up). */
+    public static final String ONWARD_REFERRAL_OPEN = "onwardReferralOpen";
+
     public static final String INVESTIGATION_CONCLUDED = "investigationConcluded";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String CLOSURE_REASON = "closureReason";
@@ -100,6 +115,10 @@ public final class CseReferralProcess {
             LAST_SUCCESSFUL_CONTACT_AT,
             CONTACT_SUCCESSFUL,
             PROPOSE_CLOSURE,
+            SAFETY_PLAN_REVIEW_AT,
+            NEW_ONWARD_REFERRALS,
+            ONWARD_REFERRAL_ID,
+            ONWARD_REFERRAL_OPEN,
             INVESTIGATION_CONCLUDED,
             REVIEW_DECISION,
             CLOSURE_REASON,

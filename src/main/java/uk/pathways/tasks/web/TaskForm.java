@@ -39,7 +39,8 @@ public final class TaskForm {
             String month,
             String year,
             String time,
-            String text) {
+            String text,
+            boolean dateOnly) {
 
         public String id() {
             return FormErrors.idOf(key);
@@ -94,7 +95,8 @@ public final class TaskForm {
                             null,
                             null,
                             null,
-                            text.replaceAll("(?m)^#+\\s*", "").replace("**", "")));
+                            text.replaceAll("(?m)^#+\\s*", "").replace("**", ""),
+                            false));
                 }
                 continue;
             }
@@ -146,7 +148,8 @@ public final class TaskForm {
                     first(posted, key + ".month"),
                     first(posted, key + ".year"),
                     first(posted, key + ".time"),
-                    null));
+                    null,
+                    "date".equals(c.path("subtype").asText())));
         }
     }
 
@@ -204,7 +207,7 @@ public final class TaskForm {
     }
 
     private static void dateTime(Field f, Map<String, Object> variables, FormErrors errors) {
-        boolean any = !blank(f.day()) || !blank(f.month()) || !blank(f.year()) || !blank(f.time());
+        boolean any = !blank(f.day()) || !blank(f.month()) || !blank(f.year()) || (!f.dateOnly() && !blank(f.time()));
         errors.target(f.key(), f.id() + "-day");
         if (!any) {
             if (f.required()) {
@@ -217,6 +220,11 @@ public final class TaskForm {
                     Integer.parseInt(f.year().strip()),
                     Integer.parseInt(f.month().strip()),
                     Integer.parseInt(f.day().strip()));
+            if (f.dateOnly()) {
+                // a date field (subtype "date"): the day alone, as the form records it
+                variables.put(f.key(), date.toString());
+                return;
+            }
             LocalTime time = LocalTime.parse(
                     f.time().strip().length() == 4
                             ? "0" + f.time().strip()
@@ -224,7 +232,12 @@ public final class TaskForm {
             OffsetDateTime at = LocalDateTime.of(date, time).atZone(Now.UK).toOffsetDateTime();
             variables.put(f.key(), at.withOffsetSameInstant(ZoneOffset.UTC).toString());
         } catch (RuntimeException e) {
-            errors.add(f.key(), f.label() + " must be a real date and a time like 14:30");
+            errors.add(
+                    f.key(),
+                    f.label()
+                            + (f.dateOnly()
+                                    ? " must be a real date, like 27 3 2027"
+                                    : " must be a real date and a time like 14:30"));
         }
     }
 

@@ -191,6 +191,10 @@ class TaskPagesBrowserTest {
                         "safetyPlanActions",
                         "Synthetic actions: phone the support worker; stay with a trusted adult after school.")
                 .type("safetyPlanContacts", "Synthetic contacts: aunt, youth club.");
+        java.time.LocalDate review = uk.pathways.calendar.Now.today().plusWeeks(6);
+        browser.type("reviewDate-day", String.valueOf(review.getDayOfMonth()))
+                .type("reviewDate-month", String.valueOf(review.getMonthValue()))
+                .type("reviewDate-year", String.valueOf(review.getYear()));
         complete("Make the safety plan");
 
         open("Complete the outcome wheel");

@@ -222,7 +222,7 @@ class TaskPagesTest {
                 .contains("RISE support so far")
                 .contains("id=\"outcome-wheel-trend\"")
                 .containsPattern("id=\"topics-covered\"[\\s\\S]*?\\(1 contact\\)")
-                .contains("id=\"onward-referrals\"");
+                .contains("id=\"onward-referral-status\"");
 
         // the case page tells it by stage, every entry in words
         String casePage = page("childrens-services-worker", get("/cases/" + caseId));
@@ -444,6 +444,98 @@ class TaskPagesTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    @Test
+    void onwardReferralsAndTheSafetyPlanReviewAreWorkedOnTheirPagesAndReadBackOnTheCase() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        String caseId = referral.caseId();
+        complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("learningDisability", "false", "overrideRiskLevel", ""),
+                "mash-worker");
+        complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(),
+                "childrens-services-worker");
+        complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("section47", "false", "policeInvestigation", "false"),
+                "childrens-services-worker");
+        complete(
+                caseId,
+                "allocate-support-worker",
+                "rise-manager",
+                Map.of("supportWorker", "rise-worker"),
+                "rise-worker");
+        Map<String, Object> first = complete(caseId, "safety-plan", "rise-worker", Map.of(), "mash-worker");
+        complete(caseId, "outcome-wheel", "rise-worker", Map.of(), "mash-worker");
+        // CAMHS and court support referred; court support's outcome already known at the same contact
+        complete(
+                caseId,
+                "outreach-contact",
+                "rise-worker",
+                Map.of(
+                        "proposeClosure", "false",
+                        "onwardReferrals", "CAMHS,COURT_SUPPORT",
+                        "onwardReferralsAccepted", "",
+                        "onwardReferralsWaiting", "",
+                        "onwardReferralsDeclined", "",
+                        "onwardReferralsOutcome", "COURT_SUPPORT"),
+                "mash-worker");
+
+        // fifteen days on: the CAMHS referral is asked about, and the plan's review date has come
+        ClockUtil.setCurrentTime(
+                new java.util.Date(Now.instant().plus(Duration.ofDays(15)).toEpochMilli()));
+        pathway.fireDueClocks(referral.processInstanceId());
+        Task ask = pathway.task(caseId, "onward-referral");
+        assertThat(ask.getName()).isEqualTo("Follow up the onward referral to CAMHS");
+        complete(caseId, "onward-referral", "rise-worker", Map.of("onwardReferralStatus", "WAITING"), "mash-worker");
+        assertThat(pathway.task(caseId, "safety-plan").getName()).isEqualTo("Review the safety plan");
+        Map<String, Object> revised = complete(caseId, "safety-plan", "rise-worker", Map.of(), "mash-worker");
+
+        // read back as an involved agency: the API's onward referrals and plan versions
+        JsonNode read = json.readTree(api("mash-worker", caseId));
+        Map<String, String> statuses = new LinkedHashMap<>();
+        read.path("onwardReferrals")
+                .forEach(r -> statuses.put(
+                        r.path("service").asText(), r.path("status").asText()));
+        assertThat(statuses)
+                .containsExactly(Map.entry("CAMHS", "WAITING"), Map.entry("COURT_SUPPORT", "OUTCOME_RECORDED"));
+        List<JsonNode> plans = new ArrayList<>();
+        read.path("record").forEach(e -> {
+            if (e.path("kind").asText().equals("safety-plan")) {
+                plans.add(e);
+            }
+        });
+        assertThat(plans).hasSize(2);
+        assertThat(plans.get(0).path("fields").path("safetyPlanRisks").asText())
+                .isEqualTo(revised.get("safetyPlanRisks"));
+        assertThat(plans.get(0).path("supersedes").asText())
+                .isEqualTo(plans.get(1).path("id").asText());
+        assertThat(plans.get(1).path("fields").path("safetyPlanRisks").asText())
+                .isEqualTo(first.get("safetyPlanRisks"));
+
+        // and on the case page: the wheel's chart beside its table, the plan's versions, the referrals' statuses
+        String casePage = page("mash-worker", get("/cases/" + caseId));
+        assertThat(casePage)
+                .contains("id=\"outcome-wheel-chart\"")
+                .containsPattern(
+                        "<svg[^>]*role=\"img\"[^>]*aria-labelledby=\"wheel-chart-title\" aria-describedby=\"wheel-chart-desc\"")
+                .contains("<polyline")
+                .contains("id=\"outcome-wheel-trend\"")
+                .containsPattern("Feeling and being safe 4")
+                .containsPattern("data-version=\"1\"[\\s\\S]*?Replaced[\\s\\S]*?data-version=\"2\"[\\s\\S]*?Current")
+                .containsPattern("data-service=\"CAMHS\" data-status=\"WAITING\"[\\s\\S]*?Waiting")
+                .containsPattern(
+                        "data-service=\"COURT_SUPPORT\" data-status=\"OUTCOME_RECORDED\"[\\s\\S]*?Court support")
+                .contains("id=\"last-successful-contact\"");
     }
 
     @Test
@@ -721,6 +813,14 @@ class TaskPagesTest {
                     expected.put(field, 4);
                 }
                 case "datetime" -> {
+                    if ("date".equals(c.path("subtype").asText())) {
+                        java.time.LocalDate day = Now.today().plusDays(7);
+                        post.param(field + ".day", String.valueOf(day.getDayOfMonth()))
+                                .param(field + ".month", String.valueOf(day.getMonthValue()))
+                                .param(field + ".year", String.valueOf(day.getYear()));
+                        expected.put(field, day.toString());
+                        continue;
+                    }
                     LocalDateTime at = Now.instant()
                             .atZone(Now.UK)
                             .toLocalDateTime()
