@@ -38,6 +38,11 @@ for (const file of process.argv.slice(2)) {
         const root = ${JSON.stringify(root)};
         if (root) { canvas.setRootElement(canvas.getRootElements().find((r) => r.id === root + '_plane')); }
         canvas.zoom('fit-viewport');
+        // room for the drill-down's breadcrumbs above, and a margin all round
+        const box = canvas.viewbox().inner;
+        const margin = 40;
+        canvas.viewbox({ x: box.x - margin, y: box.y - margin - 60, width: box.width + 2 * margin,
+          height: box.height + 2 * margin + 60 });
       });
       </script></body></html>`);
     const png = path.join(out, `${name}${root ? '-' + root : ''}.png`);

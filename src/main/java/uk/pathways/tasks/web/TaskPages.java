@@ -337,7 +337,7 @@ class TaskPages {
             for (FieldProblem p : refused.problems()) {
                 gate.add(p.field(), p.message());
             }
-            return show(readable(id), user, model, params, gate);
+            return showUnlessGone(id, task, user, model, params, gate, redirect);
         } catch (RuntimeException raced) {
             // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
             Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
@@ -352,8 +352,9 @@ class TaskPages {
                     || raced instanceof org.camunda.bpm.engine.AuthorizationException) {
                 throw raced;
             }
-            return show(
-                    now,
+            return showUnlessGone(
+                    id,
+                    task,
                     user,
                     model,
                     params,
@@ -361,11 +362,38 @@ class TaskPages {
                             .add(
                                     "task",
                                     "This task changed while you were completing it"
-                                            + " (someone claimed or completed it at the same moment). Check it and complete it again"));
+                                            + " (someone claimed or completed it at the same moment). Check it and complete it again"),
+                    redirect);
         }
         redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" is done. What you recorded is on the case.");
         redirect.addFlashAttribute("caseId", caseId);
         return "redirect:/tasks";
+    }
+
+    /**
+     * The task's page again with what went wrong; or, when a colleague completed the task while it was being shown
+     * (the engine no longer knows it), the inbox with a notice: a lost race is never a 500.
+     */
+    private String showUnlessGone(
+            String id,
+            Task task,
+            String user,
+            Model model,
+            MultiValueMap<String, String> posted,
+            FormErrors errors,
+            RedirectAttributes redirect) {
+        try {
+            return show(readable(id), user, model, posted, errors);
+        } catch (ProcessEngineException | NullPointerException | NoSuchElementException gone) {
+            if (taskService.createTaskQuery().taskId(id).active().singleResult() != null) {
+                throw gone;
+            }
+            redirect.addFlashAttribute(
+                    "notice",
+                    "\"" + task.getName() + "\" was completed by someone else just before you."
+                            + " Nothing you entered was recorded.");
+            return "redirect:/tasks";
+        }
     }
 
     private String show(Task task, String user, Model model, MultiValueMap<String, String> posted, FormErrors errors) {
