@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -55,9 +57,21 @@ public class TokenUsers {
         return groups;
     }
 
+    /** A token named a user who signs in here with a password (the administrator): a token may not become them. */
+    public static final class LocalUser extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LocalUser(String userId) {
+            super("The user id " + userId
+                    + " belongs to a user of Pathways with a password; a token may not act as them.");
+        }
+    }
+
     /**
      * Makes {@code userId} an engine user in exactly the contract groups among {@code claimedGroups}; {@code name}
      * (may be null) is what practitioners read for them ("Referrals system").
+     *
+     * @throws LocalUser when {@code userId} is a user with a password (nothing is changed)
      */
     public void ensure(String userId, String name, Collection<String> claimedGroups) {
         Set<String> groups = contractGroupsOf(claimedGroups);
@@ -70,6 +84,13 @@ public class TokenUsers {
             return;
         }
         synchronized (this) {
+            // checked in a command of its own: a refusal thrown inside the engine's command is logged as its error
+            if (privileged.call(() ->
+                    Context.getCommandContext().getReadOnlyIdentityProvider().findUserById(userId)
+                                    instanceof UserEntity local
+                            && local.getPassword() != null)) {
+                throw new LocalUser(userId);
+            }
             privileged.run(() -> write(userId, name, groups));
         }
         recent.put(userId, new Known(groups, name, now));

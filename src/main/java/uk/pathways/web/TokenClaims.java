@@ -15,7 +15,7 @@ import uk.pathways.agency.TokenUsers;
 /**
  * Profile {@code oidc}: who a token (or an OpenID Connect sign-in) is, and the contract groups it names. The user is
  * the first of {@code pathways.oidc.user-claims} the token has ({@code preferred_username}, then {@code client_id},
- * {@code azp}, {@code sub}), made fit for an engine user id (letters and digits in words joined by hyphens:
+ * {@code sub}), made fit for an engine user id (letters and digits in words joined by hyphens:
  * {@code jo.bloggs@example} becomes {@code jo-bloggs-example}). The groups are the claim {@code
  * pathways.oidc.groups-claim} ({@code groups}): a list, or one string of names separated by spaces or commas; a
  * Keycloak group path ({@code /police}) counts by its last name. Only the contract's groups are honoured.
@@ -29,7 +29,7 @@ class TokenClaims {
 
     TokenClaims(
             @Value("${pathways.oidc.groups-claim:groups}") String groupsClaim,
-            @Value("${pathways.oidc.user-claims:preferred_username,client_id,azp,sub}") List<String> userClaims) {
+            @Value("${pathways.oidc.user-claims:preferred_username,client_id,sub}") List<String> userClaims) {
         this.groupsClaim = groupsClaim;
         this.userClaims = userClaims;
     }

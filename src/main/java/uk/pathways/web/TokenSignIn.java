@@ -203,7 +203,13 @@ class TokenSignIn {
                 tokenClaims = person.getClaims();
             }
             if (tokenClaims != null && auth.getName() != null) {
-                users.ensure(auth.getName(), claims.name(tokenClaims), claims.groups(tokenClaims));
+                try {
+                    users.ensure(auth.getName(), claims.name(tokenClaims), claims.groups(tokenClaims));
+                } catch (TokenUsers.LocalUser local) {
+                    SecurityContextHolder.clearContext();
+                    Problems.write(response, 403, "Forbidden", local.getMessage());
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }

@@ -278,6 +278,19 @@ class SingleSignOnTest {
     }
 
     @Test
+    void aTokenMayNotActAsALocalUserWithAPassword() throws Exception {
+        String asAdmin = IDP.issueToken(
+                        ISSUER, "admin", "pathways", Map.of("groups", List.of("police", "camunda-admin")), 300)
+                .serialize();
+        HttpResponse<String> answer = call("GET", "/api/cases", asAdmin, null);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("password");
+        assertThat(identityService.createGroupQuery().groupMember("admin").list())
+                .extracting(g -> g.getId())
+                .containsExactly("camunda-admin");
+    }
+
+    @Test
     void aPersonSignsInToThePagesWithOpenIdConnectAndTheTasklistKnowsThem() throws Exception {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder()
