@@ -86,14 +86,15 @@ class EngineDoorsAudit {
             String door = engineRest ? AuditEntry.DOOR_ENGINE_REST : AuditEntry.DOOR_WEBAPP;
             int status = response.getStatus();
             if (status == 401 && engineRest && request.getHeader("Authorization") != null) {
+                boolean bearer = request.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7);
                 audit.recordAlone(
-                        basicUser(request),
+                        bearer ? SignInFailures.BEARER : basicUser(request),
                         null,
                         AuditEntry.SIGN_IN_FAILED,
                         door,
                         null,
                         path,
-                        "HTTP Basic refused",
+                        bearer ? "bearer token refused" : "HTTP Basic refused",
                         null);
                 return;
             }
@@ -249,10 +250,12 @@ class EngineDoorsAudit {
             }
         }
 
+        /** The HTTP Basic user, or (profile oidc) the bearer token's user Spring Security signed in. */
         private static String basicUser(HttpServletRequest request) {
             String header = request.getHeader("Authorization");
             if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return null;
+                java.security.Principal principal = request.getUserPrincipal();
+                return principal == null ? null : principal.getName();
             }
             try {
                 String decoded = new String(

@@ -39,6 +39,7 @@ class PageSecurity {
 
     @Bean
     @Order(2)
+    @org.springframework.context.annotation.Profile("!oidc") // with oidc: TokenSignIn
     SecurityFilterChain pagesSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // After signing in, back to the page asked for, at its own address (no "?continue" added to it).
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();

@@ -40,6 +40,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @org.springframework.context.annotation.Profile("!oidc") // with oidc: TokenSignIn
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // /actuator/prometheus: HTTP Basic like /api, for camunda-admin only (dashboards, issue #7).
         http.securityMatcher("/api/**", "/actuator/prometheus")
@@ -74,6 +75,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @org.springframework.context.annotation.Profile("!oidc") // with oidc: TokenSignIn
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
