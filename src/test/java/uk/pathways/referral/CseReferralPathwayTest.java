@@ -370,20 +370,7 @@ class CseReferralPathwayTest {
 
     @Test
     void policeInvestigationAloneClosesTheCaseWhenItConcludesAndAManagerAgrees() {
-        ReferralAccepted referral = pathway.refer(16, List.of());
-        String caseId = referral.caseId();
-        screen(
-                caseId,
-                List.of(
-                        "OLDER_PARTNER",
-                        "CONTROLLED_BY_OTHERS",
-                        "UNEXPLAINED_GIFTS",
-                        "SEXUAL_HEALTH",
-                        "PEERS_EXPLOITED"),
-                false,
-                false);
-        scheduleMeeting(caseId);
-        holdMeeting(caseId, false, true, true);
+        String caseId = protectionCase();
 
         assertThat(pathway.openTaskKeys(caseId)).containsExactly(TASK_POLICE_INVESTIGATION, TASK_SECTION_47_ENQUIRY);
         pathway.complete(

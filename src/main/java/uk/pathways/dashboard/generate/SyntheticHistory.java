@@ -372,6 +372,19 @@ public class SyntheticHistory {
                     f.put("safetyPlanRisks", "Synthetic risks");
                     f.put("safetyPlanActions", "Synthetic actions");
                     f.put("safetyPlanContacts", "Synthetic contacts");
+                    f.put(
+                            "reviewDate",
+                            now.atZone(Now.UK).toLocalDate().plusWeeks(12).toString());
+                }
+                case "onward-referral" -> {
+                    boolean known = random.nextDouble() < 0.6;
+                    f.put("onwardReferralStatus", known ? "OUTCOME_RECORDED" : "WAITING");
+                    f.put("onwardReferralNotes", "Synthetic notes");
+                }
+                case "meeting-action" -> f.put("actionDone", "Synthetic: done as agreed");
+                case "approve-review-override" -> {
+                    f.put("overrideAgreed", random.nextDouble() < 0.7);
+                    f.put("managerComment", "Synthetic comment");
                 }
                 case "outreach-contact" -> {
                     String outcome = random.nextDouble() < 0.7
