@@ -115,7 +115,9 @@ class TokenSignIn {
         requestCache.setMatchingRequestParameterName(null);
         String[] paths = java.util.stream.Stream.concat(
                         java.util.Arrays.stream(PageSecurity.PAGES),
-                        java.util.stream.Stream.of("/oauth2/**", "/login/oauth2/**"))
+                        // the Camunda webapps too: opened first, they send the person to the identity provider and
+                        // back, and the one sign-in (OneSignIn) signs them in to the webapps
+                        java.util.stream.Stream.of("/oauth2/**", "/login/oauth2/**", "/camunda/app/**"))
                 .toArray(String[]::new);
         http.securityMatcher(paths)
                 .requestCache(c -> c.requestCache(requestCache))

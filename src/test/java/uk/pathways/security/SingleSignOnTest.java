@@ -346,4 +346,28 @@ class SingleSignOnTest {
                 .as("signed out of the Tasklist too")
                 .isIn(401, 403, 404);
     }
+
+    @Test
+    void aPersonWhoOpensTheTasklistFirstSignsInWithOpenIdConnectAndLandsInTheTasklist() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.ALWAYS)
+                .build();
+
+        HttpResponse<String> tasklist = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.uri().getPath())
+                .as("sent to the identity provider and back to the Tasklist, not to its own password form")
+                .isEqualTo("/camunda/app/tasklist/default/");
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> webapp = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(webapp.statusCode()).as(webapp.body()).isEqualTo(200);
+        assertThat(JSON.readTree(webapp.body()).path("userId").asText()).isEqualTo("ria-synthetic-police-example");
+    }
 }
