@@ -41,6 +41,9 @@ public class TaskBriefing {
         for (BriefingSource source : sources) {
             briefing.addAll(source.forTask(caseId, taskKey, processInstanceId));
         }
+        // an entry of the referral or episode the task belongs to (a reopened case has earlier ones)
+        java.util.function.Predicate<CaseView.RecordEntry> ours =
+                e -> reference != null && reference.equals(e.reference());
         switch (taskKey) {
             case "screening", "strategy-review" -> {
                 add(briefing, record, e -> e.kind().equals("referral"), 10);
@@ -96,29 +99,17 @@ public class TaskBriefing {
             }
             case "approve-review-override" ->
                 // the review with the social worker's judgement and its reason
-                add(
-                        briefing,
-                        record,
-                        e -> e.kind().equals("strategy-review") && reference != null && reference.equals(e.reference()),
-                        1);
+                add(briefing, record, e -> e.kind().equals("strategy-review") && ours.test(e), 1);
             case "approve-case-closure", "approve-review-closure" -> {
                 // what the manager agrees to close: the meeting or review that proposes it, and each track's record
-                // of this referral only (a reopened case has earlier referrals' meetings and reviews)
-                java.util.function.Predicate<CaseView.RecordEntry> ours =
-                        e -> reference != null && reference.equals(e.reference());
+                // of this referral only
                 add(briefing, record, e -> e.kind().equals("strategy-review") && ours.test(e), 1);
                 add(briefing, record, e -> e.kind().equals("strategy-meeting") && ours.test(e), 1);
                 add(briefing, record, e -> e.kind().equals("section-47-enquiry") && ours.test(e), 1);
                 add(briefing, record, e -> e.kind().equals("police-investigation") && ours.test(e), 1);
             }
             case "police-intelligence" ->
-                add(
-                        briefing,
-                        record,
-                        e -> e.kind().equals("return-home-interview")
-                                && reference != null
-                                && reference.equals(e.reference()),
-                        1);
+                add(briefing, record, e -> e.kind().equals("return-home-interview") && ours.test(e), 1);
             case "meeting-action" -> add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
             case "safety-plan" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);

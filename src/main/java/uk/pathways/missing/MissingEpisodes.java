@@ -253,9 +253,7 @@ public class MissingEpisodes {
             return Optional.empty();
         }
         List<String> references = window.stream().map(MissingEpisode::reference).toList();
-        Optional<ReferralRecord> open = caseFile.referrals(episode.caseId()).stream()
-                .filter(r -> !"CLOSED".equals(r.status()))
-                .reduce((first, second) -> second);
+        Optional<ReferralRecord> open = openReferral(episode.caseId());
         if (open.isPresent()) {
             events.publishEvent(new RepeatMissingNotedForReview(
                     episode.caseId(),
@@ -287,17 +285,27 @@ public class MissingEpisodes {
 
     private ReferralAccepted refer(
             MissingEpisode episode, Agency referrer, String concerns, String indicator, Actor actor) {
-        ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
         return referrals.receive(
-                new NewReferral(
-                        child,
-                        referrer.groupId(),
-                        referrer.displayName(),
-                        properties.referrerEmail(),
-                        concerns,
-                        List.of(indicator)),
-                Actor.SYSTEM,
-                SOURCE_MISSING_EPISODE);
+                referralFor(episode, referrer, concerns, indicator), Actor.SYSTEM, SOURCE_MISSING_EPISODE);
+    }
+
+    /** The referral the missing pathway makes for the episode's child, in the name of {@code referrer}. */
+    private NewReferral referralFor(MissingEpisode episode, Agency referrer, String concerns, String indicator) {
+        ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
+        return new NewReferral(
+                child,
+                referrer.groupId(),
+                referrer.displayName(),
+                properties.referrerEmail(),
+                concerns,
+                List.of(indicator));
+    }
+
+    /** The child's CSE referral still open, the latest if more than one. */
+    private Optional<ReferralRecord> openReferral(String caseId) {
+        return caseFile.referrals(caseId).stream()
+                .filter(r -> !"CLOSED".equals(r.status()))
+                .reduce((first, second) -> second);
     }
 
     // ---- while missing ----
@@ -502,9 +510,7 @@ public class MissingEpisodes {
         if (!decided.any()) {
             return Optional.empty();
         }
-        Optional<ReferralRecord> open = caseFile.referrals(episode.caseId()).stream()
-                .filter(r -> !"CLOSED".equals(r.status()))
-                .reduce((first, second) -> second);
+        Optional<ReferralRecord> open = openReferral(episode.caseId());
         if (open.isPresent()) {
             Referrals.Applied applied = referrals.applyMeetingDecisions(open.get(), decided);
             events.publishEvent(new MeetingDecisionsAppliedToReferral(
@@ -525,15 +531,8 @@ public class MissingEpisodes {
         String concerns = "The strategy meeting for missing episode " + reference + " decided: "
                 + decided.words() + ". Started by the missing pathway at support and protection; the"
                 + " meeting's record is in the case record.";
-        ChildDetails child = caseFile.find(episode.caseId()).orElseThrow().child();
         ReferralAccepted referral = referrals.receiveAtSupport(
-                new NewReferral(
-                        child,
-                        Agency.CHILDRENS_SERVICES.groupId(),
-                        Agency.CHILDRENS_SERVICES.displayName(),
-                        properties.referrerEmail(),
-                        concerns,
-                        List.of(INDICATOR_MISSING)),
+                referralFor(episode, Agency.CHILDRENS_SERVICES, concerns, INDICATOR_MISSING),
                 Actor.SYSTEM,
                 SOURCE_MISSING_STRATEGY_MEETING,
                 decided);

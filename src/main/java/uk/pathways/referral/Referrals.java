@@ -65,6 +65,10 @@ public class Referrals {
         // any signed-in agency may refer (contract section 6): the platform starts the pathway on its behalf
         ProcessInstance instance = privileged.call(() -> runtimeService.startProcessInstanceByKey(
                 CseReferralProcess.KEY, recorded.reference(), recorded.variables()));
+        return linked(recorded, instance);
+    }
+
+    private ReferralAccepted linked(RecordedReferral recorded, ProcessInstance instance) {
         caseFile.linkProcess(recorded.reference(), instance.getId());
         return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
     }
@@ -92,8 +96,7 @@ public class Referrals {
                 .setVariables(variables)
                 .startBeforeActivity(CseReferralProcess.SUBPROCESS_CASE_OPEN)
                 .execute());
-        caseFile.linkProcess(recorded.reference(), instance.getId());
-        return new ReferralAccepted(recorded.reference(), recorded.caseId(), instance.getId(), recorded.joined());
+        return linked(recorded, instance);
     }
 
     /** What the decisions of a meeting held for another pathway did to an open referral. */
