@@ -92,20 +92,10 @@ public class CaseViews {
                             d.pathway(),
                             d.outcome()))
                     .toList();
-            List<Object> missing = new ArrayList<>();
-            List<Object> meetings = new ArrayList<>();
-            Object consent = null;
-            List<Object> onwardReferrals = new ArrayList<>();
+            // what other capabilities give the case view, by section name
+            java.util.Map<String, List<Object>> given = new java.util.HashMap<>();
             for (CaseViewSection section : sections) {
-                if ("missingEpisodes".equals(section.name())) {
-                    missing.addAll(section.items(caseId));
-                } else if ("strategyMeetings".equals(section.name())) {
-                    meetings.addAll(section.items(caseId));
-                } else if (CaseView.CONSENT.equals(section.name())) {
-                    consent = section.items(caseId).stream().findFirst().orElse(null);
-                } else if ("onwardReferrals".equals(section.name())) {
-                    onwardReferrals.addAll(section.items(caseId));
-                }
+                given.computeIfAbsent(section.name(), n -> new ArrayList<>()).addAll(section.items(caseId));
             }
             return new CaseView(
                     caseId,
@@ -117,13 +107,15 @@ public class CaseViews {
                     caseFile.involvedAgencies(caseId),
                     openTasks(caseId),
                     referrals,
-                    missing,
-                    meetings,
+                    given.getOrDefault("missingEpisodes", List.of()),
+                    given.getOrDefault("strategyMeetings", List.of()),
                     decisions,
                     caseFile.chronology(caseId),
                     record(caseId, readerUserId),
-                    consent,
-                    onwardReferrals,
+                    given.getOrDefault(CaseView.CONSENT, List.of()).stream()
+                            .findFirst()
+                            .orElse(null),
+                    given.getOrDefault("onwardReferrals", List.of()),
                     merges.of(caseId));
         });
     }

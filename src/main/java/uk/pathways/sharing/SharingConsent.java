@@ -64,7 +64,12 @@ public class SharingConsent {
                 "select * from pw_sharing_consent where case_id = ? order by id desc fetch first 1 rows only",
                 SharingConsent::row,
                 caseId);
-        return newest.isEmpty() ? ConsentPosition.configured(caseId, properties.consent()) : newest.get(0);
+        return inForce(caseId, newest);
+    }
+
+    /** The position in force, read from the case's history (newest first) already at hand: no second query. */
+    public ConsentPosition inForce(String caseId, List<ConsentPosition> history) {
+        return history.isEmpty() ? ConsentPosition.configured(caseId, properties.consent()) : history.get(0);
     }
 
     /** Every position recorded for the case, newest first (empty where none was). */

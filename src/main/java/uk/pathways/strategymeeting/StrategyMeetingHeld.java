@@ -27,18 +27,6 @@ public record StrategyMeetingHeld(
         invitedAgencies = invitedAgencies == null ? List.of() : List.copyOf(invitedAgencies);
     }
 
-    /** A meeting held without invitations or actions recorded (kept for callers of the first shape). */
-    public StrategyMeetingHeld(
-            String caseId,
-            String reference,
-            boolean riseAccepted,
-            boolean section47,
-            boolean policeInvestigation,
-            Actor actor,
-            Instant occurredAt) {
-        this(caseId, reference, riseAccepted, section47, policeInvestigation, actor, occurredAt, List.of(), 0);
-    }
-
     @Override
     public String eventType() {
         return "STRATEGY_MEETING_HELD";

@@ -74,12 +74,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Camunda's own filter on /engine-rest: HTTP Basic against the engine's users; with profile {@code oidc}, the
+     * principal Spring Security signed in from a bearer token ({@link TokenSignIn}), its groups from the engine.
+     */
     @Bean
-    @org.springframework.context.annotation.Profile("!oidc") // with oidc: TokenSignIn
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+            org.springframework.core.env.Environment environment) {
+        Class<?> provider = environment.acceptsProfiles(org.springframework.core.env.Profiles.of("oidc"))
+                ? org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider.class
+                : HttpBasicAuthenticationProvider.class;
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", provider.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setName("camunda-auth");
         registration.setOrder(101);

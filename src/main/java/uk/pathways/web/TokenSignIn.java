@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -100,11 +98,17 @@ class TokenSignIn {
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .addFilterAfter(new KnownToTheEngine(claims, users), AuthorizationFilter.class)
+                .csrf(c -> c.disable());
+        knownToTheEngine(http, identityService, claims, users);
+        return http.build();
+    }
+
+    /** After authorization, the caller made an engine user in its token's groups, then the engine told who acts. */
+    private static void knownToTheEngine(
+            HttpSecurity http, IdentityService identityService, TokenClaims claims, TokenUsers users) {
+        http.addFilterAfter(new KnownToTheEngine(claims, users), AuthorizationFilter.class)
                 .addFilterAfter(
                         new SecurityConfiguration.EngineAuthentication(identityService), KnownToTheEngine.class);
-        return http.build();
     }
 
     @Bean
@@ -129,23 +133,9 @@ class TokenSignIn {
                         .defaultSuccessUrl("/", false))
                 .logout(l -> l.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
-                        .deleteCookies("JSESSIONID"))
-                .addFilterAfter(new KnownToTheEngine(claims, users), AuthorizationFilter.class)
-                .addFilterAfter(
-                        new SecurityConfiguration.EngineAuthentication(identityService), KnownToTheEngine.class);
+                        .deleteCookies("JSESSIONID"));
+        knownToTheEngine(http, identityService, claims, users);
         return http.build();
-    }
-
-    /** Camunda's filter on /engine-rest: the principal Spring Security signed in, its groups from the engine. */
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestTokenAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setName("camunda-auth");
-        registration.setOrder(101);
-        return registration;
     }
 
     private static org.springframework.security.web.util.matcher.RequestMatcher path(String pattern) {

@@ -57,11 +57,8 @@ class ApplyJudgement implements JavaDelegate {
                 agreed ? judged : decided,
                 pathway,
                 age instanceof Number n ? n.intValue() : 0,
-                actors.current(List.of(
-                        Agency.MASH.groupId() + Agency.MANAGERS_SUFFIX,
-                        Agency.CHILDRENS_SERVICES.groupId() + Agency.MANAGERS_SUFFIX,
-                        Agency.MASH.groupId(),
-                        Agency.CHILDRENS_SERVICES.groupId())),
+                // a manager acts for their agency (mash-managers counts as mash: Actors.current)
+                actors.current(List.of(Agency.MASH.groupId(), Agency.CHILDRENS_SERVICES.groupId())),
                 Now.instant()));
     }
 }

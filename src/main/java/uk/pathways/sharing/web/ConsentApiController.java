@@ -107,7 +107,8 @@ class ConsentApiController {
     @GetMapping(value = "/api/cases/{caseId}/consent", produces = "application/json")
     CaseConsent get(@PathVariable String caseId, Principal principal) {
         access.checkLeadRead(principal.getName(), caseId, "API", SharingConsent.RESOURCE);
-        return new CaseConsent(caseId, consent.inForce(caseId), consent.history(caseId));
+        List<ConsentPosition> history = consent.history(caseId);
+        return new CaseConsent(caseId, consent.inForce(caseId, history), history);
     }
 
     @Operation(

@@ -128,7 +128,7 @@ class SharingPages {
         model.addAttribute("caseId", caseId);
         model.addAttribute("shares", shares);
         model.addAttribute("people", actors.namesOf(people));
-        model.addAttribute("consent", consent.inForce(caseId));
+        model.addAttribute("consent", consent.inForce(caseId, history));
         model.addAttribute("consentHistory", history);
         model.addAttribute("mayRecordConsent", consent.mayRecord(userId, caseId));
         model.addAttribute(

@@ -99,7 +99,7 @@ class SubjectAccessExport {
         out.put("chronology", caseFile.chronology(caseId));
         out.put("sharingLog", sharing.of(caseId));
         List<ConsentPosition> consents = consent.history(caseId);
-        out.put("consentInForce", consent.inForce(caseId));
+        out.put("consentInForce", consent.inForce(caseId, consents));
         out.put("consent", consents);
         out.put("audit", audit.ofCase(caseId));
         // a consent position's reason is free text too (it may name a parent, or what they are suspected of)
