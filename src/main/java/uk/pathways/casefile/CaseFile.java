@@ -261,6 +261,9 @@ public class CaseFile {
         if (decision.riskLevel() != null && decision.pathway() != null) {
             cases.updateDecision(decision.caseId(), decision.riskLevel(), decision.pathway());
         }
+        if (decision.exploitationType() != null) {
+            cases.updateExploitationType(decision.caseId(), decision.exploitationType());
+        }
     }
 
     /** Kinds of entry that are revised rather than added to: a new one supersedes the latest (both stay readable). */

@@ -176,6 +176,7 @@ class CaseRepository {
                         names),
                 s.riskLevel(),
                 s.pathway(),
+                s.exploitationType(),
                 s.stage(),
                 s.status(),
                 s.openedAt(),
@@ -185,6 +186,10 @@ class CaseRepository {
 
     void updateDecision(String caseId, String riskLevel, String pathway) {
         jdbc.update("update pw_case set risk_level = ?, pathway = ? where case_id = ?", riskLevel, pathway, caseId);
+    }
+
+    void updateExploitationType(String caseId, String exploitationType) {
+        jdbc.update("update pw_case set exploitation_type = ? where case_id = ?", exploitationType, caseId);
     }
 
     void updateStage(String caseId, String stage) {
@@ -290,8 +295,8 @@ class CaseRepository {
         jdbc.update(
                 """
                 insert into pw_decision (case_id, referral_reference, kind, decided_at, decided_by, agency, age, screening_score,
-                  indicators, disclosure, learning_disability, risk_level, pathway, outcome)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  indicators, disclosure, learning_disability, risk_level, pathway, outcome, exploitation_type)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.caseId(),
                 d.reference(),
                 d.kind(),
@@ -305,7 +310,8 @@ class CaseRepository {
                 d.learningDisability(),
                 d.riskLevel(),
                 d.pathway(),
-                d.outcome());
+                d.outcome(),
+                d.exploitationType());
     }
 
     List<DecisionRecord> decisions(String caseId) {
@@ -324,7 +330,8 @@ class CaseRepository {
                         (Boolean) rs.getObject("learning_disability"),
                         rs.getString("risk_level"),
                         rs.getString("pathway"),
-                        rs.getString("outcome")),
+                        rs.getString("outcome"),
+                        rs.getString("exploitation_type")),
                 caseId);
     }
 
@@ -469,6 +476,7 @@ class CaseRepository {
                 child,
                 rs.getString("risk_level"),
                 rs.getString("pathway"),
+                rs.getString("exploitation_type"),
                 rs.getString("stage"),
                 rs.getString("status"),
                 instant(rs, "opened_at"),

@@ -2,12 +2,13 @@ package uk.pathways.casefile;
 
 import java.time.Instant;
 
-/** A case as the record holds it. */
+/** A case as the record holds it; {@code exploitationType} the latest screening's (SEXUAL, CRIMINAL or BOTH). */
 public record CaseSummary(
         String caseId,
         ChildDetails child,
         String riskLevel,
         String pathway,
+        String exploitationType,
         String stage,
         String status,
         Instant openedAt,

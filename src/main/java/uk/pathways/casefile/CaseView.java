@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
  * (the sharing capability's, docs/data-protection.md), for whoever is about to share; {@code onwardReferrals} the RISE
- * support's onward referrals with their status (the support capability's section).
+ * support's onward referrals with their status (the support capability's section). {@code exploitationType} is the
+ * latest screening's (SEXUAL, CRIMINAL or BOTH; null before the first screening that recorded one);
+ * {@code investigations} the police investigations' outcomes and their no-further-action reviews (the investigation
+ * capability's section).
  */
 public record CaseView(
         String caseId,
@@ -16,6 +19,7 @@ public record CaseView(
         String status,
         String riskLevel,
         String pathway,
+        String exploitationType,
         String stage,
         List<String> involvedAgencies,
         List<OpenTask> openTasks,
@@ -27,6 +31,7 @@ public record CaseView(
         List<RecordEntry> record,
         Object consent,
         List<Object> onwardReferrals,
+        List<Object> investigations,
         List<CaseMerges.Merge> merges) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
@@ -102,5 +107,6 @@ public record CaseView(
             Boolean learningDisability,
             String riskLevel,
             String pathway,
-            String outcome) {}
+            String outcome,
+            String exploitationType) {}
 }

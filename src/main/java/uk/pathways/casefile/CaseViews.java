@@ -90,7 +90,8 @@ public class CaseViews {
                             d.learningDisability(),
                             d.riskLevel(),
                             d.pathway(),
-                            d.outcome()))
+                            d.outcome(),
+                            d.exploitationType()))
                     .toList();
             // what other capabilities give the case view, by section name
             java.util.Map<String, List<Object>> given = new java.util.HashMap<>();
@@ -103,6 +104,7 @@ public class CaseViews {
                     summary.status(),
                     summary.riskLevel(),
                     summary.pathway(),
+                    summary.exploitationType(),
                     summary.stage(),
                     caseFile.involvedAgencies(caseId),
                     openTasks(caseId),
@@ -116,6 +118,7 @@ public class CaseViews {
                             .findFirst()
                             .orElse(null),
                     given.getOrDefault("onwardReferrals", List.of()),
+                    given.getOrDefault("investigations", List.of()),
                     merges.of(caseId));
         });
     }

@@ -83,6 +83,20 @@ final class SubmissionReader {
             }
         }
         boolean section5Given = !section5.isEmpty() && section5.stream().allMatch(typed::containsKey);
+        // the contract's completion (section 5's variables and nothing else) alone completes its task; a completion
+        // that carries more of the form is the form's, and must carry the form's required decision fields too (the
+        // screening's exploitation type)
+        boolean formBeyondContract = section5Given && !section5.containsAll(typed.keySet());
+        for (FormField field : form.fields().values()) {
+            if (formBeyondContract
+                    && field.required()
+                    && field.decision()
+                    && field.kind() != FormField.Kind.CHECKBOX
+                    && !fields.containsKey(field.key())
+                    && problems.stream().noneMatch(p -> p.field().equals(field.key()))) {
+                problems.add(new FieldProblem(field.key(), "is required: " + field.label()));
+            }
+        }
         if (!section5Given) {
             for (FormField field : form.fields().values()) {
                 if (field.required()

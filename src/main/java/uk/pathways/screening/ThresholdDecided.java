@@ -6,7 +6,10 @@ import uk.pathways.agency.Actor;
 import uk.pathways.casefile.DecisionEvent;
 import uk.pathways.casefile.DecisionRecord;
 
-/** The cse-threshold decision was made on a screening (or the re-screening at a review). */
+/**
+ * The cse-threshold decision was made on a screening (or the re-screening at a review). {@code exploitationType} is
+ * the screening's SEXUAL, CRIMINAL or BOTH (null where none was recorded: a case screened before it was asked).
+ */
 public record ThresholdDecided(
         String caseId,
         String reference,
@@ -18,6 +21,7 @@ public record ThresholdDecided(
         boolean learningDisability,
         String riskLevel,
         String pathway,
+        String exploitationType,
         Actor actor,
         Instant occurredAt)
         implements DecisionEvent {
@@ -32,7 +36,8 @@ public record ThresholdDecided(
         return "Threshold decision: risk " + words(riskLevel) + ", pathway " + words(pathway) + " (score "
                 + screeningScore
                 + " from " + indicators.size() + " indicator(s); disclosure " + (disclosure ? "yes" : "no")
-                + "; learning disability " + (learningDisability ? "yes" : "no") + "; age " + age + ")";
+                + "; learning disability " + (learningDisability ? "yes" : "no") + "; age " + age
+                + (exploitationType == null ? "" : "; exploitation " + words(exploitationType)) + ")";
     }
 
     @Override
@@ -50,7 +55,8 @@ public record ThresholdDecided(
                 learningDisability,
                 riskLevel,
                 pathway,
-                null);
+                null,
+                exploitationType);
     }
 
     /** A decision code as words ({@code URGENT_STRATEGY_MEETING}: "urgent strategy meeting"). */

@@ -121,6 +121,8 @@ class PathwayStepsBenchmark {
                         false,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic notes"),
                 steps,

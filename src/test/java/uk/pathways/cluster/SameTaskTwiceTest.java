@@ -38,7 +38,8 @@ class SameTaskTwiceTest {
     static final String PASSWORD = "Demo!Password1";
     static final String SCREENING_FORM = """
             {"variables": {"indicators": {"value": "[\\"OLDER_PARTNER\\"]", "type": "Json"}, "disclosure": {"value": false},
-             "learningDisability": {"value": false}, "screeningNotes": {"value": "Synthetic notes"}}}""";
+             "learningDisability": {"value": false}, "exploitationType": {"value": "SEXUAL"},
+             "screeningNotes": {"value": "Synthetic notes"}}}""";
 
     @Autowired
     TestRestTemplate http;

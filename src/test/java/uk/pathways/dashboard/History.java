@@ -253,6 +253,8 @@ class History {
                         disclosure,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening notes"));
     }

@@ -627,6 +627,8 @@ class MissingEpisodePathwayTest {
                         false,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic"));
 

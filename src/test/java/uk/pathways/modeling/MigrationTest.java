@@ -253,7 +253,15 @@ class MigrationTest {
     }
 
     private static Map<String, Object> screening() {
-        return Map.of("disclosure", false, "learningDisability", false, "screeningNotes", "Synthetic notes");
+        return Map.of(
+                "disclosure",
+                false,
+                "learningDisability",
+                false,
+                "exploitationType",
+                "SEXUAL",
+                "screeningNotes",
+                "Synthetic notes");
     }
 
     /** Version 2: a police intelligence check between screening and the score. */

@@ -378,6 +378,8 @@ class NotificationsTest {
                         disclosure,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening notes"));
     }

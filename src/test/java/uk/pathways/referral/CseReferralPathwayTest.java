@@ -65,6 +65,8 @@ class CseReferralPathwayTest {
                         disclosure,
                         "learningDisability",
                         learningDisability,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening notes"));
     }

@@ -46,6 +46,8 @@ class ProfessionalJudgementTest {
                                 false,
                                 "learningDisability",
                                 false,
+                                "exploitationType",
+                                "SEXUAL",
                                 "overrideRiskLevel",
                                 "HIGH")
                         : Map.of(
@@ -55,6 +57,8 @@ class ProfessionalJudgementTest {
                                 false,
                                 "learningDisability",
                                 false,
+                                "exploitationType",
+                                "SEXUAL",
                                 "overrideRiskLevel",
                                 "HIGH",
                                 "overrideReason",
@@ -158,6 +162,8 @@ class ProfessionalJudgementTest {
                         false,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "overrideRiskLevel",
                         "LOW",
                         "overrideReason",

@@ -155,6 +155,8 @@ class RetentionTest {
                         false,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening notes about " + child.firstName()));
         mailroom.deliver(referral.caseId());

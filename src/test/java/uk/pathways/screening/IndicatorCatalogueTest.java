@@ -22,7 +22,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void loadsEveryIndicatorOfTheShippedFile() {
-        assertThat(catalogue.all()).hasSize(18);
+        assertThat(catalogue.all()).hasSize(25);
         assertThat(catalogue.all())
                 .extracting(Indicator::code)
                 .doesNotHaveDuplicates()
@@ -78,6 +78,27 @@ class IndicatorCatalogueTest {
         List<String> all = catalogue.all().stream().map(Indicator::code).toList();
 
         assertThat(catalogue.score(all)).isEqualTo(47);
+    }
+
+    @Test
+    void theCriminalExploitationIndicatorsAreRecordedButWeighNothing() {
+        // ADR 0017: the cse-threshold's bands are for sexual exploitation; the criminal indicators are counted by the
+        // exploitation type and the reports, and a practitioner's judgement raises the risk where they call for it
+        List<String> criminal = List.of(
+                "COUNTY_LINES",
+                "CARRYING_DRUGS",
+                "UNEXPLAINED_PHONES_OR_MONEY",
+                "FOUND_OUT_OF_AREA",
+                "OLDER_PEERS_GANG",
+                "WEAPONS",
+                "DEBT_BONDAGE");
+        assertThat(criminal)
+                .allSatisfy(code -> assertThat(catalogue.isKnown(code)).as(code).isTrue());
+        assertThat(catalogue.score(criminal)).isZero();
+        assertThat(catalogue.score(List.of("OLDER_PARTNER", "COUNTY_LINES", "WEAPONS")))
+                .isEqualTo(catalogue.score(List.of("OLDER_PARTNER")));
+        assertThat(catalogue.find("WEAPONS").orElseThrow().wording())
+                .isEqualTo("Carries a weapon, or has been threatened or hurt with one");
     }
 
     @Test

@@ -264,7 +264,7 @@ class WallsTest {
         String judged = """
                 {"indicators": {"value": "[\\"OLDER_PARTNER\\"]", "type": "Json"},
                  "disclosure": {"value": false}, "learningDisability": {"value": false},
-                 "overrideRiskLevel": {"value": "HIGH"}%s}""";
+                 "exploitationType": {"value": "SEXUAL"}, "overrideRiskLevel": {"value": "HIGH"}%s}""";
 
         Doors.Answer noReason = complete(door, screening.getId(), "mash-worker", judged.formatted(""));
         assertThat(fieldsNamed(noReason)).containsExactly("overrideReason");

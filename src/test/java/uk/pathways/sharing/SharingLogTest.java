@@ -177,6 +177,8 @@ class SharingLogTest {
                         true,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening notes for the export"));
         pathway.complete(

@@ -38,6 +38,8 @@ class EngineRestLostRaceTest {
             false,
             "learningDisability",
             false,
+            "exploitationType",
+            "SEXUAL",
             "screeningNotes",
             "Synthetic notes");
 

@@ -177,6 +177,7 @@ class PractitionersBrowserTest {
                 == 1);
         browser.click(By.xpath("//label[contains(., 'unexplained money')]/input"));
         browser.click(By.xpath("//label[contains(., 'has disclosed sexual exploitation')]/input"));
+        browser.click(By.xpath("//label[contains(., 'Sexual exploitation')]/input"));
         assertThat(browser.find(By.xpath("//label[contains(., 'unexplained money')]/input"))
                         .isSelected())
                 .isTrue();

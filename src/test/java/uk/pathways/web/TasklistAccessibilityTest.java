@@ -174,6 +174,7 @@ class TasklistAccessibilityTest {
         // and the Tasklist still does its work: the screening completes
         browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Form']"));
         browser.click(By.xpath("//label[contains(., 'unexplained money')]/input"));
+        browser.click(By.xpath("//label[contains(., 'Criminal exploitation')]/input"));
         browser.click(By.xpath("//button[contains(@class,'btn-primary') and normalize-space(.)='Complete']"));
         browser.until(
                 d -> taskService.createTaskQuery().taskId(screening.getId()).count() == 0);

@@ -68,7 +68,13 @@ class RecordThresholdDecision implements ExecutionListener {
                 Boolean.TRUE.equals(execution.getVariable(LEARNING_DISABILITY)),
                 riskLevel,
                 pathway,
+                exploitationType(execution),
                 actors.current(List.of(agency)),
                 Now.instant()));
+    }
+
+    private static String exploitationType(DelegateExecution execution) {
+        Object type = execution.getVariable(EXPLOITATION_TYPE);
+        return type == null || type.toString().isBlank() ? null : type.toString();
     }
 }

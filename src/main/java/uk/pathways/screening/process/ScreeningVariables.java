@@ -6,6 +6,9 @@ public final class ScreeningVariables {
     public static final String INDICATORS = "indicators";
     public static final String DISCLOSURE = "disclosure";
     public static final String LEARNING_DISABILITY = "learningDisability";
+    /** The screening's type of exploitation: SEXUAL, CRIMINAL or BOTH (a decision field, required on the form). */
+    public static final String EXPLOITATION_TYPE = "exploitationType";
+
     public static final String SCREENING_SCORE = "screeningScore";
     public static final String THRESHOLD_RESULT = "thresholdResult";
     public static final String RISK_LEVEL = "riskLevel";

@@ -91,6 +91,8 @@ class CasePagesTest {
                         true,
                         "learningDisability",
                         false,
+                        "exploitationType",
+                        "SEXUAL",
                         "screeningNotes",
                         "Synthetic screening note"));
 

@@ -123,6 +123,7 @@ class TaskPagesBrowserTest {
                 .contains("From the case record", "Referral");
         assertThat(browser.all(By.cssSelector(".govuk-summary-card"))).isNotEmpty();
         browser.click(By.cssSelector("label[for=disclosure]"))
+                .click(By.cssSelector("label[for=exploitationType]")) // sexual exploitation
                 .type("screeningNotes", "Synthetic screening: the child disclosed to a teacher.");
         complete("Screen the referral");
         browser.conforms("the inbox with a success banner, as mash-worker");

@@ -633,6 +633,7 @@ class TaskPagesTest {
                                         .session(session)
                                         .with(csrf())
                                         .param("indicators", "OLDER_PARTNER")
+                                        .param("exploitationType", "CRIMINAL")
                                         .param("screeningNotes", "Synthetic race"))
                                 .andReturn();
                     }));
