@@ -111,6 +111,11 @@ public class TaskBriefing {
             case "police-intelligence" ->
                 add(briefing, record, e -> e.kind().equals("return-home-interview") && ours.test(e), 1);
             case "meeting-action" -> add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);
+            case "investigation-review" -> {
+                // the police's updates of this referral's investigation (for readers they were not restricted from)
+                add(briefing, record, e -> e.kind().equals("police-investigation") && ours.test(e), 3);
+                add(briefing, record, e -> e.kind().equals("strategy-meeting") && ours.test(e), 1);
+            }
             case "safety-plan" -> {
                 add(briefing, record, e -> e.kind().equals("safety-plan"), 1);
                 add(briefing, record, e -> e.kind().equals("strategy-meeting"), 1);

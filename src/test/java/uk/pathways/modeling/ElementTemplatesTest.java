@@ -106,6 +106,21 @@ class ElementTemplatesTest {
         assertThat(vocabulary.bean("recordActionDone")).isPresent();
     }
 
+    @Test
+    void theReviewTemplateMakesTheShippedNoFurtherActionReviewTask() throws Exception {
+        JsonNode review = template("investigation-review-task.json");
+        String model = Files.readString(Path.of("bpmn/investigation-review.bpmn"));
+        for (String binding :
+                List.of("camunda:candidateGroups", "camunda:dueDate", "camunda:formRef", "camunda:formRefBinding")) {
+            String value = property(review, binding).path("value").asText();
+            assertThat(model).as("the shipped review task's " + binding).contains(binding + "=\"" + value + "\"");
+        }
+        assertThat(review.path("description").asText())
+                .contains("${recordInvestigationReview}", "${escalation}", "${clocks.due('investigation-review')}");
+        assertThat(vocabulary.bean("recordInvestigationReview")).isPresent();
+        assertThat(vocabulary.clockNames()).contains("investigation-review");
+    }
+
     private static JsonNode template(String file) throws Exception {
         JsonNode templates = new ObjectMapper().readTree(Files.readString(DIR.resolve(file)));
         assertThat(templates.isArray()).isTrue();

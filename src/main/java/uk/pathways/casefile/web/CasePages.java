@@ -177,6 +177,7 @@ class CasePages {
                         view.record(), view.involvedAgencies(), wording, display, id -> people.getOrDefault(id, id)));
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
         model.addAttribute("strategyMeetings", asMaps(view.strategyMeetings()));
+        model.addAttribute("investigations", asMaps(view.investigations()));
         model.addAttribute("onwardReferrals", asMaps(view.onwardReferrals()));
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)

@@ -52,6 +52,7 @@ final class RecordSections {
             Map.entry("onward-referral", "support"),
             Map.entry("return-home-interview", "missing"),
             Map.entry("police-investigation", "police"),
+            Map.entry("investigation-review", "police"),
             Map.entry("police-intelligence", "police"),
             Map.entry("closure-strategy", "closure"),
             Map.entry("closure-approval", "closure"),

@@ -74,6 +74,23 @@ public class SyntheticHistory {
         "INTELLIGENCE_SUBMITTED",
         "TAXI_OR_HOTEL_ENGAGEMENT"
     };
+    private static final String[] NFA_REASONS = {
+        "EVIDENTIAL_DIFFICULTIES",
+        "EVIDENTIAL_DIFFICULTIES",
+        "VICTIM_DOES_NOT_SUPPORT",
+        "NOT_IN_PUBLIC_INTEREST",
+        "SUSPECT_NOT_IDENTIFIED",
+        "OTHER"
+    };
+    private static final String[] LEARNING_THEMES = {
+        "EARLY_IDENTIFICATION",
+        "EVIDENCE_GATHERING",
+        "VICTIM_SUPPORT",
+        "INFORMATION_SHARING",
+        "SUSPECT_IDENTIFICATION",
+        "DISRUPTION",
+        "TIMELINESS"
+    };
     private static final String[] CLOSURE_REASONS = {
         "OUTCOMES_ACHIEVED",
         "OUTCOMES_ACHIEVED",
@@ -126,6 +143,9 @@ public class SyntheticHistory {
     /** Generates {@code count} referrals received over the {@code years} before {@code until}; the same seed gives the same history. */
     public Result generate(int count, double years, Instant until, long seed) {
         Random random = new Random(seed);
+        // issue 17's records (exploitation type, investigation outcomes, reviews) draw from their own sequence, so
+        // that a seed gives the same pathways as before they were generated
+        Random intelligence = new Random(seed * 31 + 17);
         ensureStaff();
         long span = (long) (years * 365.25 * 24 * 3600);
         List<Instant> received = new ArrayList<>();
@@ -139,7 +159,7 @@ public class SyntheticHistory {
         try {
             for (int i = 0; i < received.size(); i++) {
                 try {
-                    new Walk(random, until, run + "-" + letters(i)).run(received.get(i), totals);
+                    new Walk(random, intelligence, until, run + "-" + letters(i)).run(received.get(i), totals);
                 } catch (RuntimeException e) {
                     totals[2]++;
                     log.warn("Synthetic referral {} stopped early: {}", i, e.getMessage());
@@ -163,6 +183,7 @@ public class SyntheticHistory {
     /** One referral's life, from receipt until its pathway ends or the next thing would happen after {@code horizon}. */
     private final class Walk {
         private final Random random;
+        private final Random intelligence;
         private final Instant horizon;
         private final String name;
         private final Map<String, Instant> actAt = new HashMap<>();
@@ -172,9 +193,11 @@ public class SyntheticHistory {
         private Instant supportEnds;
         private int policeUpdatesToConclude;
         private String mainInstance;
+        private String caseId;
 
-        Walk(Random random, Instant horizon, String name) {
+        Walk(Random random, Random intelligence, Instant horizon, String name) {
             this.random = random;
+            this.intelligence = intelligence;
             this.horizon = horizon;
             this.name = name;
         }
@@ -204,6 +227,7 @@ public class SyntheticHistory {
                     new Actor("gen-" + agency + "-worker", agency),
                     Referrals.SOURCE_API);
             mainInstance = referral.processInstanceId();
+            caseId = referral.caseId();
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {
@@ -251,6 +275,13 @@ public class SyntheticHistory {
             runtimeService
                     .createProcessInstanceQuery()
                     .superProcessInstanceId(mainInstance)
+                    .list()
+                    .forEach(p -> ids.add(p.getId()));
+            // the review after no further action runs beside the pathway (bpmn/investigation-review.bpmn)
+            runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey("no-further-action-review")
+                    .variableValueEquals("caseId", caseId)
                     .list()
                     .forEach(p -> ids.add(p.getId()));
             return ids;
@@ -337,10 +368,26 @@ public class SyntheticHistory {
             switch (t.getTaskDefinitionKey()) {
                 case "screening" -> {
                     boolean again = taskService.getVariable(t.getId(), "pathway") != null;
-                    f.put("indicators", indicators(again ? 1 : 5));
+                    List<String> indicators = new ArrayList<>(indicators(again ? 1 : 5));
                     f.put("disclosure", !again && random.nextDouble() < 0.08);
                     f.put("learningDisability", random.nextDouble() < 0.05);
                     f.put("screeningNotes", "Synthetic screening notes");
+                    double type = intelligence.nextDouble();
+                    String exploitation = type < 0.7 ? "SEXUAL" : type < 0.85 ? "CRIMINAL" : "BOTH";
+                    f.put("exploitationType", exploitation);
+                    if (!"SEXUAL".equals(exploitation)) {
+                        List<Indicator> criminal = catalogue.all().stream()
+                                .filter(i -> i.weight() == 0)
+                                .toList();
+                        for (int i = 0; i < 1 + intelligence.nextInt(2) && !criminal.isEmpty(); i++) {
+                            String code = criminal.get(intelligence.nextInt(criminal.size()))
+                                    .code();
+                            if (!indicators.contains(code)) {
+                                indicators.add(code);
+                            }
+                        }
+                    }
+                    f.put("indicators", indicators);
                 }
                 case "early-help-plan" -> {
                     f.put("leadProfessional", "Synthetic family support worker");
@@ -382,6 +429,19 @@ public class SyntheticHistory {
                     f.put("onwardReferralNotes", "Synthetic notes");
                 }
                 case "meeting-action" -> f.put("actionDone", "Synthetic: done as agreed");
+                case "investigation-review" -> {
+                    List<String> themes = new ArrayList<>();
+                    for (int i = 0; i < 1 + intelligence.nextInt(3); i++) {
+                        String theme = LEARNING_THEMES[intelligence.nextInt(LEARNING_THEMES.length)];
+                        if (!themes.contains(theme)) {
+                            themes.add(theme);
+                        }
+                    }
+                    f.put("learningThemes", themes);
+                    f.put("wentWell", "Synthetic: what went well");
+                    f.put("toChange", "Synthetic: what should change");
+                    f.put("shareableSummary", "Synthetic learning for the partnership (" + themes.get(0) + ")");
+                }
                 case "approve-review-override" -> {
                     f.put("overrideAgreed", random.nextDouble() < 0.7);
                     f.put("managerComment", "Synthetic comment");
@@ -434,12 +494,15 @@ public class SyntheticHistory {
                     f.put("investigationUpdate", "Synthetic investigation update");
                     f.put("disruptionActivities", activities);
                     f.put("investigationConcluded", concluded);
-                    f.put(
-                            "investigationOutcome",
-                            concluded
-                                    ? new String[] {"CHARGED", "CAUTIONED", "NO_FURTHER_ACTION", "DISRUPTION_ONLY"}
-                                            [random.nextInt(4)]
-                                    : "ONGOING");
+                    String outcome = concluded
+                            ? new String[] {"CHARGED", "CAUTIONED", "NO_FURTHER_ACTION", "DISRUPTION_ONLY"}
+                                    [random.nextInt(4)]
+                            : "ONGOING";
+                    f.put("investigationOutcome", outcome);
+                    if ("NO_FURTHER_ACTION".equals(outcome)) {
+                        f.put("nfaReason", NFA_REASONS[intelligence.nextInt(NFA_REASONS.length)]);
+                        f.put("nfaDetail", "Synthetic reason for no further action");
+                    }
                 }
                 case "section-47-enquiry" -> {
                     f.put(
@@ -483,7 +546,9 @@ public class SyntheticHistory {
 
         /** A few indicators, weighted towards the common ones. */
         private List<String> indicators(int max) {
-            List<Indicator> all = catalogue.all();
+            // the CSE indicators (weighted) as before; the criminal ones come with the exploitation type
+            List<Indicator> all =
+                    catalogue.all().stream().filter(i -> i.weight() > 0).toList();
             List<String> codes = new ArrayList<>();
             int n = random.nextInt(max + 1);
             for (int i = 0; i < n; i++) {
