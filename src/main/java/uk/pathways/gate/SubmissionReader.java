@@ -86,7 +86,11 @@ final class SubmissionReader {
         // the contract's completion (section 5's variables and nothing else) alone completes its task; a completion
         // that carries more of the form is the form's, and must carry the form's required decision fields too (the
         // screening's exploitation type)
-        boolean formBeyondContract = section5Given && !section5.containsAll(typed.keySet());
+        boolean formBeyondContract = section5Given
+                && typed.keySet().stream()
+                        .anyMatch(k -> !section5.contains(k)
+                                && form.fields().containsKey(k)
+                                && !TaskContract.PATHWAY_OWNED.contains(k));
         for (FormField field : form.fields().values()) {
             if (formBeyondContract
                     && field.required()

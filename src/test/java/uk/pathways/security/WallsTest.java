@@ -550,8 +550,10 @@ class WallsTest {
         assertThat(answers.get(3).status()).isEqualTo(400);
         assertThat(answers.get(4).status()).isEqualTo(404);
         assertThat(answers.get(5).status()).isEqualTo(400);
-        assertThat(fieldsNamed(answers.get(6))).containsExactly("caseId");
-        assertThat(fieldsNamed(answers.get(7))).containsExactly("indicators");
+        // with the screening form's required type of exploitation, which a completion of the form must carry
+        assertThat(fieldsNamed(answers.get(6))).containsExactlyInAnyOrder("caseId", "exploitationType");
+        // not the contract's completion (section 5 incomplete): the form's required type of exploitation too
+        assertThat(fieldsNamed(answers.get(7))).containsExactlyInAnyOrder("indicators", "exploitationType");
         assertThat(fieldsNamed(answers.get(8))).containsExactly("missingSince");
         assertThat(fieldsNamed(answers.get(9))).containsExactly("missingSince");
         assertThat(identityService.createUserQuery().userId("weakling").count()).isZero();

@@ -502,6 +502,46 @@ class TaskPagesTest {
     }
 
     @Test
+    void theReviewAfterNoFurtherActionIsCompletableOnItsPage() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        String caseId = referral.caseId();
+        pathway.complete(
+                caseId,
+                "screening",
+                "mash-worker",
+                Map.of("indicators", List.of(), "disclosure", true, "learningDisability", false));
+        pathway.complete(
+                caseId,
+                "schedule-strategy-meeting",
+                "childrens-services-worker",
+                Map.of(
+                        "meetingAt",
+                        Now.instant().plus(Duration.ofHours(20)).toString(),
+                        "meetingPlace",
+                        "Room 4, synthetic office"));
+        pathway.complete(
+                caseId,
+                "strategy-meeting",
+                "childrens-services-worker",
+                Map.of("riseAccepted", false, "section47", false, "policeInvestigation", true));
+        // the police conclude it with no further action, on the page, with the reason and its detail
+        Map<String, Object> concluded = complete(
+                caseId,
+                "police-investigation",
+                "police-worker",
+                Map.of("investigationOutcome", "NO_FURTHER_ACTION", "nfaReason", "NOT_IN_PUBLIC_INTEREST"),
+                "police-worker");
+        assertThat(concluded.get("nfaDetail")).isNotNull();
+        // the review, on its page, read back by the RISE team
+        Map<String, Object> review = complete(caseId, "investigation-review", "rise-worker", Map.of(), "rise-worker");
+        assertThat(review.get("learningThemes")).isEqualTo(List.of("EARLY_IDENTIFICATION", "EVIDENCE_GATHERING"));
+        assertThat(api("rise-worker", caseId))
+                .contains("\"reviewState\":\"DONE\"")
+                .contains("\"nfaReason\":\"NOT_IN_PUBLIC_INTEREST\"")
+                .contains((String) review.get("shareableSummary"));
+    }
+
+    @Test
     void aLowRiskReferralGoesToTheEarlyHelpPlanPage() throws Exception {
         ReferralAccepted referral = pathway.refer(14, List.of());
         // 4 + 2 = 6: LOW, early help; the practitioner's judgement is medium, which a MASH manager does not agree
