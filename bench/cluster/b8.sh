@@ -91,7 +91,7 @@ load() { # load FROM TO: cases BENCH-FROM .. BENCH-TO with their referral, scree
        select 'BL-' || g || '-v', 'SUB-' || lpad((300000 + g / 20)::text, 6, '0'), 'BENCH-' || g, 'Synthetic (bench)', 'bench',
          'police', t + interval '1 day' from (select g, $WHEN as t from generate_series($from, $to) g) s where g % 20 = 0"
   if [ -x "$HERE/b8_disruption.sh" ]; then log "adding the disruption register's rows"; "$HERE/b8_disruption.sh" "$from" "$to"; fi
-  sql "analyze"
+  sql "analyze pw_case, pw_referral, pw_decision, pw_subject, pw_subject_link"
 }
 
 measure() { # measure SIZE: times the requests and the queries, one line each into $WORK/b8-SIZE.txt

@@ -37,6 +37,8 @@ requests = [
 if os.environ.get("B8_DISRUPTION_PATH"):
     requests.append(("disruption report (police)", os.environ["B8_DISRUPTION_PATH"], "police-manager"))
 
+if os.environ.get("B8_SQL_ONLY"):  # the queries only, on a database loaded by b8.sh's load (no node needed)
+    requests = []
 for name, path, user in requests:
     for _ in range(3):
         get(path, user)
