@@ -228,8 +228,6 @@ class PanelTest {
             }
         }
         assertThat(personItem).isPositive();
-        assertThat(caseItem).isLessThanOrEqualTo(PanelProcess.ITEM_ROWS);
-        assertThat(personItem).isLessThanOrEqualTo(PanelProcess.ITEM_ROWS);
 
         // the co-chairs' task: police and children's services, due on its clock, escalating when late
         Task chair = taskService
@@ -244,7 +242,8 @@ class PanelTest {
         // beside the form, the agenda as each co-chair may see it
         assertThat(page("police-worker", get("/tasks/" + chair.getId())))
                 .contains("Lee Synthetic-Associate")
-                .contains("name=\"item1Decision\"")
+                .contains("name=\"decision1Item\"")
+                .contains("name=\"decision1Text\"")
                 .contains("name=\"action1Owner\"");
         assertThat(page("childrens-services-worker", get("/tasks/" + chair.getId())))
                 .doesNotContain("Lee Synthetic-Associate")
@@ -254,7 +253,8 @@ class PanelTest {
         MvcResult refused = submit(
                 "childrens-services-worker",
                 post("/tasks/" + chair.getId())
-                        .param(PanelProcess.item(personItem), "Refer to the disruption team (synthetic)"));
+                        .param("decision1Item", String.valueOf(personItem))
+                        .param("decision1Text", "Refer to the disruption team (synthetic)"));
         assertThat(refused.getResponse().getContentAsString())
                 .contains("There is a problem")
                 .contains("for the police only");
@@ -280,11 +280,11 @@ class PanelTest {
                 when(
                         when(
                                 post("/tasks/" + chair.getId())
+                                        .param("decision1Item", String.valueOf(caseItem))
+                                        .param("decision1Text", "Multi-agency safety plan to be reviewed (synthetic)")
+                                        .param("decision2Item", String.valueOf(personItem))
                                         .param(
-                                                PanelProcess.item(caseItem),
-                                                "Multi-agency safety plan to be reviewed (synthetic)")
-                                        .param(
-                                                PanelProcess.item(personItem),
+                                                "decision2Text",
                                                 "Disruption: child abduction warning notice (synthetic)")
                                         .param("action1Item", String.valueOf(caseItem))
                                         .param("action1Owner", "childrens-services")

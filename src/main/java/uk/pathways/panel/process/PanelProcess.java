@@ -23,13 +23,16 @@ public final class PanelProcess {
     /** The panel's reference, MACE-YYYY-MM-N (shown in the Tasklist as the task's reference). */
     public static final String REFERENCE = CaseVariables.REFERENCE;
 
-    /** How many decision rows the chair's form offers: {@code item<n>Decision}, one per agenda item. */
-    public static final int ITEM_ROWS = 15;
+    /**
+     * How many decision rows the chair's form offers: {@code decision<n>Item}, the agenda item's number, and {@code
+     * decision<n>Text}, the decision (so any item of a long agenda may be decided).
+     */
+    public static final int DECISION_ROWS = 15;
     /** How many action rows: {@code action<n>Item}, ...Owner, ...Description, ...Due. */
     public static final int ACTION_ROWS = 6;
 
-    public static String item(int n) {
-        return "item" + n + "Decision";
+    public static String decision(int n, String part) {
+        return "decision" + n + part;
     }
 
     public static String action(int n, String part) {

@@ -70,19 +70,35 @@ class RecordPanelDecisions implements TaskListener {
         Form form = new Form(task);
         List<FieldProblem> problems = new ArrayList<>();
         Map<Integer, String> decisions = new LinkedHashMap<>();
-        for (int n = 1; n <= ITEM_ROWS; n++) {
-            String decision = form.text(item(n));
-            if (decision == null) {
+        for (int n = 1; n <= DECISION_ROWS; n++) {
+            Object itemValue = form.value(decision(n, "Item"));
+            String decision = form.text(decision(n, "Text"));
+            boolean itemGiven = itemValue != null && !itemValue.toString().isBlank();
+            if (!itemGiven && decision == null) {
                 continue;
             }
-            Optional<Panels.Item> item = at(agenda, n);
+            Optional<Panels.Item> item =
+                    itemValue instanceof Number number ? at(agenda, number.intValue()) : Optional.empty();
             if (item.isEmpty()) {
-                problems.add(new FieldProblem(item(n), "There is no item " + n + " on this panel's agenda"));
+                problems.add(
+                        new FieldProblem(decision(n, "Item"), "Enter the number of an item on this panel's agenda"));
+            } else if (decisions.containsKey(item.get().position())) {
+                problems.add(new FieldProblem(
+                        decision(n, "Item"),
+                        "Item " + item.get().position() + " has a decision in an earlier row: write it once"));
             } else if (item.get().policeOnly() && !police) {
                 problems.add(new FieldProblem(
-                        item(n), "Item " + n + " is for the police only: a police co-chair records its decision"));
-            } else {
-                decisions.put(n, decision);
+                        decision(n, "Item"),
+                        "Item " + item.get().position()
+                                + " is for the police only: a police co-chair records its decision"));
+            }
+            if (decision == null) {
+                problems.add(new FieldProblem(decision(n, "Text"), "Enter the panel's decision on the item"));
+            }
+            if (item.isPresent()
+                    && decision != null
+                    && !decisions.containsKey(item.get().position())) {
+                decisions.put(item.get().position(), decision);
             }
         }
         List<AgreedAction> actions = actions(form, agenda, police, problems);
