@@ -27,7 +27,8 @@ public record CaseView(
         List<RecordEntry> record,
         Object consent,
         List<Object> onwardReferrals,
-        List<CaseMerges.Merge> merges) {
+        List<CaseMerges.Merge> merges,
+        List<Object> exploitationPanels) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
     public static final String CONSENT = "consent";

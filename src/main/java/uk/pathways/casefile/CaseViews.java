@@ -116,7 +116,8 @@ public class CaseViews {
                             .findFirst()
                             .orElse(null),
                     given.getOrDefault("onwardReferrals", List.of()),
-                    merges.of(caseId));
+                    merges.of(caseId),
+                    given.getOrDefault("exploitationPanels", List.of()));
         });
     }
 

@@ -32,6 +32,7 @@ class CaseErasure {
     private static final List<String> BY_CASE_ID = List.of(
             "pw_meeting_attendee",
             "pw_meeting_action",
+            "pw_panel_item",
             "pw_strategy_meeting",
             "pw_sharing_log",
             "pw_sharing_consent",

@@ -178,6 +178,7 @@ class CasePages {
         model.addAttribute("missingEpisodes", asMaps(view.missingEpisodes()));
         model.addAttribute("strategyMeetings", asMaps(view.strategyMeetings()));
         model.addAttribute("onwardReferrals", asMaps(view.onwardReferrals()));
+        model.addAttribute("exploitationPanels", asMaps(view.exploitationPanels()));
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()

@@ -692,6 +692,64 @@ class TaskPagesTest {
     }
 
     @Test
+    void theExploitationPanelsDecisionsAreRecordedOnTheirPageAndReadBackOnThePanel() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        pathway.complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of("indicators", List.of(), "disclosure", true, "learningDisability", false));
+        MvcResult scheduled = mvc.perform(post("/api/panels").with(httpBasic("police-manager", Pages.PASSWORD)))
+                .andReturn();
+        assertThat(scheduled.getResponse().getStatus()).isEqualTo(201);
+        String panelId = json.readTree(scheduled.getResponse().getContentAsString())
+                .path("panelId")
+                .asText();
+        int item = jdbc.queryForObject(
+                "select position from pw_panel_item where panel_id = ? and case_id = ? and kind = 'CASE_AT_HIGH_RISK'",
+                Integer.class,
+                panelId,
+                referral.caseId());
+        Task chair = taskService
+                .createTaskQuery()
+                .processInstanceId(panelId)
+                .taskDefinitionKey("exploitation-panel-decisions")
+                .singleResult();
+        String shown = page("police-worker", get("/tasks/" + chair.getId()));
+        assertThat(shown)
+                .contains("Record the exploitation panel&#39;s decisions")
+                .contains("Item " + item)
+                .contains(referral.caseId());
+        String marker = "Synthetic panel decision " + java.util.UUID.randomUUID();
+        LocalDateTime due = Now.instant()
+                .plus(java.time.Duration.ofDays(7))
+                .atZone(Now.UK)
+                .toLocalDateTime()
+                .withHour(17)
+                .withMinute(0);
+        MvcResult done = mvc.perform(post("/tasks/" + chair.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("decision1Item", String.valueOf(item))
+                        .param("decision1Text", marker)
+                        .param("action1Item", String.valueOf(item))
+                        .param("action1Owner", "childrens-services")
+                        .param("action1Description", marker + " action")
+                        .param("action1Due.day", String.valueOf(due.getDayOfMonth()))
+                        .param("action1Due.month", String.valueOf(due.getMonthValue()))
+                        .param("action1Due.year", String.valueOf(due.getYear()))
+                        .param("action1Due.time", "17:00"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        // read back: on the panel, and on the child's case by an agency involved in it
+        MvcResult panel = mvc.perform(get("/api/panels/" + panelId).with(httpBasic("mash-worker", Pages.PASSWORD)))
+                .andReturn();
+        assertThat(panel.getResponse().getContentAsString()).contains(marker).contains(marker + " action");
+        assertThat(api("mash-worker", referral.caseId())).contains(marker);
+        COMPLETED.add("exploitation-panel-decisions");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // after the walks (unordered tests come at Integer.MAX_VALUE / 2)
     void everyShippedFormWasCompletedOnItsPageAndReadBack() throws IOException {
         List<String> forms = new ArrayList<>();
