@@ -94,6 +94,7 @@ public class SyntheticHistory {
     private final WorkingDays workingDays;
     private final IndicatorCatalogue catalogue;
     private final List<String> districts;
+    private final SyntheticDisruptions disruptions;
 
     SyntheticHistory(
             Referrals referrals,
@@ -104,7 +105,9 @@ public class SyntheticHistory {
             RuntimeService runtimeService,
             WorkingDays workingDays,
             IndicatorCatalogue catalogue,
-            @Value("${pathways.child.districts:}") List<String> districts) {
+            @Value("${pathways.child.districts:}") List<String> districts,
+            SyntheticDisruptions disruptions) {
+        this.disruptions = disruptions;
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -117,7 +120,8 @@ public class SyntheticHistory {
     }
 
     /** What a run made. */
-    public record Result(int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took) {
+    public record Result(
+            int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took, int disruptions) {
         public double referralsPerSecond() {
             return referrals / Math.max(0.001, took.toMillis() / 1000.0);
         }
@@ -134,12 +138,15 @@ public class SyntheticHistory {
         }
         received.sort(null);
         Instant started = Instant.now();
-        int[] totals = new int[3];
+        int[] totals = new int[4];
+        // the register's entries draw on a generator of their own, so the pathways' walks stay as the seed gave them
+        Random registerRandom = new Random(seed ^ 0x0D15_2017L);
+        disruptions.begin(registerRandom);
         String run = letters(random.nextInt(1 << 24)) + letters((int) (System.nanoTime() & 0xffff));
         try {
             for (int i = 0; i < received.size(); i++) {
                 try {
-                    new Walk(random, until, run + "-" + letters(i)).run(received.get(i), totals);
+                    new Walk(random, until, run + "-" + letters(i), registerRandom).run(received.get(i), totals);
                 } catch (RuntimeException e) {
                     totals[2]++;
                     log.warn("Synthetic referral {} stopped early: {}", i, e.getMessage());
@@ -157,7 +164,7 @@ public class SyntheticHistory {
             ClockUtil.reset();
             identityService.clearAuthentication();
         }
-        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()));
+        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()), totals[3]);
     }
 
     /** One referral's life, from receipt until its pathway ends or the next thing would happen after {@code horizon}. */
@@ -173,7 +180,10 @@ public class SyntheticHistory {
         private int policeUpdatesToConclude;
         private String mainInstance;
 
-        Walk(Random random, Instant horizon, String name) {
+        private final Random registerRandom;
+
+        Walk(Random random, Instant horizon, String name, Random registerRandom) {
+            this.registerRandom = registerRandom;
             this.random = random;
             this.horizon = horizon;
             this.name = name;
@@ -204,6 +214,8 @@ public class SyntheticHistory {
                     new Actor("gen-" + agency + "-worker", agency),
                     Referrals.SOURCE_API);
             mainInstance = referral.processInstanceId();
+            totals[3] +=
+                    disruptions.forCase(referral.caseId(), child.district(), receivedAt, horizon, name, registerRandom);
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {
