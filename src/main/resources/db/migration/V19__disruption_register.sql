@@ -26,7 +26,7 @@ create table pw_disruption (
     recorded_at         timestamp with time zone not null
 );
 create index ix_pw_disruption_served on pw_disruption (served_on, tactic, district, served_by);
-create index ix_pw_disruption_outcome on pw_disruption (outcome_on, outcome);
+create index ix_pw_disruption_outcome on pw_disruption (outcome_on, tactic, outcome);
 create index ix_pw_disruption_subject on pw_disruption (subject_id);
 
 -- The children's cases an entry protects (optional, any number).
