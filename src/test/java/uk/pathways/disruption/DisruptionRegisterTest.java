@@ -207,6 +207,92 @@ class DisruptionRegisterTest {
                 .isEqualTo(404);
     }
 
+    @Autowired
+    Disruptions disruptions;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
+    private <T> T asUser(String user, java.util.function.Supplier<T> work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    void theEntrysTasksAreThePolicesInsideTheEngineToo() throws Exception {
+        String subject = Subjects.person(jdbc, "Synthetic Person Lima");
+        String id = recorded(entry(
+                "CAWN",
+                subject,
+                Now.today().minusMonths(3).minusDays(1).toString(),
+                Now.today().plusYears(1).toString()));
+        String instance = disruptions.find(id).orElseThrow().processInstanceId();
+        assertThat(pathway.fireDueClocks(instance))
+                .as("the review day has come")
+                .isEqualTo(1);
+
+        String taskId = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        // the engine's own checks, which the Tasklist, /engine-rest and the webapps' API all go through
+        assertThat(asUser(
+                        "police-worker",
+                        () -> taskService.createTaskQuery().taskId(taskId).count()))
+                .isEqualTo(1);
+        for (String user : List.of("childrens-services-worker", "health-manager", "performance-reader")) {
+            assertThat(asUser(
+                            user,
+                            () -> taskService.createTaskQuery().taskId(taskId).count()))
+                    .as(user + " sees the police's task")
+                    .isZero();
+            assertThat(asUser(user, () -> {
+                        try {
+                            taskService.complete(taskId, java.util.Map.of("stillNeeded", "NO", "outcome", "COMPLIED"));
+                            return "completed";
+                        } catch (RuntimeException refused) {
+                            return "refused";
+                        }
+                    }))
+                    .as(user + " completes the police's task")
+                    .isEqualTo("refused");
+            assertThat(asUser(
+                            user,
+                            () -> runtimeService
+                                    .createVariableInstanceQuery()
+                                    .processInstanceIdIn(instance)
+                                    .count()))
+                    .as(user + " reads the entry's process variables")
+                    .isZero();
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).count())
+                .as("still open")
+                .isEqualTo(1);
+        assertThat(disruptions.find(id).orElseThrow().inForce()).isTrue();
+        asUser("police-worker", () -> {
+            taskService.claim(taskId, "police-worker");
+            taskService.complete(taskId, java.util.Map.of("stillNeeded", "NO", "outcome", "COMPLIED"));
+            return null;
+        });
+        assertThat(disruptions.find(id).orElseThrow().outcome())
+                .as("the same completion by the police ends the entry")
+                .isEqualTo(Disruption.COMPLIED);
+    }
+
     private String recorded(ObjectNode body) throws Exception {
         MvcResult result = post("/api/disruptions", body, "police-worker");
         assertThat(result.getResponse().getStatus())
