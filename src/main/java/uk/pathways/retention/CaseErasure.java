@@ -38,6 +38,7 @@ class CaseErasure {
             "pw_sharing_consent",
             "pw_access_request",
             "pw_case_entry",
+            "pw_disruption_case",
             "pw_subject_link",
             "pw_onward_referral",
             "pw_child_alias",

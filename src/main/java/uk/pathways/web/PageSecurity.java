@@ -31,6 +31,8 @@ class PageSecurity {
         "/tasks/**",
         "/missing-episodes",
         "/missing-episodes/**",
+        "/disruption",
+        "/disruption/**",
         "/govuk/**",
         "/dashboards",
         "/dashboards/**",

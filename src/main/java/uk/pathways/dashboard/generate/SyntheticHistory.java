@@ -97,6 +97,7 @@ public class SyntheticHistory {
     private final List<String> districts;
     private final JdbcTemplate jdbc;
     private final List<Double> bounds;
+    private final SyntheticDisruptions disruptions;
 
     SyntheticHistory(
             Referrals referrals,
@@ -109,7 +110,9 @@ public class SyntheticHistory {
             IndicatorCatalogue catalogue,
             @Value("${pathways.child.districts:}") List<String> districts,
             JdbcTemplate jdbc,
-            @Value("${pathways.profile.map.bounds:51.97,-1.35,52.65,-0.33}") List<Double> bounds) {
+            @Value("${pathways.profile.map.bounds:51.97,-1.35,52.65,-0.33}") List<Double> bounds,
+            SyntheticDisruptions disruptions) {
+        this.disruptions = disruptions;
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -124,7 +127,8 @@ public class SyntheticHistory {
     }
 
     /** What a run made. */
-    public record Result(int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took) {
+    public record Result(
+            int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took, int disruptions) {
         public double referralsPerSecond() {
             return referrals / Math.max(0.001, took.toMillis() / 1000.0);
         }
@@ -141,13 +145,16 @@ public class SyntheticHistory {
         }
         received.sort(null);
         Instant started = Instant.now();
-        int[] totals = new int[3];
+        int[] totals = new int[4];
+        // the register's entries draw on a generator of their own, so the pathways' walks stay as the seed gave them
+        Random registerRandom = new Random(seed ^ 0x0D15_2017L);
+        disruptions.begin(registerRandom);
         String run = letters(random.nextInt(1 << 24)) + letters((int) (System.nanoTime() & 0xffff));
         Intelligence intelligence = new Intelligence(random, until);
         try {
             for (int i = 0; i < received.size(); i++) {
                 try {
-                    Walk walk = new Walk(random, until, run + "-" + letters(i));
+                    Walk walk = new Walk(random, until, run + "-" + letters(i), registerRandom);
                     try {
                         walk.run(received.get(i), totals);
                     } finally {
@@ -172,7 +179,7 @@ public class SyntheticHistory {
             ClockUtil.reset();
             identityService.clearAuthentication();
         }
-        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()));
+        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()), totals[3]);
     }
 
     /** One referral's life, from receipt until its pathway ends or the next thing would happen after {@code horizon}. */
@@ -190,7 +197,10 @@ public class SyntheticHistory {
         private String caseId;
         private String district;
 
-        Walk(Random random, Instant horizon, String name) {
+        private final Random registerRandom;
+
+        Walk(Random random, Instant horizon, String name, Random registerRandom) {
+            this.registerRandom = registerRandom;
             this.random = random;
             this.horizon = horizon;
             this.name = name;
@@ -223,6 +233,8 @@ public class SyntheticHistory {
             mainInstance = referral.processInstanceId();
             caseId = referral.caseId();
             district = child.district();
+            totals[3] +=
+                    disruptions.forCase(referral.caseId(), child.district(), receivedAt, horizon, name, registerRandom);
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {

@@ -763,6 +763,88 @@ class TaskPagesTest {
                 .containsAll(forms);
     }
 
+    @Autowired
+    uk.pathways.disruption.Disruptions disruptions;
+
+    /**
+     * The disruption register's tasks (no child's case: the entry's words stay in the register), completed on their
+     * pages by the police and read back on the entry's page: the review (a breach seen since, still needed, the notes)
+     * and the expiry (renewed, with its new expiry and the grounds).
+     */
+    @Test
+    void theDisruptionRegistersReviewAndExpiryAreCompletedOnTheirPagesAndReadBackOnTheEntry() throws Exception {
+        String subject = "SUB-9" + String.format("%05d", MARKS.incrementAndGet() % 100_000);
+        jdbc.update("""
+                insert into pw_subject (subject_id, kind, label, category, district, police_only, concern_level,
+                  recorded_by, recorded_agency, recorded_at) values (?, 'PERSON', 'Synthetic Person Kilo', 'SUSPECT',
+                  'Corby', true, 'STANDARD', 'police-worker', 'police', ?)""", subject, OffsetDateTime.now());
+        java.time.LocalDate served = Now.today().minusMonths(3).minusDays(1);
+        var entry = disruptions.record(
+                new uk.pathways.disruption.NewDisruption(
+                        "CAWN",
+                        subject,
+                        List.of(),
+                        null,
+                        "police",
+                        served.toString(),
+                        Now.today().plusDays(20).toString()),
+                new uk.pathways.agency.Actor("police-worker", "police"),
+                "API");
+        pathway.fireDueClocks(entry.processInstanceId());
+        String mark = "Synthetic " + MARKS.incrementAndGet() + "-" + System.nanoTime();
+
+        Task review = taskService
+                .createTaskQuery()
+                .processInstanceId(entry.processInstanceId())
+                .taskDefinitionKey("disruption-review")
+                .singleResult();
+        String shown = page("police-worker", get("/tasks/" + review.getId()));
+        assertThat(shown).contains(review.getName(), "name=\"stillNeeded\"", "name=\"breachedOn.day\"");
+        java.time.LocalDate breach = Now.today().minusDays(1);
+        MvcResult done = mvc.perform(post("/tasks/" + review.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("stillNeeded", "YES")
+                        .param("breachedOn.day", String.valueOf(breach.getDayOfMonth()))
+                        .param("breachedOn.month", String.valueOf(breach.getMonthValue()))
+                        .param("breachedOn.year", String.valueOf(breach.getYear()))
+                        .param("breachNote", mark + " breach")
+                        .param("reviewNotes", mark + " review"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        COMPLETED.add("disruption-review");
+
+        Task expiry = taskService
+                .createTaskQuery()
+                .processInstanceId(entry.processInstanceId())
+                .taskDefinitionKey("disruption-expiry")
+                .singleResult();
+        assertThat(page("police-worker", get("/tasks/" + expiry.getId()))).contains("name=\"expiryDecision\"");
+        java.time.LocalDate renewedTo = Now.today().plusYears(2);
+        done = mvc.perform(post("/tasks/" + expiry.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("expiryDecision", "RENEW")
+                        .param("newExpiresOn.day", String.valueOf(renewedTo.getDayOfMonth()))
+                        .param("newExpiresOn.month", String.valueOf(renewedTo.getMonthValue()))
+                        .param("newExpiresOn.year", String.valueOf(renewedTo.getYear()))
+                        .param("expiryNotes", mark + " renewal"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        COMPLETED.add("disruption-expiry");
+
+        String read = page("police-worker", get("/disruption/" + entry.id()));
+        assertThat(read).contains(mark + " breach", mark + " review", mark + " renewal");
+        assertThat(read).contains("Renewed until", "still needed");
+        disruptions.end(
+                entry.id(),
+                "COMPLIED",
+                Now.today().toString(),
+                null,
+                new uk.pathways.agency.Actor("police-worker", "police"),
+                "API");
+    }
+
     // ---- helpers ----
 
     private Map<String, Object> complete(
