@@ -34,7 +34,9 @@ class PageSecurity {
         "/govuk/**",
         "/dashboards",
         "/dashboards/**",
-        "/reports/**"
+        "/reports/**",
+        "/subjects",
+        "/subjects/**"
     };
 
     @Bean
