@@ -523,4 +523,118 @@ class SubjectsTest {
                 .isEqualTo(404);
         assertThat(subjectsOnRecord()).as("nothing changed").isEqualTo(before);
     }
+
+    @Test
+    void thePagesSayAtTheFieldWhatIsWrongAndChangeNothing() throws Exception {
+        String caseId = caseWithPolice();
+        String elsewhere = pathway.refer(13, List.of()).caseId();
+        int before = subjectsOnRecord();
+        var education = Pages.signIn(mvc(), "education-worker");
+        Map<String, String> location = Map.of("kind", "LOCATION", "category", "PARK", "label", "Synthetic Park");
+        Object[][] cases = {
+            {Map.of(), "Choose the kind"},
+            {Map.of("caseId", ""), "Record a location or vehicle from the case of a child"},
+            {Map.of("caseId", "CASE-1999-999999", "reason", "r"), "There is no case CASE-1999-999999"},
+            {Map.of("caseId", caseId), "Enter why the subject is linked"},
+            {Map.of("kind", "PERSON", "category", "SUSPECT", "caseId", caseId, "reason", "r"), null},
+        };
+        for (Object[] c : cases) {
+            var request = post("/subjects")
+                    .session(education)
+                    .with(
+                            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .csrf());
+            Map<String, String> form = new java.util.HashMap<>(c[0] == cases[0][0] ? Map.of() : location);
+            form.putAll(castMap(c[0]));
+            for (Map.Entry<String, String> field : form.entrySet()) {
+                request = request.param(field.getKey(), field.getValue());
+            }
+            MockHttpServletResponse page = mvc().perform(request).andReturn().getResponse();
+            if (c[1] == null) {
+                assertThat(page.getStatus()).as("a person by education").isEqualTo(403);
+            } else {
+                assertThat(page.getStatus()).as(form.toString()).isEqualTo(200);
+                assertThat(page.getContentAsString())
+                        .contains("govuk-error-summary")
+                        .contains((String) c[1]);
+            }
+        }
+        // health is involved in neither case: told so at the field, audited as a refusal of the case
+        var health = Pages.signIn(mvc(), "health-worker");
+        MockHttpServletResponse refused = mvc().perform(
+                        post("/subjects")
+                                .session(health)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("kind", "LOCATION")
+                                .param("category", "PARK")
+                                .param("label", "Synthetic Park")
+                                .param("caseId", elsewhere)
+                                .param("reason", "Synthetic"))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("Your agency is not involved in case " + elsewhere);
+        assertThat(audit.ofCase(elsewhere))
+                .anyMatch(e -> "health-worker".equals(e.userId()) && AuditEntry.ACCESS_REFUSED.equals(e.action()));
+        assertThat(subjectsOnRecord()).as("nothing changed").isEqualTo(before);
+        // the investigator's page links a subject to a case and raises its concern through its forms
+        var police = Pages.signIn(mvc(), "police-worker");
+        String placeId = ok(
+                        call(
+                                "POST",
+                                "/api/subjects",
+                                "police-worker",
+                                Map.of("kind", "LOCATION", "category", "HOTEL", "label", unique("Synthetic Hotel"))),
+                        201)
+                .path("subjectId")
+                .asText();
+        MockHttpServletResponse wrong = mvc().perform(
+                        post("/subjects/" + placeId + "/links")
+                                .session(police)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("to", "case")
+                                .param("link.caseId", "CASE-1999-999999")
+                                .param("reason", "Synthetic: seen there"))
+                .andReturn()
+                .getResponse();
+        assertThat(wrong.getStatus()).isEqualTo(200);
+        assertThat(wrong.getContentAsString()).contains("There is no case CASE-1999-999999", "Synthetic: seen there");
+        MockHttpServletResponse linked = mvc().perform(
+                        post("/subjects/" + placeId + "/links")
+                                .session(police)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("to", "case")
+                                .param("link.caseId", caseId)
+                                .param("reason", "Synthetic: seen there"))
+                .andReturn()
+                .getResponse();
+        assertThat(linked.getRedirectedUrl()).isEqualTo("/subjects/" + placeId);
+        MockHttpServletResponse raised = mvc().perform(
+                        post("/subjects/" + placeId + "/escalation")
+                                .session(police)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("reason", "Synthetic: three children seen there"))
+                .andReturn()
+                .getResponse();
+        assertThat(raised.getRedirectedUrl()).isEqualTo("/subjects/" + placeId);
+        JsonNode read = ok(call("GET", "/api/subjects/" + placeId, "police-worker", null), 200);
+        assertThat(read.path("cases").findValuesAsText("caseId")).containsExactly(caseId);
+        assertThat(read.path("subject").path("concernLevel").asText()).isEqualTo("HIGH");
+
+        // performance reads no subject page
+        assertThat(mvc().perform(get("/subjects").session(Pages.signIn(mvc(), "performance-reader")))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castMap(Object map) {
+        return (Map<String, String>) map;
+    }
 }

@@ -17,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Agency;
 import uk.pathways.audit.AuditEntry;
+import uk.pathways.casefile.CaseAccess;
+import uk.pathways.casefile.CaseAccessDenied;
 import uk.pathways.subjects.NewSubject;
 import uk.pathways.subjects.Subject;
 import uk.pathways.subjects.SubjectFile;
@@ -39,10 +41,12 @@ class SubjectPages {
 
     private final Subjects subjects;
     private final Actors actors;
+    private final CaseAccess access;
 
-    SubjectPages(Subjects subjects, Actors actors) {
+    SubjectPages(Subjects subjects, Actors actors, CaseAccess access) {
         this.subjects = subjects;
         this.actors = actors;
+        this.access = access;
     }
 
     @GetMapping("/subjects")
@@ -97,12 +101,15 @@ class SubjectPages {
                         : null,
                 form.get("caseId"),
                 form.get("reason"));
+        caseProblem(form.get("caseId"), "caseId", errors);
         if (!errors.any()) {
             try {
                 Subject subject = subjects.record(input, principal.getName(), AuditEntry.DOOR_PAGE);
                 return "redirect:/subjects/" + subject.subjectId();
             } catch (InvalidInputException e) {
                 errors.addAll(e.problems());
+            } catch (CaseAccessDenied e) {
+                errors.add("caseId", notInvolved(e));
             }
         }
         return newForm(form, errors, principal, model);
@@ -116,12 +123,15 @@ class SubjectPages {
     @PostMapping("/subjects/{subjectId}/links")
     String link(
             @PathVariable String subjectId,
-            @RequestParam Map<String, String> form,
+            @RequestParam Map<String, String> posted,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
-        boolean toSubject = "subject".equals(form.get("to"));
+        boolean toSubject = "subject".equals(posted.get("to"));
         String prefix = toSubject ? "association." : "link.";
+        // the page's inputs are named by their form ("link.caseId"), so that each form's errors are its own
+        Map<String, String> form = new LinkedHashMap<>();
+        posted.forEach((k, v) -> form.put(k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
         FormErrors errors = new FormErrors();
         try {
             if (toSubject) {
@@ -133,6 +143,8 @@ class SubjectPages {
                         AuditEntry.DOOR_PAGE);
                 redirect.addFlashAttribute(
                         "done", "Linked to " + form.get("subjectId").strip());
+            } else if (caseProblem(form.get("caseId"), prefix + "caseId", errors)) {
+                return subject(subjectId, errors, valuesOf(form, prefix), principal, model);
             } else {
                 subjects.linkToCase(
                         subjectId, form.get("caseId"), form.get("reason"), principal.getName(), AuditEntry.DOOR_PAGE);
@@ -144,10 +156,30 @@ class SubjectPages {
             e.problems().forEach(p -> errors.add(prefix + p.field(), p.message()));
         } catch (ConflictException e) {
             errors.add(prefix + (toSubject ? "subjectId" : "caseId"), e.getMessage());
+        } catch (CaseAccessDenied e) {
+            errors.add(prefix + "caseId", notInvolved(e));
         }
+        return subject(subjectId, errors, valuesOf(form, prefix), principal, model);
+    }
+
+    private static Map<String, String> valuesOf(Map<String, String> form, String prefix) {
         Map<String, String> values = new LinkedHashMap<>();
         form.forEach((k, v) -> values.put(prefix + k, v));
-        return subject(subjectId, errors, values, principal, model);
+        return values;
+    }
+
+    /** A case that is not there is a mistake in the form, not a missing page: said at the field. */
+    private boolean caseProblem(String caseId, String field, FormErrors errors) {
+        if (caseId != null && !caseId.isBlank() && !access.exists(caseId.strip())) {
+            errors.add(field, "There is no case " + caseId.strip() + ": check the case number");
+            return true;
+        }
+        return false;
+    }
+
+    private static String notInvolved(CaseAccessDenied e) {
+        return "Your agency is not involved in case " + e.caseId() + ": ask its lead agency (" + e.leadAgency()
+                + ") for access first";
     }
 
     @PostMapping("/subjects/{subjectId}/escalation")
