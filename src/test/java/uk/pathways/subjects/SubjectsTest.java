@@ -51,6 +51,9 @@ class SubjectsTest {
     AuditTrail audit;
 
     @Autowired
+    uk.pathways.casefile.CaseMerges merges;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -631,6 +634,42 @@ class SubjectsTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aChildsLinksFollowAMergeOfTheirCasesAndGoBackOnItsUndo() throws Exception {
+        String surviving = caseWithPolice();
+        String merged = caseWithPolice();
+        String placeId = ok(
+                        call(
+                                "POST",
+                                "/api/subjects",
+                                "police-worker",
+                                Map.of(
+                                        "kind", "LOCATION",
+                                        "category", "ADDRESS",
+                                        "label", unique("Synthetic Address"),
+                                        "caseId", merged,
+                                        "reason", "Synthetic: the child stayed there")),
+                        201)
+                .path("subjectId")
+                .asText();
+
+        var merge = merges.merge(surviving, merged, "Synthetic: the same child", "mash-manager");
+        assertThat(subjects.linksOfCase(surviving, "police-worker"))
+                .extracting(LinkOfCase::subjectId)
+                .containsExactly(placeId);
+        assertThat(subjects.linksOfCase(merged, "police-worker")).isEmpty();
+        assertThat(ok(call("GET", "/api/subjects/" + placeId, "police-worker", null), 200)
+                        .path("cases")
+                        .findValuesAsText("caseId"))
+                .containsExactly(surviving);
+
+        merges.undo(surviving, merge.id(), "Synthetic: not the same child after all", "mash-manager");
+        assertThat(subjects.linksOfCase(merged, "police-worker"))
+                .extracting(LinkOfCase::subjectId)
+                .containsExactly(placeId);
+        assertThat(subjects.linksOfCase(surviving, "police-worker")).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
