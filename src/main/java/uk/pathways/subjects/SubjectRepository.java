@@ -27,10 +27,29 @@ class SubjectRepository {
         this.jdbc = jdbc;
     }
 
-    /** The next id: the counter's row is locked by the update until the caller's transaction ends. */
+    /**
+     * The next id: the counter's row is locked by the update until the caller's transaction ends. Subjects written by
+     * other means (the synthetic history writes the shared tables directly) may have taken numbers: the counter goes
+     * past the highest id on record.
+     */
     String nextId() {
         jdbc.update("update pw_subject_counter set last_value = last_value + 1 where id = 1");
-        Long value = jdbc.queryForObject("select last_value from pw_subject_counter where id = 1", Long.class);
+        long value = jdbc.queryForObject("select last_value from pw_subject_counter where id = 1", Long.class);
+        long taken = jdbc
+                .queryForList("select subject_id from pw_subject where subject_id >= ?", String.class, id(value))
+                .stream()
+                .filter(id -> id.matches("SUB-\\d+"))
+                .mapToLong(id -> Long.parseLong(id.substring(4)))
+                .max()
+                .orElse(0);
+        if (taken >= value) {
+            value = taken + 1;
+            jdbc.update("update pw_subject_counter set last_value = ? where id = 1", value);
+        }
+        return id(value);
+    }
+
+    private static String id(long value) {
         return String.format("SUB-%06d", value);
     }
 

@@ -672,6 +672,28 @@ class SubjectsTest {
         assertThat(subjects.linksOfCase(surviving, "police-worker")).isEmpty();
     }
 
+    @Test
+    void anIdTakenByASubjectWrittenStraightIntoTheTablesIsNeverIssuedAgain() throws Exception {
+        // the synthetic history writes pw_subject directly, with ids of its own
+        long counter = jdbc.queryForObject("select last_value from pw_subject_counter where id = 1", Long.class);
+        String taken = String.format("SUB-%06d", counter + 3);
+        jdbc.update("""
+                insert into pw_subject (subject_id, kind, label, category, police_only, concern_level, recorded_by,
+                    recorded_agency, recorded_at)
+                values (?, 'LOCATION', 'Synthetic generated park', 'PARK', false, 'STANDARD', 'gen-police-worker',
+                    'police', ?)""", taken, java.time.OffsetDateTime.now());
+        String issued = ok(
+                        call(
+                                "POST",
+                                "/api/subjects",
+                                "police-worker",
+                                Map.of("kind", "LOCATION", "category", "PARK", "label", unique("Synthetic Park"))),
+                        201)
+                .path("subjectId")
+                .asText();
+        assertThat(issued).isEqualTo(String.format("SUB-%06d", counter + 4));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> castMap(Object map) {
         return (Map<String, String>) map;

@@ -94,7 +94,6 @@ public class SyntheticHistory {
     private final WorkingDays workingDays;
     private final IndicatorCatalogue catalogue;
     private final List<String> districts;
-    private final SyntheticSubjects subjects;
 
     SyntheticHistory(
             Referrals referrals,
@@ -105,9 +104,7 @@ public class SyntheticHistory {
             RuntimeService runtimeService,
             WorkingDays workingDays,
             IndicatorCatalogue catalogue,
-            @Value("${pathways.child.districts:}") List<String> districts,
-            SyntheticSubjects subjects) {
-        this.subjects = subjects;
+            @Value("${pathways.child.districts:}") List<String> districts) {
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -139,13 +136,10 @@ public class SyntheticHistory {
         Instant started = Instant.now();
         int[] totals = new int[3];
         String run = letters(random.nextInt(1 << 24)) + letters((int) (System.nanoTime() & 0xffff));
-        subjects.start();
         try {
             for (int i = 0; i < received.size(); i++) {
                 try {
-                    Walk walk = new Walk(random, until, run + "-" + letters(i));
-                    walk.run(received.get(i), totals);
-                    subjects.of(walk.caseId, walk.district, run, random);
+                    new Walk(random, until, run + "-" + letters(i)).run(received.get(i), totals);
                 } catch (RuntimeException e) {
                     totals[2]++;
                     log.warn("Synthetic referral {} stopped early: {}", i, e.getMessage());
@@ -178,8 +172,6 @@ public class SyntheticHistory {
         private Instant supportEnds;
         private int policeUpdatesToConclude;
         private String mainInstance;
-        private String caseId;
-        private String district;
 
         Walk(Random random, Instant horizon, String name) {
             this.random = random;
@@ -212,8 +204,6 @@ public class SyntheticHistory {
                     new Actor("gen-" + agency + "-worker", agency),
                     Referrals.SOURCE_API);
             mainInstance = referral.processInstanceId();
-            caseId = referral.caseId();
-            district = child.district();
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {
