@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
  * (the sharing capability's, docs/data-protection.md), for whoever is about to share; {@code onwardReferrals} the RISE
- * support's onward referrals with their status (the support capability's section).
+ * support's onward referrals with their status (the support capability's section); {@code subjectsOfConcern} the
+ * persons, locations and vehicles of concern linked to the case that the reader may see (the subjects capability's).
  */
 public record CaseView(
         String caseId,
@@ -28,10 +29,14 @@ public record CaseView(
         Object consent,
         List<Object> onwardReferrals,
         List<CaseMerges.Merge> merges,
-        List<Object> exploitationPanels) {
+        List<Object> exploitationPanels,
+        List<Object> subjectsOfConcern) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
     public static final String CONSENT = "consent";
+
+    /** The section the subjects capability gives: subjects of concern linked to the case, within need to know. */
+    public static final String SUBJECTS_OF_CONCERN = "subjectsOfConcern";
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

@@ -36,7 +36,9 @@ class PageSecurity {
         "/govuk/**",
         "/dashboards",
         "/dashboards/**",
-        "/reports/**"
+        "/reports/**",
+        "/subjects",
+        "/subjects/**"
     };
 
     @Bean
