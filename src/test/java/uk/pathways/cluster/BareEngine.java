@@ -97,6 +97,10 @@ final class BareEngine implements AutoCloseable {
         return engine;
     }
 
+    javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     /** The variables {@code Referrals.receive} starts a pathway with: ids, display name and age only. */
     static Map<String, Object> startVariables(String caseId, String reference) {
         Map<String, Object> variables = new HashMap<>();

@@ -53,6 +53,38 @@ abstract class StepsBenchmark {
     /** The bare engine's database: same server and settings as Pathways', a database of its own. */
     abstract String bareUrl();
 
+    /**
+     * Counts the statements the timed steps run on a database, the task look-ups left out: a figure the machine's load
+     * does not change. Only where the database can count them ({@link H2PathwayStepsBenchmark}), one thread only.
+     */
+    interface Statements {
+        void begin();
+
+        void end();
+
+        long total();
+    }
+
+    static final Statements UNCOUNTED = new Statements() {
+        @Override
+        public void begin() {}
+
+        @Override
+        public void end() {}
+
+        @Override
+        public long total() {
+            return -1;
+        }
+    };
+
+    /** The counter of {@code dataSource}'s statements, or {@link #UNCOUNTED}. */
+    Statements statements(javax.sql.DataSource dataSource) {
+        return UNCOUNTED;
+    }
+
+    private Statements counting = UNCOUNTED;
+
     @Test
     void pathwayStepsPerSecond() throws Exception {
         int perThread = Integer.getInteger("pathways.bench.pathways", 15);
@@ -62,6 +94,24 @@ abstract class StepsBenchmark {
                 System.getenv().getOrDefault("PATHWAYS_DB_USER", "pathways"),
                 System.getenv().getOrDefault("PATHWAYS_DB_PASSWORD", "pathways"))) {
             Bare bareSteps = new Bare(bare.engine());
+            if (Boolean.getBoolean("pathways.bench.statements")) {
+                // one thread, each side's statements per step counted (the counting itself is not timed)
+                counting = statements(jdbc.getDataSource());
+                run("Pathways", 1, perThread, true, this::onePathway);
+                long pathways = counting.total();
+                Statements pathwaysCounting = counting;
+                counting = statements(bare.dataSource());
+                bareSteps.counting = counting;
+                run("bare", 1, perThread, true, bareSteps::onePathway);
+                long engine = counting.total();
+                int steps = perThread * STEPS_PER_PATHWAY;
+                System.out.println("B1 statements of Pathways' steps, by kind: " + pathwaysCounting);
+                System.out.println("B1 statements of the bare steps, by kind: " + counting);
+                System.out.printf(
+                        "B1 statements per step (1 thread, %d steps a side, task look-ups left out): Pathways %.1f, bare %.1f, ratio %.2f%n",
+                        steps, (double) pathways / steps, (double) engine / steps, (double) pathways / engine);
+                return;
+            }
             // warm-up of both sides, then each measured run alternately
             run("Pathways", 1, 2, false, this::onePathway);
             run("bare", 1, 2, false, bareSteps::onePathway);
@@ -143,9 +193,11 @@ abstract class StepsBenchmark {
     }
 
     void onePathway(AtomicInteger steps, AtomicInteger lookups, List<Long> latencies) {
+        counting.begin();
         long t = System.nanoTime();
         ReferralAccepted referral = pathway.refer(14, List.of("UNKNOWN_VEHICLES"));
         step(steps, latencies, t);
+        counting.end();
         String caseId = referral.caseId();
         submit(
                 caseId,
@@ -225,6 +277,7 @@ abstract class StepsBenchmark {
         }
         Task task = query.list().get(0);
         lookups.incrementAndGet();
+        counting.begin();
         long t = System.nanoTime();
         identityService.setAuthentication(user, List.of(group != null ? group : user.replace("-worker", "")));
         try {
@@ -233,6 +286,7 @@ abstract class StepsBenchmark {
             identityService.clearAuthentication();
         }
         step(steps, latencies, t);
+        counting.end();
     }
 
     private static void step(AtomicInteger steps, List<Long> latencies, long started) {
@@ -255,6 +309,7 @@ abstract class StepsBenchmark {
         private final FormService formService;
         private final IdentityService identityService;
         private final AtomicInteger cases = new AtomicInteger();
+        Statements counting = UNCOUNTED;
 
         Bare(org.camunda.bpm.engine.ProcessEngine engine) {
             this.runtimeService = engine.getRuntimeService();
@@ -264,11 +319,13 @@ abstract class StepsBenchmark {
         }
 
         void onePathway(AtomicInteger steps, AtomicInteger lookups, List<Long> latencies) {
+            counting.begin();
             long t = System.nanoTime();
             String caseId = "BARE-" + System.nanoTime() + "-" + cases.incrementAndGet();
             runtimeService.startProcessInstanceByKey(
                     "cse-referral", caseId, BareEngine.startVariables(caseId, "R-" + caseId));
             step(steps, latencies, t);
+            counting.end();
             // Pathways' completion gate moves free text to the case record, so the engine never holds it: the bare
             // engine is given the decision fields only, which is what Pathways' engine stores of each form
             submit(
@@ -327,6 +384,7 @@ abstract class StepsBenchmark {
             }
             Task task = query.list().get(0);
             lookups.incrementAndGet();
+            counting.begin();
             long t = System.nanoTime();
             identityService.setAuthentication(user, List.of(group != null ? group : user.replace("-worker", "")));
             try {
@@ -335,6 +393,7 @@ abstract class StepsBenchmark {
                 identityService.clearAuthentication();
             }
             step(steps, latencies, t);
+            counting.end();
         }
     }
 }
