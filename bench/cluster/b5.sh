@@ -1,27 +1,65 @@
 #!/usr/bin/env bash
 # B5: start-up time and resident memory of a Pathways node against a bare Camunda 7.24 starter app built from the
 # same BOMs (bench/cluster/bare-app), both on PostgreSQL with the schema already present, same JVM flags.
-# Each is started RUNS times (default 3); the figures are the medians.  bash bench/cluster/b5.sh
+# Each side is started RUNS times (default 7), alternately (bare, Pathways, bare, ...), so that load from elsewhere
+# falls on both; every raw line carries the load average before and after its start. Then what Pathways adds, one
+# component at a time (COMPONENT_RUNS starts each, default 3):
+#   - Flyway: Pathways started with --spring.flyway.enabled=false (the schema is present, so nothing else changes);
+#   - every bean that took 100 ms or more, from Spring's start-up steps (-Dpathways.startup-steps=true:
+#     cluster.StartupReport), such as flywayInitializer and processEngine (the engine with Pathways' plugins);
+#   - the pathway validator: its own log line on the first start, when the models are deployed.
+#   bash bench/cluster/b5.sh        RUNS (7), COMPONENT_RUNS (3); raw output to stdout
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-b5}
 source "$(dirname "$0")/lib.sh"
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-7}; COMPONENT_RUNS=${COMPONENT_RUNS:-3}
 need_jar
 (cd "$ROOT/bench/cluster/bare-app" && "$ROOT/mvnw" -B -o -q package -DskipTests) || exit 2
 BARE=$(ls "$ROOT"/bench/cluster/bare-app/target/bare-camunda-1.jar)
 for db in pathways_b5 pathways_bare; do
   as_root su postgres -c "psql -q -c 'drop database if exists $db with (force)' -c 'create database $db owner $PGUSER_'" >/dev/null
 done
-measure() { # measure LABEL PORT command...
-  local label=$1 port=$2; shift 2; local i t0 t1 pid times=() rss=()
-  for ((i = 0; i <= RUNS; i++)); do # run 0 creates the schema and is not counted
-    t0=$(date +%s.%N); "$@" --server.port=$port --server.address=127.0.0.1 >"$WORK/$label.log" 2>&1 & pid=$!
-    wait_up "$port" 300 || { kill -9 $pid; return 1; }; t1=$(date +%s.%N); sleep 10
-    if ((i > 0)); then times+=("$(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}')"); rss+=("$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)"); fi
-    kill $pid; wait $pid 2>/dev/null
-  done
-  echo "B5 $label: start to health UP ${times[*]} s (middle value $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") s); RSS 10 s after ${rss[*]} MB (middle value $(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p") MB)"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+echo "# B5 $(date -u +%FT%TZ); $(nproc) cores; load $(load); RUNS=$RUNS COMPONENT_RUNS=$COMPONENT_RUNS"
+
+# start_once LABEL PORT command...: one start to health UP; prints "seconds rss_mb" and keeps the log as $WORK/LABEL.log
+start_once() {
+  local label=$1 port=$2; shift 2; local t0 t1 pid l0
+  l0=$(load); t0=$(date +%s.%N); "$@" --server.port=$port --server.address=127.0.0.1 >"$WORK/$label.log" 2>&1 & pid=$!
+  wait_up "$port" 300 || { kill -9 $pid; return 1; }; t1=$(date +%s.%N); sleep 10
+  local secs rss; secs=$(awk -v a=$t0 -v b=$t1 'BEGIN {printf "%.1f", b - a}'); rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status)
+  kill $pid; wait $pid 2>/dev/null
+  echo "B5 raw $label: start to health UP $secs s, RSS $rss MB, load before $l0, after $(load)" >&2
+  echo "$secs $rss"
 }
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
 JVM=(java -Xms128m -Xmx512m)
-measure bare 18095 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bare "${JVM[@]}" -jar "$BARE"
-measure pathways 18096 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_b5 "${JVM[@]}" -jar "$JAR" \
-  --spring.profiles.active=postgres,cluster,demo --pathways.data-dir="$WORK/data"
+bare() { start_once bare 18095 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bare "${JVM[@]}" -jar "$BARE"; }
+pathways() { # pathways LABEL [JVM options...] -- [app args...]
+  local label=$1; shift; local jvm=() ; while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done; shift
+  start_once "$label" 18096 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_b5 "${JVM[@]}" "${jvm[@]}" -jar "$JAR" \
+    --spring.profiles.active=postgres,cluster,demo --pathways.data-dir="$WORK/data" "$@"
+}
+
+# run 0 of each creates its schema and is not counted; Pathways' first start also deploys (the validator's line)
+bare >/dev/null 2>&1 || exit 2
+pathways pathways-first -- >/dev/null || exit 2
+echo "B5 first start (schema made, models deployed): $(grep -o "Deployment '[^']*': [0-9]* resources validated in [0-9]* ms" "$WORK/pathways-first.log" | paste -sd ';')"
+
+bare_t=(); bare_m=(); pw_t=(); pw_m=()
+for ((i = 1; i <= RUNS; i++)); do
+  read -r t m < <(bare) || exit 2; bare_t+=("$t"); bare_m+=("$m")
+  read -r t m < <(pathways pathways --) || exit 2; pw_t+=("$t"); pw_m+=("$m")
+done
+bt=$(printf '%s\n' "${bare_t[@]}" | median); bm=$(printf '%s\n' "${bare_m[@]}" | median)
+pt=$(printf '%s\n' "${pw_t[@]}" | median); pm=$(printf '%s\n' "${pw_m[@]}" | median)
+echo "B5 bare: start ${bare_t[*]} s (median $bt); RSS ${bare_m[*]} MB (median $bm)"
+echo "B5 pathways: start ${pw_t[*]} s (median $pt); RSS ${pw_m[*]} MB (median $pm)"
+echo "B5 ratio: start $(awk -v a=$pt -v b=$bt 'BEGIN {printf "%.2f", a / b}')x (goal <= 1.2), memory $(awk -v a=$pm -v b=$bm 'BEGIN {printf "%.2f", a / b}')x"
+
+# what Pathways adds, one by one
+nf=(); for ((i = 1; i <= COMPONENT_RUNS; i++)); do read -r t m < <(pathways pathways-noflyway -- --spring.flyway.enabled=false) || exit 2; nf+=("$t"); done
+echo "B5 component Flyway: Pathways without Flyway ${nf[*]} s (median $(printf '%s\n' "${nf[@]}" | median); as shipped $pt)"
+read -r t m < <(pathways pathways-steps -Dpathways.startup-steps=true --) || exit 2
+echo "B5 component beans (one start, $t s; a bean's time includes the beans it needed):"
+grep -o 'Start-up step: bean .* took [0-9]* ms' "$WORK/pathways-steps.log" | head -15 | sed 's/^/B5   /'

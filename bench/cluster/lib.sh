@@ -29,16 +29,32 @@ need_jar() {
 }
 
 # start_node N PORT [extra args...]: starts node-N in the background, pid in $WORK/node-N.pid, with the job executor's
-# production settings (application-cluster.yml): an override of max-wait below wait-time-in-millis made an idle node
-# run the acquisition query about 1,500 times a second and share the cores with it (issue 20)
+# production settings (application-cluster.yml: wait-time-in-millis 5000, max-wait 60000). An override of max-wait
+# below wait-time-in-millis made an idle node run the acquisition query about 1,500 times a second and share the cores
+# with it (issue 20): check_job_args refuses one, and the node's log records the settings it ran with.
 start_node() {
   local n=$1 port=$2; shift 2
+  check_job_args "$@" || return 1
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is in use: stop what listens there first"; return 1; fi
   PATHWAYS_NODE_ID=node-$n PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
     nohup java -Xms128m -Xmx512m -jar "$JAR" --spring.profiles.active=postgres,cluster,demo \
       --server.port="$port" --server.address=127.0.0.1 --pathways.data-dir="$WORK/data-$n" \
       "$@" >"$WORK/node-$n.log" 2>&1 &
   echo $! >"$WORK/node-$n.pid"; echo $! >"$WORK/port-$port.pid"
+}
+
+# check_job_args [args...]: refuses a job executor override whose idle wait would be shorter than production's (a
+# max-wait below wait-time-in-millis makes Camunda's back-off never wait: the acquisition query in a loop)
+check_job_args() {
+  local a wait=5000 max=60000
+  for a in "$@"; do
+    case $a in
+      --camunda.bpm.job-execution.wait-time-in-millis=*) wait=${a#*=} ;;
+      --camunda.bpm.job-execution.max-wait=*) max=${a#*=} ;;
+    esac
+  done
+  if ((max < wait)); then log "refused: job-execution max-wait $max is below wait-time-in-millis $wait (an idle node would poll in a loop)"; return 1; fi
+  echo "# job executor: wait-time-in-millis $wait, max-wait $max (application-cluster.yml unless overridden)" >>"$WORK/job-settings.txt"
 }
 
 # wait_up PORT [seconds]

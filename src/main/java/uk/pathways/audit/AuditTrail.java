@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import uk.pathways.calendar.Now;
+import uk.pathways.step.StepWrites;
 
 /**
  * The audit trail's public API. Entries are only ever added (the database refuses updates and deletes).
@@ -17,9 +18,11 @@ import uk.pathways.calendar.Now;
 public class AuditTrail {
 
     private final JdbcTemplate jdbc;
+    private final StepWrites writes;
 
-    AuditTrail(JdbcTemplate jdbc) {
+    AuditTrail(JdbcTemplate jdbc, StepWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -35,7 +38,10 @@ public class AuditTrail {
         record(userId, agency, action, door, caseId, resource, detail, reason);
     }
 
-    /** Adds an entry in the caller's transaction: a change and its audit commit together. */
+    /**
+     * Adds an entry in the caller's transaction: a change and its audit commit together. The row is written with the
+     * step's other rows when the transaction commits ({@link StepWrites}), in one batch.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(
             String userId,
@@ -46,7 +52,7 @@ public class AuditTrail {
             String resource,
             String detail,
             String reason) {
-        jdbc.update(
+        writes.insert(
                 """
                 insert into pw_audit (at, user_id, agency, action, door, case_id, resource, detail, reason)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -63,6 +69,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<AuditEntry> ofCase(String caseId) {
+        writes.flush();
         return jdbc.query(
                 "select * from pw_audit where case_id = ? order by at desc, id desc",
                 (rs, i) -> new AuditEntry(
@@ -81,6 +88,7 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<AuditEntry> ofUser(String userId, Instant since) {
+        writes.flush();
         return jdbc.query(
                 "select * from pw_audit where user_id = ? and at >= ? order by at desc, id desc",
                 (rs, i) -> new AuditEntry(

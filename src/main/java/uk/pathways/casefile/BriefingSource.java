@@ -10,4 +10,13 @@ public interface BriefingSource {
 
     /** The entries for a task of this key in this process instance, for a reader who may read the case. */
     List<CaseView.RecordEntry> forTask(String caseId, String taskKey, String processInstanceId);
+
+    /**
+     * The entries for a task that belongs to no case (an exploitation panel's chair, a panel's action on a subject of
+     * concern), for this reader, who may read the task: the source applies its own need-to-know.
+     */
+    default List<CaseView.RecordEntry> forTaskWithoutCase(
+            String taskKey, String processInstanceId, String readerUserId) {
+        return List.of();
+    }
 }

@@ -17,6 +17,8 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Actors;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
+import uk.pathways.step.StepCache;
+import uk.pathways.step.StepWrites;
 import uk.pathways.web.ConflictException;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
@@ -71,6 +73,8 @@ public class CaseMerges {
     private final RuntimeService runtime;
     private final Privileged privileged;
     private final ApplicationEventPublisher events;
+    private final StepWrites writes;
+    private final StepCache cache;
 
     CaseMerges(
             JdbcTemplate jdbc,
@@ -79,7 +83,11 @@ public class CaseMerges {
             Actors actors,
             RuntimeService runtime,
             Privileged privileged,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            StepWrites writes,
+            StepCache cache) {
+        this.writes = writes;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.cases = cases;
         this.caseFile = caseFile;
@@ -134,7 +142,9 @@ public class CaseMerges {
         Instant now = Now.instant();
         long id = insertMerge(surviving, merged, reason.strip(), userId, now);
 
-        // the record's rows
+        // the record's rows, with those this transaction has yet to write (StepWrites) written first
+        writes.flush();
+        cache.clear();
         for (String table : MOVED_BY_ID) {
             List<Long> rows =
                     jdbc.queryForList("select id from " + table + " where case_id = ?", Long.class, mergedCaseId);
@@ -248,6 +258,8 @@ public class CaseMerges {
 
         // the other capabilities first, while the ledger still names what they moved
         events.publishEvent(new CaseMergeUndone(mergeId, survivingCaseId, merged, reason.strip(), actor, now));
+        writes.flush();
+        cache.clear();
         for (String table : MOVED_BY_ID) {
             for (String row : moved(mergeId, table)) {
                 jdbc.update("update " + table + " set case_id = ? where id = ?", merged, Long.valueOf(row));
@@ -279,6 +291,7 @@ public class CaseMerges {
         for (String agency : moved(mergeId, "agency")) {
             jdbc.update("delete from pw_case_agency where case_id = ? and agency = ?", survivingCaseId, agency);
         }
+        cache.clear(); // the surviving case's involved agencies changed outside CaseRepository.involve
         Map<String, Object> before = jdbc.queryForMap(
                 "select surviving_status, merged_status, merged_stage from pw_case_merge where id = ?", mergeId);
         jdbc.update(

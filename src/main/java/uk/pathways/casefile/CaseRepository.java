@@ -11,15 +11,24 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import uk.pathways.agency.Actor;
+import uk.pathways.step.StepCache;
+import uk.pathways.step.StepWrites;
 
 /** SQL for the case record tables (V1__case_record.sql). */
 @Repository
 class CaseRepository {
 
-    private final JdbcTemplate jdbc;
+    /** The agencies involved in a case, read once per step (a new task asks for each of its groups). */
+    static final StepCache.Kind INVOLVED = new StepCache.Kind("involved agencies");
 
-    CaseRepository(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final StepWrites writes;
+    private final StepCache cache;
+
+    CaseRepository(JdbcTemplate jdbc, StepWrites writes, StepCache cache) {
         this.jdbc = jdbc;
+        this.writes = writes;
+        this.cache = cache;
     }
 
     Optional<String> findCaseIdByChildKey(String childKey) {
@@ -206,23 +215,33 @@ class CaseRepository {
 
     /** True if the agency was not involved before. */
     boolean involve(String caseId, String agency, String reason, Instant at) {
-        Integer known = jdbc.queryForObject(
-                "select count(*) from pw_case_agency where case_id = ? and agency = ?", Integer.class, caseId, agency);
-        if (known == 0) {
+        List<String> involved = involved(caseId);
+        if (!involved.contains(agency)) {
             jdbc.update(
                     "insert into pw_case_agency (case_id, agency, reason, since) values (?, ?, ?, ?)",
                     caseId,
                     agency,
                     truncate(reason, 100),
                     ts(at));
+            involved.add(agency);
             return true;
         }
         return false;
     }
 
     List<String> involvedAgencies(String caseId) {
-        return jdbc.queryForList(
-                "select agency from pw_case_agency where case_id = ? order by since, agency", String.class, caseId);
+        return List.copyOf(involved(caseId));
+    }
+
+    /** The step's own copy of the case's involved agencies, which {@link #involve} keeps up to date. */
+    private List<String> involved(String caseId) {
+        return cache.get(
+                INVOLVED,
+                caseId,
+                () -> new java.util.ArrayList<>(jdbc.queryForList(
+                        "select agency from pw_case_agency where case_id = ? order by since, agency",
+                        String.class,
+                        caseId)));
     }
 
     void insertReferral(ReferralRecord r, String createdBy) {
@@ -335,8 +354,9 @@ class CaseRepository {
                 caseId);
     }
 
+    /** Written with the step's other rows when its transaction commits ({@link StepWrites}). */
     void insertChronology(ChronicledEvent e) {
-        jdbc.update(
+        writes.insert(
                 """
                 insert into pw_chronology (case_id, occurred_at, actor, agency, event_type, summary, reference, task_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -351,6 +371,7 @@ class CaseRepository {
     }
 
     List<ChronologyEntry> chronology(String caseId) {
+        writes.flush();
         return jdbc.query(
                 "select * from pw_chronology where case_id = ? order by occurred_at desc, id desc",
                 (rs, i) -> new ChronologyEntry(

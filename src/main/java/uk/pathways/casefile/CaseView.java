@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * {@code GET /api/cases/{caseId}} (contract section 6). {@code consent} is the consent position for sharing in force
  * (the sharing capability's, docs/data-protection.md), for whoever is about to share; {@code onwardReferrals} the RISE
- * support's onward referrals with their status (the support capability's section). {@code exploitationType} is the
+ * support's onward referrals with their status (the support capability's section); {@code subjectsOfConcern} the
+ * persons, locations and vehicles of concern linked to the case that the reader may see (the subjects capability's).
+ * {@code exploitationType} is the
  * latest screening's (SEXUAL, CRIMINAL or BOTH; null before the first screening that recorded one);
  * {@code investigations} the police investigations' outcomes and their no-further-action reviews (the investigation
  * capability's section).
@@ -31,11 +33,16 @@ public record CaseView(
         List<RecordEntry> record,
         Object consent,
         List<Object> onwardReferrals,
-        List<Object> investigations,
-        List<CaseMerges.Merge> merges) {
+        List<CaseMerges.Merge> merges,
+        List<Object> exploitationPanels,
+        List<Object> subjectsOfConcern,
+        List<Object> investigations) {
 
     /** The section another capability gives for {@code consent}: the consent position for sharing in force. */
     public static final String CONSENT = "consent";
+
+    /** The section the subjects capability gives: subjects of concern linked to the case, within need to know. */
+    public static final String SUBJECTS_OF_CONCERN = "subjectsOfConcern";
 
     /**
      * What practitioners recorded (contract section 9), newest first: {@code kind} the task definition key (or

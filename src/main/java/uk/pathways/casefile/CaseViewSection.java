@@ -9,4 +9,9 @@ public interface CaseViewSection {
     String name();
 
     List<Object> items(String caseId);
+
+    /** The items a reader may see (subjects of concern differ by reader); by default the same for every reader. */
+    default List<Object> items(String caseId, String readerUserId) {
+        return items(caseId);
+    }
 }

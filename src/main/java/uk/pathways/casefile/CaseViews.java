@@ -96,7 +96,8 @@ public class CaseViews {
             // what other capabilities give the case view, by section name
             java.util.Map<String, List<Object>> given = new java.util.HashMap<>();
             for (CaseViewSection section : sections) {
-                given.computeIfAbsent(section.name(), n -> new ArrayList<>()).addAll(section.items(caseId));
+                given.computeIfAbsent(section.name(), n -> new ArrayList<>())
+                        .addAll(section.items(caseId, readerUserId));
             }
             return new CaseView(
                     caseId,
@@ -118,8 +119,10 @@ public class CaseViews {
                             .findFirst()
                             .orElse(null),
                     given.getOrDefault("onwardReferrals", List.of()),
-                    given.getOrDefault("investigations", List.of()),
-                    merges.of(caseId));
+                    merges.of(caseId),
+                    given.getOrDefault("exploitationPanels", List.of()),
+                    given.getOrDefault(CaseView.SUBJECTS_OF_CONCERN, List.of()),
+                    given.getOrDefault("investigations", List.of()));
         });
     }
 

@@ -135,6 +135,17 @@ public class TaskBriefing {
         return briefing;
     }
 
+    /** What a task of no case needs (a panel's agenda, a panel's action on a subject), as its sources give it. */
+    @Transactional(readOnly = true)
+    public List<CaseView.RecordEntry> forTaskWithoutCase(
+            String taskKey, String processInstanceId, String readerUserId) {
+        List<CaseView.RecordEntry> briefing = new ArrayList<>();
+        for (BriefingSource source : sources) {
+            briefing.addAll(source.forTaskWithoutCase(taskKey, processInstanceId, readerUserId));
+        }
+        return briefing;
+    }
+
     private static boolean sameProcess(
             CaseView.RecordEntry entry, String processInstanceId, List<CaseView.RecordEntry> record) {
         return processInstanceId != null && processInstanceId.equals(entry.processInstanceId());

@@ -187,7 +187,7 @@ record DashboardView(List<Section> sections) {
         return chart(id, title, "", cells, false);
     }
 
-    private static Chart chart(String id, String title, String labelHeader, Map<String, Object> cells) {
+    static Chart chart(String id, String title, String labelHeader, Map<String, Object> cells) {
         return chart(id, title, labelHeader, cells, true);
     }
 

@@ -10,44 +10,45 @@ import java.util.Map;
  * How figures are shown to a reader. Managers see exact numbers; readers in {@code performance} (the
  * safeguarding board) see small-number suppression: a count from 1 to 4 is "fewer than 5", and a figure
  * from which such a count could be worked out (the other cell of a rate, a lone second cell of a
- * breakdown) is "suppressed". Zero is shown: it reveals no child.
+ * breakdown) is "suppressed". Zero is shown: it reveals no child. Public: other modules' reports (the disruption
+ * report) suppress the same way.
  */
-abstract class Figures {
+public abstract class Figures {
 
     static final String FEWER_THAN_5 = "fewer than 5";
     static final String SUPPRESSED = "suppressed";
 
-    static Figures exact() {
+    public static Figures exact() {
         return new Figures() {
             @Override
-            Object count(long n) {
+            public Object count(long n) {
                 return n;
             }
 
             @Override
-            boolean suppresses() {
+            public boolean suppresses() {
                 return false;
             }
         };
     }
 
-    static Figures suppressed() {
+    public static Figures suppressed() {
         return new Figures() {
             @Override
-            Object count(long n) {
+            public Object count(long n) {
                 return small(n) ? FEWER_THAN_5 : n;
             }
 
             @Override
-            boolean suppresses() {
+            public boolean suppresses() {
                 return true;
             }
         };
     }
 
-    abstract Object count(long n);
+    public abstract Object count(long n);
 
-    abstract boolean suppresses();
+    public abstract boolean suppresses();
 
     static boolean small(long n) {
         return n >= 1 && n <= 4;
@@ -57,7 +58,7 @@ abstract class Figures {
      * Counts by category, in the given order. Suppressed: each count from 1 to 4, and if only one cell was
      * suppressed, the next smallest non-zero cell too, so that a total cannot give the small one away.
      */
-    Map<String, Object> breakdown(Map<String, Long> cells) {
+    public Map<String, Object> breakdown(Map<String, Long> cells) {
         Map<String, Object> shown = new LinkedHashMap<>();
         cells.forEach((k, v) -> shown.put(k, count(v)));
         if (suppresses()) {

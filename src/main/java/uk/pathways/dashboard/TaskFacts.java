@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Lazy;
@@ -48,11 +47,10 @@ class TaskFacts extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
-            if (List.of(POLICE_INVESTIGATION, OUTCOME_WHEEL, CLOSURE_STRATEGY).contains(activity.getId())) {
-                definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> recorder.completed(task));
-            }
-        });
+        UserTaskParsing.onComplete(
+                configuration,
+                List.of(POLICE_INVESTIGATION, OUTCOME_WHEEL, CLOSURE_STRATEGY)::contains,
+                task -> recorder.completed(task));
     }
 
     /** Writes the facts of a completed task. */

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -61,10 +60,7 @@ class CompletionGate extends AbstractProcessEnginePlugin {
         deployers.add(CompletionGate::registerForms);
         configuration.setCustomPostDeployers(deployers);
         FormRulesCache forms = new FormRulesCache();
-        UserTaskParsing.onEveryUserTask(
-                configuration,
-                (element, activity, definition) ->
-                        definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> offerOptions(task, forms)));
+        UserTaskParsing.onCreate(configuration, task -> offerOptions(task, forms));
         // one interceptor per chain: an interceptor knows the next one in its chain
         configuration.setCustomPostCommandInterceptorsTxRequired(with(
                 configuration.getCustomPostCommandInterceptorsTxRequired(),

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.pathways.audit.AuditRetention;
 import uk.pathways.calendar.Now;
+import uk.pathways.step.StepCache;
+import uk.pathways.step.StepWrites;
 
 /**
  * Erases one case, in one transaction: the engine's runtime and history rows of every process instance that served it
@@ -32,12 +34,14 @@ class CaseErasure {
     private static final List<String> BY_CASE_ID = List.of(
             "pw_meeting_attendee",
             "pw_meeting_action",
+            "pw_panel_item",
             "pw_strategy_meeting",
             "pw_sharing_log",
             "pw_sharing_consent",
             "pw_access_request",
             "pw_case_entry",
             "pw_investigation_outcome",
+            "pw_disruption_case",
             "pw_subject_link",
             "pw_onward_referral",
             "pw_child_alias",
@@ -52,13 +56,19 @@ class CaseErasure {
     private final HistoryService history;
     private final AuthorizationService authorizations;
     private final AuditRetention audit;
+    private final StepWrites writes;
+    private final StepCache cache;
 
     CaseErasure(
             JdbcTemplate jdbc,
             RuntimeService runtime,
             HistoryService history,
             AuthorizationService authorizations,
-            AuditRetention audit) {
+            AuditRetention audit,
+            StepWrites writes,
+            StepCache cache) {
+        this.writes = writes;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.history = history;
@@ -72,6 +82,9 @@ class CaseErasure {
      */
     @Transactional
     public boolean erase(String caseId, RecordClass recordClass, String rule, long runId) {
+        // rows this transaction has yet to write (StepWrites) are erased with the others
+        writes.flush();
+        cache.clear();
         List<String> status =
                 jdbc.queryForList("select status from pw_case where case_id = ? for update", String.class, caseId);
         Integer held =

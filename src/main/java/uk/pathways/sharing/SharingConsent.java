@@ -21,6 +21,7 @@ import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseAccessDenied;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.CaseSummary;
+import uk.pathways.step.StepCache;
 import uk.pathways.web.FieldProblem;
 import uk.pathways.web.InvalidInputException;
 
@@ -39,14 +40,24 @@ public class SharingConsent {
 
     static final int MAX_REASON = 1000;
 
+    /** The consent position in force, read once per step (each share of a step is logged with it). */
+    static final StepCache.Kind IN_FORCE = new StepCache.Kind("consent in force");
+
     private final JdbcTemplate jdbc;
     private final SharingProperties properties;
     private final CaseFile caseFile;
     private final Actors actors;
     private final AuditTrail audit;
+    private final StepCache cache;
 
     SharingConsent(
-            JdbcTemplate jdbc, SharingProperties properties, CaseFile caseFile, Actors actors, AuditTrail audit) {
+            JdbcTemplate jdbc,
+            SharingProperties properties,
+            CaseFile caseFile,
+            Actors actors,
+            AuditTrail audit,
+            StepCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.properties = properties;
         this.caseFile = caseFile;
@@ -60,11 +71,13 @@ public class SharingConsent {
     /** The position in force for the case now: the newest recorded, or the deployment's configured one. */
     @Transactional(readOnly = true)
     public ConsentPosition inForce(String caseId) {
-        List<ConsentPosition> newest = jdbc.query(
-                "select * from pw_sharing_consent where case_id = ? order by id desc fetch first 1 rows only",
-                SharingConsent::row,
-                caseId);
-        return inForce(caseId, newest);
+        return cache.get(IN_FORCE, caseId, () -> {
+            List<ConsentPosition> newest = jdbc.query(
+                    "select * from pw_sharing_consent where case_id = ? order by id desc fetch first 1 rows only",
+                    SharingConsent::row,
+                    caseId);
+            return inForce(caseId, newest);
+        });
     }
 
     /** The position in force, read from the case's history (newest first) already at hand: no second query. */
@@ -197,6 +210,7 @@ public class SharingConsent {
                 },
                 key);
         long id = key.getKey().longValue();
+        cache.evict(IN_FORCE, caseId);
         audit.record(
                 userId,
                 lead,

@@ -10,13 +10,13 @@ import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
 import uk.pathways.casefile.AccessGranted;
 import uk.pathways.casefile.AgencyInvolved;
-import uk.pathways.casefile.CaseEntry;
 import uk.pathways.casefile.CaseExported;
 import uk.pathways.casefile.CaseFile;
 import uk.pathways.casefile.process.TaskCompleted;
 import uk.pathways.casefile.process.TaskCreated;
 import uk.pathways.missing.PlacingAuthorityNotified;
 import uk.pathways.notification.NotificationSent;
+import uk.pathways.step.StepWrites;
 
 /**
  * Writes a row of the sharing log for every disclosure of a case's information, in the transaction of the event that
@@ -30,12 +30,19 @@ import uk.pathways.notification.NotificationSent;
 public class SharingLog {
 
     private final JdbcTemplate jdbc;
+    private final StepWrites writes;
     private final SharingProperties properties;
     private final CaseFile caseFile;
     private final SharingConsent consent;
 
-    SharingLog(JdbcTemplate jdbc, SharingProperties properties, CaseFile caseFile, SharingConsent consent) {
+    SharingLog(
+            JdbcTemplate jdbc,
+            StepWrites writes,
+            SharingProperties properties,
+            CaseFile caseFile,
+            SharingConsent consent) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.properties = properties;
         this.caseFile = caseFile;
         this.consent = consent;
@@ -70,18 +77,15 @@ public class SharingLog {
         if (!"agency-information".equals(event.taskDefinitionKey())) {
             return;
         }
-        CaseEntry entry = caseFile.allEntries(event.caseId()).stream()
-                .filter(e -> event.taskId().equals(e.taskId()))
-                .findFirst()
-                .orElse(null);
-        List<String> readers =
-                entry != null && entry.restricted() ? entry.restrictedTo() : caseFile.involvedAgencies(event.caseId());
+        // the entry's restriction comes with the event: no second read of the case's entries in the same step
+        boolean restricted = !event.restrictedTo().isEmpty();
+        List<String> readers = restricted ? event.restrictedTo() : caseFile.involvedAgencies(event.caseId());
         write(
                 event.caseId(),
                 event.occurredAt(),
                 Share.MEETING_INFORMATION,
                 Agency.nameOfGroup(event.actor().agency()) + "'s information for the strategy meeting"
-                        + (entry != null && entry.restricted() ? " (restricted)" : ""),
+                        + (restricted ? " (restricted)" : ""),
                 readers.stream().map(Agency::nameOfGroup).collect(Collectors.joining(", ")),
                 event.actor(),
                 event.reference());
@@ -147,7 +151,8 @@ public class SharingLog {
             String caseId, java.time.Instant at, String kind, String what, String with, Actor by, String reference) {
         Actor actor = by == null ? Actor.SYSTEM : by;
         ConsentPosition position = consent.inForce(caseId);
-        jdbc.update(
+        // written with the step's other rows when its transaction commits
+        writes.insert(
                 """
                 insert into pw_sharing_log (case_id, shared_at, kind, what, shared_with, shared_by, by_agency, lawful_basis,
                   consent, consent_id, reference) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -170,6 +175,7 @@ public class SharingLog {
 
     /** The case's shares, newest first. */
     public List<Share> of(String caseId) {
+        writes.flush();
         return jdbc.query(
                 "select * from pw_sharing_log where case_id = ? order by shared_at desc, id desc",
                 (rs, i) -> new Share(

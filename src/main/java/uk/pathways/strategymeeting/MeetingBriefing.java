@@ -39,6 +39,16 @@ class MeetingBriefing implements BriefingSource {
         };
     }
 
+    /** A panel's action on a subject has no case: its owner still sees the action beside the form. */
+    @Override
+    public List<CaseView.RecordEntry> forTaskWithoutCase(String taskKey, String processInstanceId, String reader) {
+        return "meeting-action".equals(taskKey)
+                ? meetings.actionOfProcess(processInstanceId).stream()
+                        .map(MeetingBriefing::entry)
+                        .toList()
+                : List.of();
+    }
+
     private static CaseView.RecordEntry entry(StrategyMeetings.Action a) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", a.description());
@@ -58,7 +68,7 @@ class MeetingBriefing implements BriefingSource {
                 "action-" + a.id(),
                 KIND,
                 Agency.CHILDRENS_SERVICES.groupId(),
-                "Agreed at the strategy meeting",
+                a.panelId() == null ? "Agreed at the strategy meeting" : "Agreed at the exploitation panel",
                 a.agreedAt() == null ? a.due() : a.agreedAt(),
                 null,
                 a.reference(),

@@ -31,7 +31,11 @@ public class StrategyMeetings {
     /** A named attendee from outside the contract's agencies (housing, youth offending, the school, ...). */
     public record ExternalAttendee(int position, String name, String organisation, String email, Boolean attended) {}
 
-    /** An action agreed at a meeting; {@code state} is {@code OPEN}, {@code OVERDUE} or {@code DONE}. */
+    /**
+     * An action agreed at a meeting or at an exploitation panel ({@code panelId}, for a case or for a subject of
+     * concern, {@code subjectId}); {@code state} is {@code OPEN}, {@code OVERDUE} or {@code DONE}. {@code outcome} is
+     * what a case-less action's owner recorded (a case's is on its case record).
+     */
     public record Action(
             String id,
             String meetingId,
@@ -45,7 +49,12 @@ public class StrategyMeetings {
             Instant doneAt,
             String doneBy,
             String processInstanceId,
-            Instant agreedAt) {}
+            Instant agreedAt,
+            String caseId,
+            String panelId,
+            String panelItemId,
+            String subjectId,
+            String outcome) {}
 
     /** One meeting as the case page and {@code GET /api/cases/{caseId}} show it. */
     public record Meeting(
@@ -59,8 +68,10 @@ public class StrategyMeetings {
             Instant heldAt,
             List<Action> actions) {}
 
-    private static final String ACTIONS = "select a.*, m.held_at as agreed_at from pw_meeting_action a"
-            + " join pw_strategy_meeting m on m.meeting_id = a.meeting_id";
+    /** A meeting's actions and a panel's (ADR 18): agreed when the meeting was held, or when the panel recorded it. */
+    private static final String ACTIONS =
+            "select a.*, coalesce(m.held_at, a.agreed_at) as agreed_when from pw_meeting_action a"
+                    + " left join pw_strategy_meeting m on m.meeting_id = a.meeting_id";
 
     private final JdbcTemplate jdbc;
 
@@ -193,17 +204,75 @@ public class StrategyMeetings {
         return id;
     }
 
+    /**
+     * Records an action agreed at an exploitation panel, for a case ({@code caseId}, with its latest reference) or for
+     * a subject of concern ({@code subjectId}); answers its id. It is asked of its owner as a meeting's is.
+     */
+    public String agreeAtPanel(
+            String panelId,
+            String panelItemId,
+            String caseId,
+            String reference,
+            String subjectId,
+            int position,
+            String ownerAgency,
+            String description,
+            Instant due,
+            Instant agreedAt) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into pw_meeting_action (id, panel_id, panel_item_id, case_id, reference, subject_id, position,"
+                        + " owner_agency, description, due_at, status, agreed_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                panelId,
+                panelItemId,
+                caseId,
+                reference,
+                subjectId,
+                position,
+                ownerAgency,
+                description,
+                Timestamp.from(due),
+                OPEN,
+                Timestamp.from(agreedAt));
+        return id;
+    }
+
+    /** The actions a panel agreed, in the order agreed. */
+    public List<Action> actionsOfPanel(String panelId) {
+        return jdbc.query(ACTIONS + " where a.panel_id = ? order by a.position", StrategyMeetings::action, panelId);
+    }
+
+    /** Every open action past its date (a meeting's or a panel's), oldest first. */
+    public List<Action> overdue() {
+        return jdbc.query(
+                ACTIONS + " where a.status = ? and a.due_at < ? order by a.due_at, a.id",
+                StrategyMeetings::action,
+                OPEN,
+                Timestamp.from(Now.instant()));
+    }
+
     public void asked(String actionId, String processInstanceId) {
         jdbc.update("update pw_meeting_action set process_instance_id = ? where id = ?", processInstanceId, actionId);
     }
 
     /** The owner recorded what was done (the record of it is the task's case-record entry). */
     public void done(String actionId, String doneBy, Instant doneAt) {
+        done(actionId, doneBy, doneAt, null);
+    }
+
+    /**
+     * The owner recorded what was done; {@code outcome}, what they wrote, is kept here for an action that has no case
+     * (a panel's action on a subject), whose task has no case record to go to.
+     */
+    public void done(String actionId, String doneBy, Instant doneAt, String outcome) {
         jdbc.update(
-                "update pw_meeting_action set status = ?, done_at = ?, done_by = ? where id = ?",
+                "update pw_meeting_action set status = ?, done_at = ?, done_by = ?, outcome = ? where id = ?",
                 DONE,
                 Timestamp.from(doneAt),
                 doneBy,
+                outcome,
                 actionId);
     }
 
@@ -293,7 +362,12 @@ public class StrategyMeetings {
                 instant(rs.getTimestamp("done_at")),
                 rs.getString("done_by"),
                 rs.getString("process_instance_id"),
-                instant(rs.getTimestamp("agreed_at")));
+                instant(rs.getTimestamp("agreed_when")),
+                rs.getString("case_id"),
+                rs.getString("panel_id"),
+                rs.getString("panel_item_id"),
+                rs.getString("subject_id"),
+                rs.getString("outcome"));
     }
 
     private static List<String> codes(String csv) {

@@ -31,10 +31,14 @@ class PageSecurity {
         "/tasks/**",
         "/missing-episodes",
         "/missing-episodes/**",
+        "/disruption",
+        "/disruption/**",
         "/govuk/**",
         "/dashboards",
         "/dashboards/**",
-        "/reports/**"
+        "/reports/**",
+        "/subjects",
+        "/subjects/**"
     };
 
     @Bean

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 import uk.pathways.gate.UserTaskParsing;
 
 /**
- * Adds {@link TaskLifecycle} to every user task the engine parses, whichever way the model was deployed.
+ * Adds {@link TaskLifecycle} to every user task the engine parses, whichever way the model was deployed, in Pathways'
+ * one listener pass per task event ({@link UserTaskParsing}).
  */
 @Component
 class CaseRecordEnginePlugin extends AbstractProcessEnginePlugin {
@@ -21,9 +22,7 @@ class CaseRecordEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        UserTaskParsing.onEveryUserTask(configuration, (userTaskElement, activity, definition) -> {
-            definition.addTaskListener(TaskListener.EVENTNAME_CREATE, lifecycle);
-            definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, lifecycle);
-        });
+        UserTaskParsing.onCreate(configuration, lifecycle);
+        UserTaskParsing.onComplete(configuration, taskId -> true, lifecycle);
     }
 }

@@ -101,7 +101,9 @@ class TaskLifecycle implements TaskListener {
             actor = actors.of(task.getAssignee(), groups);
         }
         Optional<Submission> submission = Submissions.of(task);
+        List<String> restrictedTo = List.of();
         if (submission.isPresent() && !submission.get().fields().isEmpty()) {
+            restrictedTo = restrictedTo(task, submission.get(), actor);
             caseFile.recordEntry(
                     caseId,
                     new CaseEntry(
@@ -113,7 +115,7 @@ class TaskLifecycle implements TaskListener {
                             task.getId(),
                             reference(task),
                             task.getProcessInstanceId(),
-                            restrictedTo(task, submission.get(), actor),
+                            restrictedTo,
                             null,
                             toJson(submission.get().fields())));
         }
@@ -125,7 +127,8 @@ class TaskLifecycle implements TaskListener {
                 task.getName(),
                 groups,
                 actor,
-                Now.instant()));
+                Now.instant(),
+                restrictedTo));
     }
 
     /**

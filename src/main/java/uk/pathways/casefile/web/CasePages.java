@@ -157,6 +157,8 @@ class CasePages {
             ids.add(String.valueOf(r.get("madeBy")));
             ids.add(String.valueOf(r.get("statusBy")));
         });
+        List<Map<String, Object>> subjectsOfConcern = asMaps(view.subjectsOfConcern());
+        subjectsOfConcern.forEach(l -> ids.add(String.valueOf(l.get("recordedBy"))));
         if (view.consent() != null) {
             // whoever recorded the consent position in force, by name (another capability's section, read as fields)
             Object by = json.convertValue(view.consent(), new TypeReference<Map<String, Object>>() {})
@@ -179,6 +181,8 @@ class CasePages {
         model.addAttribute("strategyMeetings", asMaps(view.strategyMeetings()));
         model.addAttribute("investigations", asMaps(view.investigations()));
         model.addAttribute("onwardReferrals", asMaps(view.onwardReferrals()));
+        model.addAttribute("exploitationPanels", asMaps(view.exploitationPanels()));
+        model.addAttribute("subjectsOfConcern", subjectsOfConcern);
         // the practitioners' chronology: what happened, without the e-mail deliveries (the administrators'
         // notifications view)
         List<ChronologyEntry> story = view.chronology().stream()

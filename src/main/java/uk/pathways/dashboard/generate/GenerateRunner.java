@@ -55,11 +55,12 @@ class GenerateRunner implements ApplicationRunner {
                 seed);
         SyntheticHistory.Result result = history.generate(referrals, years, Instant.now(), seed);
         log.info(
-                "Synthetic history done: {} referrals ({} stopped early), {} tasks completed, {} clocks fired in {} s ({} referrals a second)",
+                "Synthetic history done: {} referrals ({} stopped early), {} tasks completed, {} clocks fired, {} disruption register entries in {} s ({} referrals a second)",
                 result.referrals(),
                 result.stoppedEarly(),
                 result.tasksCompleted(),
                 result.clocksFired(),
+                result.disruptions(),
                 result.took().toSeconds(),
                 String.format("%.2f", result.referralsPerSecond()));
         if (exit) {

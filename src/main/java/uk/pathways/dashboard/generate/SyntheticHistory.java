@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.pathways.agency.Actor;
 import uk.pathways.agency.Agency;
@@ -111,6 +112,9 @@ public class SyntheticHistory {
     private final WorkingDays workingDays;
     private final IndicatorCatalogue catalogue;
     private final List<String> districts;
+    private final JdbcTemplate jdbc;
+    private final List<Double> bounds;
+    private final SyntheticDisruptions disruptions;
 
     SyntheticHistory(
             Referrals referrals,
@@ -121,7 +125,11 @@ public class SyntheticHistory {
             RuntimeService runtimeService,
             WorkingDays workingDays,
             IndicatorCatalogue catalogue,
-            @Value("${pathways.child.districts:}") List<String> districts) {
+            @Value("${pathways.child.districts:}") List<String> districts,
+            JdbcTemplate jdbc,
+            @Value("${pathways.profile.map.bounds:51.97,-1.35,52.65,-0.33}") List<Double> bounds,
+            SyntheticDisruptions disruptions) {
+        this.disruptions = disruptions;
         this.referrals = referrals;
         this.taskService = taskService;
         this.formService = formService;
@@ -131,10 +139,13 @@ public class SyntheticHistory {
         this.workingDays = workingDays;
         this.catalogue = catalogue;
         this.districts = districts.isEmpty() ? List.of("Corby", "Kettering", "Northampton") : districts;
+        this.jdbc = jdbc;
+        this.bounds = bounds;
     }
 
     /** What a run made. */
-    public record Result(int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took) {
+    public record Result(
+            int referrals, int tasksCompleted, int clocksFired, int stoppedEarly, Duration took, int disruptions) {
         public double referralsPerSecond() {
             return referrals / Math.max(0.001, took.toMillis() / 1000.0);
         }
@@ -145,7 +156,7 @@ public class SyntheticHistory {
         Random random = new Random(seed);
         // issue 17's records (exploitation type, investigation outcomes, reviews) draw from their own sequence, so
         // that a seed gives the same pathways as before they were generated
-        Random intelligence = new Random(seed * 31 + 17);
+        Random investigationRandom = new Random(seed * 31 + 17);
         ensureStaff();
         long span = (long) (years * 365.25 * 24 * 3600);
         List<Instant> received = new ArrayList<>();
@@ -154,12 +165,23 @@ public class SyntheticHistory {
         }
         received.sort(null);
         Instant started = Instant.now();
-        int[] totals = new int[3];
+        int[] totals = new int[4];
+        // the register's entries draw on a generator of their own, so the pathways' walks stay as the seed gave them
+        Random registerRandom = new Random(seed ^ 0x0D15_2017L);
+        disruptions.begin(registerRandom);
         String run = letters(random.nextInt(1 << 24)) + letters((int) (System.nanoTime() & 0xffff));
+        Intelligence intelligence = new Intelligence(random, until);
         try {
             for (int i = 0; i < received.size(); i++) {
                 try {
-                    new Walk(random, intelligence, until, run + "-" + letters(i)).run(received.get(i), totals);
+                    Walk walk = new Walk(random, investigationRandom, until, run + "-" + letters(i), registerRandom);
+                    try {
+                        walk.run(received.get(i), totals);
+                    } finally {
+                        if (walk.caseId != null) {
+                            intelligence.record(walk.caseId, walk.district, received.get(i));
+                        }
+                    }
                 } catch (RuntimeException e) {
                     totals[2]++;
                     log.warn("Synthetic referral {} stopped early: {}", i, e.getMessage());
@@ -177,13 +199,13 @@ public class SyntheticHistory {
             ClockUtil.reset();
             identityService.clearAuthentication();
         }
-        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()));
+        return new Result(count, totals[0], totals[1], totals[2], Duration.between(started, Instant.now()), totals[3]);
     }
 
     /** One referral's life, from receipt until its pathway ends or the next thing would happen after {@code horizon}. */
     private final class Walk {
         private final Random random;
-        private final Random intelligence;
+        private final Random investigationRandom;
         private final Instant horizon;
         private final String name;
         private final Map<String, Instant> actAt = new HashMap<>();
@@ -194,10 +216,14 @@ public class SyntheticHistory {
         private int policeUpdatesToConclude;
         private String mainInstance;
         private String caseId;
+        private String district;
 
-        Walk(Random random, Random intelligence, Instant horizon, String name) {
+        private final Random registerRandom;
+
+        Walk(Random random, Random investigationRandom, Instant horizon, String name, Random registerRandom) {
+            this.registerRandom = registerRandom;
             this.random = random;
-            this.intelligence = intelligence;
+            this.investigationRandom = investigationRandom;
             this.horizon = horizon;
             this.name = name;
         }
@@ -228,6 +254,9 @@ public class SyntheticHistory {
                     Referrals.SOURCE_API);
             mainInstance = referral.processInstanceId();
             caseId = referral.caseId();
+            district = child.district();
+            totals[3] +=
+                    disruptions.forCase(referral.caseId(), child.district(), receivedAt, horizon, name, registerRandom);
             supportEnds = receivedAt.plus(Duration.ofDays(60 + random.nextInt(200)));
             policeUpdatesToConclude = 1 + random.nextInt(4);
             for (int step = 0; step < 400; step++) {
@@ -372,15 +401,15 @@ public class SyntheticHistory {
                     f.put("disclosure", !again && random.nextDouble() < 0.08);
                     f.put("learningDisability", random.nextDouble() < 0.05);
                     f.put("screeningNotes", "Synthetic screening notes");
-                    double type = intelligence.nextDouble();
+                    double type = investigationRandom.nextDouble();
                     String exploitation = type < 0.7 ? "SEXUAL" : type < 0.85 ? "CRIMINAL" : "BOTH";
                     f.put("exploitationType", exploitation);
                     if (!"SEXUAL".equals(exploitation)) {
                         List<Indicator> criminal = catalogue.all().stream()
                                 .filter(i -> i.weight() == 0)
                                 .toList();
-                        for (int i = 0; i < 1 + intelligence.nextInt(2) && !criminal.isEmpty(); i++) {
-                            String code = criminal.get(intelligence.nextInt(criminal.size()))
+                        for (int i = 0; i < 1 + investigationRandom.nextInt(2) && !criminal.isEmpty(); i++) {
+                            String code = criminal.get(investigationRandom.nextInt(criminal.size()))
                                     .code();
                             if (!indicators.contains(code)) {
                                 indicators.add(code);
@@ -431,8 +460,8 @@ public class SyntheticHistory {
                 case "meeting-action" -> f.put("actionDone", "Synthetic: done as agreed");
                 case "investigation-review" -> {
                     List<String> themes = new ArrayList<>();
-                    for (int i = 0; i < 1 + intelligence.nextInt(3); i++) {
-                        String theme = LEARNING_THEMES[intelligence.nextInt(LEARNING_THEMES.length)];
+                    for (int i = 0; i < 1 + investigationRandom.nextInt(3); i++) {
+                        String theme = LEARNING_THEMES[investigationRandom.nextInt(LEARNING_THEMES.length)];
                         if (!themes.contains(theme)) {
                             themes.add(theme);
                         }
@@ -500,7 +529,7 @@ public class SyntheticHistory {
                             : "ONGOING";
                     f.put("investigationOutcome", outcome);
                     if ("NO_FURTHER_ACTION".equals(outcome)) {
-                        f.put("nfaReason", NFA_REASONS[intelligence.nextInt(NFA_REASONS.length)]);
+                        f.put("nfaReason", NFA_REASONS[investigationRandom.nextInt(NFA_REASONS.length)]);
                         f.put("nfaDetail", "Synthetic reason for no further action");
                     }
                 }
@@ -560,6 +589,149 @@ public class SyntheticHistory {
                 }
             }
             return codes;
+        }
+    }
+
+    /**
+     * What the police and partners record about a child's case besides the pathway's tasks (issue 17): the
+     * exploitation type of its screenings, and the subjects of concern linked to it (locations with coordinates
+     * within {@code pathways.profile.map.bounds} when known, persons of concern, vehicles), some locations linked
+     * to several children. Written straight into the shared tables of V17 (pw_subject, pw_subject_link,
+     * pw_decision.exploitation_type), the way the subjects and investigation features write them.
+     */
+    private final class Intelligence {
+        private static final String[] LOCATIONS = {"HOTEL", "TAKEAWAY", "PARK", "ADDRESS", "HOTEL", "TAKEAWAY", "OTHER"
+        };
+        private static final String[] PERSONS = {"SUSPECT", "ASSOCIATE"};
+        private static final String[] VEHICLES = {"CAR", "TAXI", "OTHER"};
+        private final Random random;
+        private final Instant horizon;
+        private final List<String> locations = new ArrayList<>();
+        private long next;
+
+        Intelligence(Random random, Instant horizon) {
+            this.random = random;
+            this.horizon = horizon;
+            String last = jdbc.queryForObject(
+                    "select max(subject_id) from pw_subject where subject_id like 'SUB-%'", String.class);
+            this.next = last == null ? 1 : Long.parseLong(last.substring(4).replaceAll("\\D", "")) + 1;
+        }
+
+        void record(String caseId, String district, Instant receivedAt) {
+            double t = random.nextDouble();
+            String type = t < 0.1 ? null : t < 0.6 ? "SEXUAL" : t < 0.85 ? "CRIMINAL" : "BOTH";
+            if (type != null) {
+                jdbc.update(
+                        "update pw_decision set exploitation_type = ? where case_id = ? and kind = 'SCREENING'"
+                                + " and exploitation_type is null",
+                        type,
+                        caseId);
+                jdbc.update("update pw_case set exploitation_type = ? where case_id = ?", type, caseId);
+            }
+            Instant at = receivedAt.plus(Duration.ofHours(2 + random.nextInt(10 * 24)));
+            if (!at.isBefore(horizon)) {
+                at = receivedAt.plus(Duration.between(receivedAt, horizon).dividedBy(2));
+            }
+            String location = null;
+            if (random.nextDouble() < 0.6) {
+                if (!locations.isEmpty() && random.nextDouble() < 0.4) {
+                    location = locations.get(random.nextInt(locations.size()));
+                } else {
+                    String category = LOCATIONS[random.nextInt(LOCATIONS.length)];
+                    boolean placed = random.nextDouble() < 0.85;
+                    location = subject(
+                            "LOCATION",
+                            "Synthetic " + category.toLowerCase() + " " + letters((int) next),
+                            category,
+                            district,
+                            placed ? bounds.get(0) + random.nextDouble() * (bounds.get(2) - bounds.get(0)) : null,
+                            placed ? bounds.get(1) + random.nextDouble() * (bounds.get(3) - bounds.get(1)) : null,
+                            random.nextDouble() < 0.1,
+                            at);
+                    locations.add(location);
+                }
+                link(location, caseId, null, "Synthetic: the child was seen here", at);
+            }
+            if (random.nextDouble() < 0.35) {
+                String person = subject(
+                        "PERSON",
+                        "Synthetic Person " + letters((int) next),
+                        PERSONS[random.nextInt(PERSONS.length)],
+                        district,
+                        null,
+                        null,
+                        true,
+                        at);
+                link(person, caseId, null, "Synthetic: named by the child", at);
+                if (location != null) {
+                    link(person, null, location, "Synthetic: seen at the location", at);
+                }
+            }
+            if (random.nextDouble() < 0.15) {
+                String vehicle = subject(
+                        "VEHICLE",
+                        "GEN " + (100 + random.nextInt(900)) + " "
+                                + letters((int) next).toUpperCase(),
+                        VEHICLES[random.nextInt(VEHICLES.length)],
+                        district,
+                        null,
+                        null,
+                        false,
+                        at);
+                link(vehicle, caseId, null, "Synthetic: the child was collected in it", at);
+            }
+        }
+
+        private String subject(
+                String kind,
+                String label,
+                String category,
+                String district,
+                Double latitude,
+                Double longitude,
+                boolean policeOnly,
+                Instant at) {
+            String id = String.format("SUB-%06d", next++);
+            boolean high = random.nextDouble() < 0.15;
+            jdbc.update(
+                    """
+                    insert into pw_subject (subject_id, kind, label, category, description, district, latitude, longitude,
+                      police_only, concern_level, escalated_at, recorded_by, recorded_agency, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id,
+                    kind,
+                    label,
+                    category,
+                    "Synthetic description (generated)",
+                    district,
+                    latitude == null
+                            ? null
+                            : java.math.BigDecimal.valueOf(latitude).setScale(6, java.math.RoundingMode.HALF_UP),
+                    longitude == null
+                            ? null
+                            : java.math.BigDecimal.valueOf(longitude).setScale(6, java.math.RoundingMode.HALF_UP),
+                    policeOnly,
+                    high ? "HIGH" : "STANDARD",
+                    high ? java.sql.Timestamp.from(at) : null,
+                    "gen-police-worker",
+                    Agency.POLICE.groupId(),
+                    java.sql.Timestamp.from(at));
+            return id;
+        }
+
+        private void link(String subjectId, String caseId, String otherSubjectId, String reason, Instant at) {
+            jdbc.update(
+                    """
+                    insert into pw_subject_link (id, subject_id, case_id, other_subject_id, reason, recorded_by,
+                      recorded_agency, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    java.util.UUID.randomUUID().toString(),
+                    subjectId,
+                    caseId,
+                    otherSubjectId,
+                    reason,
+                    "gen-police-worker",
+                    Agency.POLICE.groupId(),
+                    java.sql.Timestamp.from(at));
         }
     }
 

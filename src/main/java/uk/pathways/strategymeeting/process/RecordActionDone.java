@@ -28,6 +28,12 @@ class RecordActionDone implements TaskListener {
     public void notify(DelegateTask task) {
         Actor who = actors.current();
         String by = who == Actor.SYSTEM && task.getAssignee() != null ? task.getAssignee() : who.userId();
-        meetings.done(Variables.text(task, MeetingActionProcess.ACTION_ID), by, Now.instant());
+        // an action with no case (a panel's, on a subject) keeps what was done with the action: no case record has it
+        String outcome = Variables.caseId(task) == null
+                ? uk.pathways.gate.Submissions.of(task)
+                        .map(s -> s.text(MeetingActionProcess.ACTION_DONE))
+                        .orElse(null)
+                : null;
+        meetings.done(Variables.text(task, MeetingActionProcess.ACTION_ID), by, Now.instant(), outcome);
     }
 }

@@ -407,6 +407,8 @@ class TaskPages {
                     task.getProcessInstanceId(),
                     text(privileged.call(() -> taskService.getVariable(task.getId(), CaseVariables.REFERENCE))),
                     user);
+        } else {
+            needed = briefing.forTaskWithoutCase(task.getTaskDefinitionKey(), task.getProcessInstanceId(), user);
         }
         Map<String, Object> local = privileged.call(() -> taskService.getVariablesLocal(
                 task.getId(), List.of(CaseVariables.CHILD_DISPLAY_NAME, CaseVariables.REFERENCE, "escalated")));

@@ -220,8 +220,8 @@ class MeetingActionProcessTest {
                 .isNotNull();
 
         engine.getTaskService().complete(police.getId());
-        verify(meetings).done(eq("action-1"), eq("police-worker"), any());
-        verify(meetings, never()).done(eq("action-2"), anyString(), any());
+        verify(meetings).done(eq("action-1"), eq("police-worker"), any(), any());
+        verify(meetings, never()).done(eq("action-2"), anyString(), any(), any());
     }
 
     @Test

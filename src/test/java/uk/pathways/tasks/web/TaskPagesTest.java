@@ -733,6 +733,64 @@ class TaskPagesTest {
     }
 
     @Test
+    void theExploitationPanelsDecisionsAreRecordedOnTheirPageAndReadBackOnThePanel() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        pathway.complete(
+                referral.caseId(),
+                "screening",
+                "mash-worker",
+                Map.of("indicators", List.of(), "disclosure", true, "learningDisability", false));
+        MvcResult scheduled = mvc.perform(post("/api/panels").with(httpBasic("police-manager", Pages.PASSWORD)))
+                .andReturn();
+        assertThat(scheduled.getResponse().getStatus()).isEqualTo(201);
+        String panelId = json.readTree(scheduled.getResponse().getContentAsString())
+                .path("panelId")
+                .asText();
+        int item = jdbc.queryForObject(
+                "select position from pw_panel_item where panel_id = ? and case_id = ? and kind = 'CASE_AT_HIGH_RISK'",
+                Integer.class,
+                panelId,
+                referral.caseId());
+        Task chair = taskService
+                .createTaskQuery()
+                .processInstanceId(panelId)
+                .taskDefinitionKey("exploitation-panel-decisions")
+                .singleResult();
+        String shown = page("police-worker", get("/tasks/" + chair.getId()));
+        assertThat(shown)
+                .contains("Record the exploitation panel&#39;s decisions")
+                .contains("Item " + item)
+                .contains(referral.caseId());
+        String marker = "Synthetic panel decision " + java.util.UUID.randomUUID();
+        LocalDateTime due = Now.instant()
+                .plus(java.time.Duration.ofDays(7))
+                .atZone(Now.UK)
+                .toLocalDateTime()
+                .withHour(17)
+                .withMinute(0);
+        MvcResult done = mvc.perform(post("/tasks/" + chair.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("decision1Item", String.valueOf(item))
+                        .param("decision1Text", marker)
+                        .param("action1Item", String.valueOf(item))
+                        .param("action1Owner", "childrens-services")
+                        .param("action1Description", marker + " action")
+                        .param("action1Due.day", String.valueOf(due.getDayOfMonth()))
+                        .param("action1Due.month", String.valueOf(due.getMonthValue()))
+                        .param("action1Due.year", String.valueOf(due.getYear()))
+                        .param("action1Due.time", "17:00"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        // read back: on the panel, and on the child's case by an agency involved in it
+        MvcResult panel = mvc.perform(get("/api/panels/" + panelId).with(httpBasic("mash-worker", Pages.PASSWORD)))
+                .andReturn();
+        assertThat(panel.getResponse().getContentAsString()).contains(marker).contains(marker + " action");
+        assertThat(api("mash-worker", referral.caseId())).contains(marker);
+        COMPLETED.add("exploitation-panel-decisions");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // after the walks (unordered tests come at Integer.MAX_VALUE / 2)
     void everyShippedFormWasCompletedOnItsPageAndReadBack() throws IOException {
         List<String> forms = new ArrayList<>();
@@ -744,6 +802,88 @@ class TaskPagesTest {
         assertThat(COMPLETED)
                 .as("the forms the walks above completed on their pages")
                 .containsAll(forms);
+    }
+
+    @Autowired
+    uk.pathways.disruption.Disruptions disruptions;
+
+    /**
+     * The disruption register's tasks (no child's case: the entry's words stay in the register), completed on their
+     * pages by the police and read back on the entry's page: the review (a breach seen since, still needed, the notes)
+     * and the expiry (renewed, with its new expiry and the grounds).
+     */
+    @Test
+    void theDisruptionRegistersReviewAndExpiryAreCompletedOnTheirPagesAndReadBackOnTheEntry() throws Exception {
+        String subject = "SUB-9" + String.format("%05d", MARKS.incrementAndGet() % 100_000);
+        jdbc.update("""
+                insert into pw_subject (subject_id, kind, label, category, district, police_only, concern_level,
+                  recorded_by, recorded_agency, recorded_at) values (?, 'PERSON', 'Synthetic Person Kilo', 'SUSPECT',
+                  'Corby', true, 'STANDARD', 'police-worker', 'police', ?)""", subject, OffsetDateTime.now());
+        java.time.LocalDate served = Now.today().minusMonths(3).minusDays(1);
+        var entry = disruptions.record(
+                new uk.pathways.disruption.NewDisruption(
+                        "CAWN",
+                        subject,
+                        List.of(),
+                        null,
+                        "police",
+                        served.toString(),
+                        Now.today().plusDays(20).toString()),
+                new uk.pathways.agency.Actor("police-worker", "police"),
+                "API");
+        pathway.fireDueClocks(entry.processInstanceId());
+        String mark = "Synthetic " + MARKS.incrementAndGet() + "-" + System.nanoTime();
+
+        Task review = taskService
+                .createTaskQuery()
+                .processInstanceId(entry.processInstanceId())
+                .taskDefinitionKey("disruption-review")
+                .singleResult();
+        String shown = page("police-worker", get("/tasks/" + review.getId()));
+        assertThat(shown).contains(review.getName(), "name=\"stillNeeded\"", "name=\"breachedOn.day\"");
+        java.time.LocalDate breach = Now.today().minusDays(1);
+        MvcResult done = mvc.perform(post("/tasks/" + review.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("stillNeeded", "YES")
+                        .param("breachedOn.day", String.valueOf(breach.getDayOfMonth()))
+                        .param("breachedOn.month", String.valueOf(breach.getMonthValue()))
+                        .param("breachedOn.year", String.valueOf(breach.getYear()))
+                        .param("breachNote", mark + " breach")
+                        .param("reviewNotes", mark + " review"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        COMPLETED.add("disruption-review");
+
+        Task expiry = taskService
+                .createTaskQuery()
+                .processInstanceId(entry.processInstanceId())
+                .taskDefinitionKey("disruption-expiry")
+                .singleResult();
+        assertThat(page("police-worker", get("/tasks/" + expiry.getId()))).contains("name=\"expiryDecision\"");
+        java.time.LocalDate renewedTo = Now.today().plusYears(2);
+        done = mvc.perform(post("/tasks/" + expiry.getId())
+                        .session(session("police-worker"))
+                        .with(csrf())
+                        .param("expiryDecision", "RENEW")
+                        .param("newExpiresOn.day", String.valueOf(renewedTo.getDayOfMonth()))
+                        .param("newExpiresOn.month", String.valueOf(renewedTo.getMonthValue()))
+                        .param("newExpiresOn.year", String.valueOf(renewedTo.getYear()))
+                        .param("expiryNotes", mark + " renewal"))
+                .andReturn();
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        COMPLETED.add("disruption-expiry");
+
+        String read = page("police-worker", get("/disruption/" + entry.id()));
+        assertThat(read).contains(mark + " breach", mark + " review", mark + " renewal");
+        assertThat(read).contains("Renewed until", "still needed");
+        disruptions.end(
+                entry.id(),
+                "COMPLIED",
+                Now.today().toString(),
+                null,
+                new uk.pathways.agency.Actor("police-worker", "police"),
+                "API");
     }
 
     // ---- helpers ----

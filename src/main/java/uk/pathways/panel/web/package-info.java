@@ -1,0 +1,2 @@
+/** {@code /api/panels} and the panel's pages ({@code /panels}, {@code /panels/{panelId}}). */
+package uk.pathways.panel.web;
