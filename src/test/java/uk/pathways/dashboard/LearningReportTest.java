@@ -55,7 +55,7 @@ class LearningReportTest {
     @BeforeAll
     void generate() {
         try {
-            SyntheticHistory.Result result = generator.generate(120, 2, UNTIL, 17);
+            SyntheticHistory.Result result = generator.generate(60, 2, UNTIL, 17);
             assertThat(result.stoppedEarly()).as("referrals whose walk failed").isZero();
         } finally {
             ClockUtil.reset();
