@@ -33,6 +33,8 @@ class PageSecurity {
         "/missing-episodes/**",
         "/disruption",
         "/disruption/**",
+        "/panels",
+        "/panels/**",
         "/govuk/**",
         "/dashboards",
         "/dashboards/**",

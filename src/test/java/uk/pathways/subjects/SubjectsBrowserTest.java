@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -140,5 +141,18 @@ class SubjectsBrowserTest {
                 .contains("Synthetic Hotel")
                 .doesNotContain("Synthetic Person");
         assertThat(browser.driver().getPageSource()).doesNotContain(person);
+
+        // a police manager schedules the exploitation panel: both subjects are on its agenda as new since the last one
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/panels").signIn("police-manager");
+        browser.go("/panels");
+        browser.click(By.cssSelector("#schedule-panel button"));
+        browser.until(d -> browser.path().matches("/panels/[^/]+"));
+        assertThat(browser.all(By.cssSelector(".pw-subject")))
+                .extracting(WebElement::getText)
+                .anySatisfy(t -> assertThat(t).startsWith(person + ": Synthetic Person Browser"))
+                .anySatisfy(t -> assertThat(t).startsWith(place + ": Synthetic Hotel, 2 Example Road"));
+        browser.accessible("the panel's agenda");
+        browser.screenshot("panel-agenda");
     }
 }
