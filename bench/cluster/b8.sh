@@ -11,10 +11,11 @@
 # query's execution (EXPLAIN ANALYZE), then the ratios. Loopback only.
 # Usage: bash bench/cluster/b8.sh            (B8_SMALL=10000 B8_LARGE=1000000 B8_RUNS=15)
 #        B8_LARGE=0 bash bench/cluster/b8.sh  (10k only: a quick check of the script on a shared machine)
-# Hooks for the disruption report (the disruption part, ADR 0016): B8_DISRUPTION_PATH, e.g.
-# "/api/reports/disruption?from=2026-06-01&to=2026-11-30", is timed beside the profile as police-manager; and an
-# executable bench/cluster/b8_disruption.sh FROM TO, if present, is run after each load to add the register's rows for
-# cases BENCH-FROM..BENCH-TO (it gets $DB and the lib.sh helpers through the environment).
+# The disruption report (ADR 0016): B8_DISRUPTION_PATH (default /api/disruptions/report?year=Y&half=H, the last
+# financial half-year ended) is timed beside the profile as police-manager, and B8_DISRUPTION_SQL (default: the
+# report's served query over that half, literal dates) by EXPLAIN ANALYZE; the executable bench/cluster/b8_disruption.sh
+# FROM TO is run after each load to add the register's rows for cases BENCH-FROM..BENCH-TO (it gets $DB through the
+# environment and sources lib.sh itself).
 source "$(dirname "$0")/lib.sh"
 DB=${PATHWAYS_REPORTS_DB:-pathways_reports}
 export DB
@@ -23,6 +24,14 @@ LARGE=${B8_LARGE:-1000000}
 RUNS=${B8_RUNS:-15}
 PORT=9208
 HERE=$(dirname "$0")
+# The disruption report's period: the last financial half-year ended (HalfYear.lastEnded, the report page's default),
+# within the last two years, so it holds the same rows at both sizes; its served query (DisruptionRepository.servedBy).
+m=$(date +%-m) y=$(date +%Y)
+if ((m >= 10)); then dy=$y dh=1; elif ((m <= 3)); then dy=$((y - 1)) dh=1; else dy=$((y - 1)) dh=2; fi
+if ((dh == 1)); then dfrom=$dy-04-01 dto=$dy-09-30; else dfrom=$dy-10-01 dto=$((dy + 1))-03-31; fi
+export B8_DISRUPTION_PATH="${B8_DISRUPTION_PATH:-/api/disruptions/report?year=$dy&half=$dh}"
+export B8_DISRUPTION_SQL=${B8_DISRUPTION_SQL:-"select tactic, district, served_by, count(*) as n from pw_disruption
+  where served_on >= date '$dfrom' and served_on <= date '$dto' group by tactic, district, served_by"}
 need_jar
 fresh_db
 start_node 8 "$PORT"
