@@ -138,6 +138,13 @@ class DisruptionRepository {
                 .findFirst();
     }
 
+    Optional<Disruption> findByProcess(String processInstanceId) {
+        return jdbc
+                .query("select " + COLUMNS + FROM + " where d.process_instance_id = ?", this::map, processInstanceId)
+                .stream()
+                .findFirst();
+    }
+
     /** The register, newest served first (at most {@code limit}); in force only if asked. */
     List<Disruption> list(boolean inForceOnly, int limit) {
         return jdbc.query(

@@ -841,6 +841,8 @@ class TaskPagesTest {
                 .singleResult();
         String shown = page("police-worker", get("/tasks/" + review.getId()));
         assertThat(shown).contains(review.getName(), "name=\"stillNeeded\"", "name=\"breachedOn.day\"");
+        // beside the form, the entry the officer reviews: its subject, the tactic and when it was served
+        assertThat(shown).contains(entry.id(), subject + ": Synthetic Person Kilo", served.toString());
         java.time.LocalDate breach = Now.today().minusDays(1);
         MvcResult done = mvc.perform(post("/tasks/" + review.getId())
                         .session(session("police-worker"))
@@ -860,7 +862,10 @@ class TaskPagesTest {
                 .processInstanceId(entry.processInstanceId())
                 .taskDefinitionKey("disruption-expiry")
                 .singleResult();
-        assertThat(page("police-worker", get("/tasks/" + expiry.getId()))).contains("name=\"expiryDecision\"");
+        assertThat(page("police-worker", get("/tasks/" + expiry.getId())))
+                .contains("name=\"expiryDecision\"")
+                // and the breach the review just recorded
+                .contains(mark + " breach");
         java.time.LocalDate renewedTo = Now.today().plusYears(2);
         done = mvc.perform(post("/tasks/" + expiry.getId())
                         .session(session("police-worker"))
