@@ -593,11 +593,11 @@ public class SyntheticHistory {
     }
 
     /**
-     * What the police and partners record about a child's case besides the pathway's tasks (issue 17): the
-     * exploitation type of its screenings, and the subjects of concern linked to it (locations with coordinates
-     * within {@code pathways.profile.map.bounds} when known, persons of concern, vehicles), some locations linked
-     * to several children. Written straight into the shared tables of V17 (pw_subject, pw_subject_link,
-     * pw_decision.exploitation_type), the way the subjects and investigation features write them.
+     * What the police and partners record about a child's case besides the pathway's tasks (issue 17): the subjects
+     * of concern linked to it (locations with coordinates within {@code pathways.profile.map.bounds} when known,
+     * persons of concern, vehicles), some locations linked to several children, some raised to high concern with the
+     * reason. Written straight into the subjects' tables (V17, V18), as the subjects module writes them; the
+     * exploitation type comes from the screening form the walk completes.
      */
     private final class Intelligence {
         private static final String[] LOCATIONS = {"HOTEL", "TAKEAWAY", "PARK", "ADDRESS", "HOTEL", "TAKEAWAY", "OTHER"
@@ -612,22 +612,25 @@ public class SyntheticHistory {
         Intelligence(Random random, Instant horizon) {
             this.random = random;
             this.horizon = horizon;
-            String last = jdbc.queryForObject(
-                    "select max(subject_id) from pw_subject where subject_id like 'SUB-%'", String.class);
-            this.next = last == null ? 1 : Long.parseLong(last.substring(4).replaceAll("\\D", "")) + 1;
+            // after the highest SUB-nnnnnn on record, numerically: ids of other forms (the register's generated
+            // subjects, SUB-G...) sort after them as text and say nothing about the numbers taken
+            this.next =
+                    jdbc
+                                    .queryForList(
+                                            "select subject_id from pw_subject where subject_id like 'SUB-%'",
+                                            String.class)
+                                    .stream()
+                                    .filter(id -> id.matches("SUB-\\d+"))
+                                    .mapToLong(id -> Long.parseLong(id.substring(4)))
+                                    .max()
+                                    .orElse(0)
+                            + 1;
         }
 
         void record(String caseId, String district, Instant receivedAt) {
-            double t = random.nextDouble();
-            String type = t < 0.1 ? null : t < 0.6 ? "SEXUAL" : t < 0.85 ? "CRIMINAL" : "BOTH";
-            if (type != null) {
-                jdbc.update(
-                        "update pw_decision set exploitation_type = ? where case_id = ? and kind = 'SCREENING'"
-                                + " and exploitation_type is null",
-                        type,
-                        caseId);
-                jdbc.update("update pw_case set exploitation_type = ? where case_id = ?", type, caseId);
-            }
+            // the exploitation type is recorded by the screening form the walk completed; this draw is kept so that
+            // the rest of the generated intelligence stays as the seed gave it
+            random.nextDouble();
             Instant at = receivedAt.plus(Duration.ofHours(2 + random.nextInt(10 * 24)));
             if (!at.isBefore(horizon)) {
                 at = receivedAt.plus(Duration.between(receivedAt, horizon).dividedBy(2));
@@ -670,8 +673,10 @@ public class SyntheticHistory {
             if (random.nextDouble() < 0.15) {
                 String vehicle = subject(
                         "VEHICLE",
-                        "GEN " + (100 + random.nextInt(900)) + " "
-                                + letters((int) next).toUpperCase(),
+                        // a registration as the subjects' rules keep it: upper case, no spaces, 2 to 8 letters and
+                        // digits
+                        "GN" + (10 + random.nextInt(900) % 90)
+                                + (letters((int) next) + "xxx").substring(0, 3).toUpperCase(),
                         VEHICLES[random.nextInt(VEHICLES.length)],
                         district,
                         null,
@@ -716,6 +721,19 @@ public class SyntheticHistory {
                     "gen-police-worker",
                     Agency.POLICE.groupId(),
                     java.sql.Timestamp.from(at));
+            if (high) {
+                // why it was raised, as Subjects.escalate keeps it: the investigator's page shows the reason
+                jdbc.update(
+                        """
+                        insert into pw_subject_escalation (id, subject_id, reason, escalated_by, escalated_agency,
+                          escalated_at) values (?, ?, ?, ?, ?, ?)""",
+                        java.util.UUID.randomUUID().toString(),
+                        id,
+                        "Synthetic: seen with several children (generated)",
+                        "gen-police-worker",
+                        Agency.POLICE.groupId(),
+                        java.sql.Timestamp.from(at));
+            }
             return id;
         }
 
