@@ -73,8 +73,8 @@ load() { # load FROM TO: cases BENCH-FROM .. BENCH-TO with their referral, scree
        select 'SUB-' || lpad((g / 5)::text, 6, '0'), 'LOCATION', 'Synthetic location ' || g,
          (array['HOTEL','TAKEAWAY','PARK','ADDRESS','OTHER'])[1 + (g / 5) % 5], 'Synthetic (bench)',
          (array['Corby','Daventry','East Northamptonshire','Kettering','Northampton','South Northamptonshire','Wellingborough'])[1 + g % 7],
-         case when g % 35 = 0 then null else 51.97 + ((g * 7919) % 6800) / 10000.0 end,
-         case when g % 35 = 0 then null else -1.35 + ((g * 104729) % 10200) / 10000.0 end,
+         case when g % 35 = 0 then null else 51.97 + ((g::bigint * 7919) % 6800) / 10000.0 end,
+         case when g % 35 = 0 then null else -1.35 + ((g::bigint * 104729) % 10200) / 10000.0 end,
          g % 50 = 0, 'STANDARD', 'bench', 'police', t + interval '1 day'
        from (select g, $WHEN as t from generate_series($from, $to) g) s where g % 5 = 0
        union all
