@@ -48,15 +48,15 @@ for name, path, user in requests:
 first = (datetime.date.today().replace(day=1) - datetime.timedelta(days=335)).replace(day=1).isoformat()
 period = f"'{first}'::timestamptz and date_trunc('month', now()) + interval '1 month'"
 queries = {
-    "  referrals with their child": f"""select r.case_id, r.received_at, r.age_at_referral, c.district, c.gender, c.looked_after
-        from pw_referral r join pw_case c on c.case_id = r.case_id where r.received_at between {period}""",
+    # ProfileRepository reads the period's rows through their time indexes, then the cases and subjects they name by
+    # primary key (500 at a time); the key look-ups are in the requests' figures above
+    "  referrals in the period": f"""select r.case_id, r.received_at, r.age_at_referral from pw_referral r
+        where r.received_at between {period}""",
     "  screenings": f"""select d.indicators, d.exploitation_type from pw_decision d
         where d.kind = 'SCREENING' and d.decided_at between {period}""",
     "  subjects recorded": f"select s.kind, s.category, s.recorded_at from pw_subject s where s.recorded_at between {period}",
-    "  locations linked to cases": f"""select s.subject_id, s.label, s.category, s.district, s.latitude, s.longitude,
-        s.police_only, count(distinct l.case_id) from pw_subject_link l join pw_subject s on s.subject_id = l.subject_id
-        where l.recorded_at between {period} and l.case_id is not null and s.kind = 'LOCATION'
-        group by s.subject_id, s.label, s.category, s.district, s.latitude, s.longitude, s.police_only""",
+    "  links to cases in the period": f"""select l.subject_id, count(distinct l.case_id) from pw_subject_link l
+        where l.recorded_at between {period} and l.case_id is not null group by l.subject_id""",
 }
 extra = os.environ.get("B8_DISRUPTION_SQL")  # the disruption report's query, once merged
 if extra:
