@@ -97,7 +97,7 @@ def practitioner(base, user, role, until, think, lat, errors, cases, lock, n):
                 time.sleep(rnd.uniform(think, think * 3))  # filling the form in
                 if token:
                     done = timed("complete (screening)", lambda: s.post("/tasks/" + task, {
-                        "_csrf": token.group(1), "indicators": ["OLDER_PARTNER"], "screeningNotes": "Synthetic B6 notes"}))
+                        "_csrf": token.group(1), "indicators": ["OLDER_PARTNER"], "exploitationType": "SEXUAL", "screeningNotes": "Synthetic B6 notes"}))
                     if done and "/tasks" not in done[1]:
                         errors.append(("complete (screening)", "not done"))
             elif page:

@@ -61,7 +61,7 @@ def one_pathway(base, n, lat, errors):
     case = out["caseId"]
     step("screening+threshold", "POST", f"/engine-rest/task/{task(case, 'screening')}/submit-form", "mash-worker",
          form(indicators='["OLDER_PARTNER","CONTROLLED_BY_OTHERS","UNEXPLAINED_GIFTS"]', disclosure=False,
-              learningDisability=False, screeningNotes="Synthetic notes"))
+              learningDisability=False, exploitationType="SEXUAL", screeningNotes="Synthetic notes"))
     meeting_at = (datetime.now(timezone.utc) + timedelta(hours=20)).strftime("%Y-%m-%dT%H:%M:%SZ")
     step("schedule-meeting", "POST", f"/engine-rest/task/{task(case, 'schedule-strategy-meeting')}/submit-form",
          "childrens-services-worker", form(meetingAt=meeting_at, meetingPlace="Room 4, synthetic office"))

@@ -122,6 +122,7 @@ final class BareEngine implements AutoCloseable {
             }
         }
         beans.put("clocks", new Clocks());
+        beans.put("panelSchedule", new PanelSchedule());
         beans.put("strategyMeetingAgencies", new Agencies());
         beans.put("scoreScreening", (JavaDelegate) execution -> {
             execution.setVariable("screeningScore", 12);
@@ -185,6 +186,13 @@ final class BareEngine implements AutoCloseable {
         /** {@code ${escalation.reminder}} */
         public TaskListener getReminder() {
             return this;
+        }
+    }
+
+    /** {@code ${panelSchedule.cycle()}}: the exploitation panel's monthly timer start, as Pathways ships it. */
+    public static final class PanelSchedule {
+        public String cycle() {
+            return "0 0 7 1 * ?";
         }
     }
 
