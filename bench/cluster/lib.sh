@@ -103,7 +103,7 @@ tuning_statement() {
                          if (s ~ /[^[:space:]]/ && ++k == n) { printf "%s", s; exit } }' "$ROOT/src/main/resources/db/engine-tuning/postgresql.sql"
 }
 
-SCREENING_FORM='{"variables":{"indicators":{"value":"[\"OLDER_PARTNER\"]"},"disclosure":{"value":false},"learningDisability":{"value":false},"exploitationType":{"value":"SEXUAL"},"screeningNotes":{"value":"Synthetic notes"}}}'
+SCREENING_FORM='{"variables":{"indicators":{"value":"[\"OLDER_PARTNER\"]","type":"Json"},"disclosure":{"value":false},"learningDisability":{"value":false},"exploitationType":{"value":"SEXUAL"},"screeningNotes":{"value":"Synthetic notes"}}}'
 
 # start_proxy PORT NODE_PORT...: nginx on 127.0.0.1:PORT with deploy/nginx/pathways.conf itself, its two upstream
 # servers (pathways-1:8080, pathways-2:8080) replaced by the local nodes. Needs Debian's nginx (nginx-light).

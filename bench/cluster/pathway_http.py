@@ -27,7 +27,9 @@ def call(base, method, path, user, body=None):
 
 
 def form(**values):
-    return {"variables": {k: {"value": v} for k, v in values.items()}}
+    # a list (the screening's indicators) goes as JSON, as the Tasklist sends a checklist
+    return {"variables": {k: ({"value": v, "type": "Json"} if isinstance(v, str) and v.startswith("[") else {"value": v})
+                          for k, v in values.items()}}
 
 
 def one_pathway(base, n, lat, errors):
