@@ -7,7 +7,9 @@ export PGPASSWORD=${PATHWAYS_DB_PASSWORD:-pathways}
 PW='Demo!Password1'
 WORK=${WORK:-$ROOT/target/cluster-bench}
 mkdir -p "$WORK"
-JAR=$(ls "$ROOT"/target/pathways-*.jar 2>/dev/null | grep -v original | head -1)
+# JAR=path runs that jar; otherwise target/'s, rebuilt first if any source, model, form or resource is newer than it
+# (a stale jar once made B2 fail every screening: its form lacked a field the client sends).
+JAR=${JAR:-}
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 sql() { psql -h localhost -U "$PGUSER_" -d "$DB" -qtAX -c "$1"; }
@@ -21,11 +23,17 @@ fresh_db() {
 }
 
 need_jar() {
-  if [ -z "$JAR" ]; then
-    log "building the jar (./mvnw -o package -DskipTests)"
+  if [ -n "$JAR" ]; then
+    log "using $JAR as given"
+    return
+  fi
+  JAR=$(ls "$ROOT"/target/pathways-*.jar 2>/dev/null | grep -v original | head -1)
+  if [ -z "$JAR" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/bpmn" "$ROOT/forms" "$ROOT/pom.xml" -newer "$JAR" -type f -print -quit)" ]; then
+    log "building the jar (./mvnw -o package -DskipTests): none yet, or older than the sources"
     (cd "$ROOT" && ./mvnw -B -o -q package -DskipTests) || exit 2
     JAR=$(ls "$ROOT"/target/pathways-*.jar | grep -v original | head -1)
   fi
+  log "using $JAR ($(date -r "$JAR" -u +%FT%TZ))"
 }
 
 # start_node N PORT [extra args...]: starts node-N in the background, pid in $WORK/node-N.pid, with the job executor's

@@ -6,7 +6,7 @@ and the cse-threshold decision run in the same transaction), schedule the strate
 the strategy meeting outcome. Finding each task is a GET, counted apart and not in the latencies.
 usage: pathway_http.py --threads 4 --pathways 40 --seconds 120 http://127.0.0.1:18091 [http://127.0.0.1:18092 ...]
 """
-import argparse, base64, json, random, string, threading, time, urllib.error, urllib.parse, urllib.request
+import argparse, base64, json, random, string, sys, threading, time, urllib.error, urllib.parse, urllib.request
 from datetime import date, datetime, timedelta, timezone
 
 PW = "Demo!Password1"
@@ -23,7 +23,8 @@ def call(base, method, path, user, body=None):
             raw = r.read()
             return r.status, (json.loads(raw) if raw else None)
     except urllib.error.HTTPError as e:
-        return e.code, None
+        body = e.read().decode(errors="replace")[:500]
+        return e.code, {"error": body}
 
 
 def form(**values):
@@ -39,6 +40,8 @@ def one_pathway(base, n, lat, errors):
         lat.append((name, time.perf_counter() - t))
         if status >= 300:
             errors.append((name, status))
+            if len(errors) <= 3:  # the first answers say why, in the raw output
+                print(f"# {name}: HTTP {status}: {(out or {}).get('error', '')}", file=sys.stderr)
             raise RuntimeError(f"{name}: {status}")
         return out
 

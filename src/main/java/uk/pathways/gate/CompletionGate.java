@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Installs the {@link GateInterceptor} in both of the engine's command chains (a command that needs a transaction of
  * its own goes through the gate too), inside the command context so the gate knows who is acting; and the engine's
- * history writer, which keeps every form's free text out of the history ({@link TextKeptOutOfHistory}).
+ * history writer, which keeps every form's free text, and the history no reader needs, out of the history
+ * ({@link HistoryWriter}).
  */
 @Component
 class CompletionGate extends AbstractProcessEnginePlugin {
@@ -40,10 +42,16 @@ class CompletionGate extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<OptionSource> optionSources;
     private final ObjectProvider<MessageRule> messageRules;
+    private final ObjectProvider<HistoryLeftOut> historyLeftOut;
+    private final Set<String> offeredOptions = ConcurrentHashMap.newKeySet();
 
-    CompletionGate(ObjectProvider<OptionSource> optionSources, ObjectProvider<MessageRule> messageRules) {
+    CompletionGate(
+            ObjectProvider<OptionSource> optionSources,
+            ObjectProvider<MessageRule> messageRules,
+            ObjectProvider<HistoryLeftOut> historyLeftOut) {
         this.optionSources = optionSources;
         this.messageRules = messageRules;
+        this.historyLeftOut = historyLeftOut;
     }
 
     @Override
@@ -52,7 +60,8 @@ class CompletionGate extends AbstractProcessEnginePlugin {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(new TextKeptOutOfHistory());
+        // the options offered on a task are a copy of configuration, not something that happened
+        handlers.add(new HistoryWriter(historyLeftOut.orderedStream().toList(), offeredOptions));
         configuration.setCustomHistoryEventHandlers(handlers);
         List<Deployer> deployers = configuration.getCustomPostDeployers() == null
                 ? new ArrayList<>()
@@ -82,6 +91,7 @@ class CompletionGate extends AbstractProcessEnginePlugin {
                             List<Map<String, String>> offered = new ArrayList<>();
                             optionsOf(f.optionsKey())
                                     .forEach((value, label) -> offered.add(Map.of("value", value, "label", label)));
+                            offeredOptions.add(f.optionsKey());
                             task.setVariableLocal(
                                     f.optionsKey(),
                                     SpinValues.jsonValue(toJson(offered)).create());

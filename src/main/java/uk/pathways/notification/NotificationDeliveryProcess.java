@@ -2,15 +2,22 @@ package uk.pathways.notification;
 
 import java.util.Set;
 
-/** The process that sends one queued e-mail (bpmn/notification-delivery.bpmn). */
+/**
+ * The process that sends the queued e-mails of one notice (bpmn/notification-delivery.bpmn): its outbox rows name it
+ * ({@code pw_notification.process_instance_id}); its business key is the kind of event and the reference. It writes no
+ * history (ADR 21).
+ */
 public final class NotificationDeliveryProcess {
 
     public static final String KEY = "notification-delivery";
     public static final String TASK_DELIVER = "deliver-notification";
 
-    /** The outbox row (pw_notification.id); also the process instance's business key. */
+    /**
+     * The outbox row (pw_notification.id) of an instance started before ADR 21, one per e-mail; new instances carry no
+     * variables.
+     */
     public static final String NOTIFICATION_ID = "notificationId";
-    /** For Cockpit readers: the kind of event and the reference the e-mail is about. */
+    /** Before ADR 21, for Cockpit readers: the kind of event and the reference the e-mail is about. */
     public static final String NOTIFICATION_EVENT = "notificationEvent";
 
     public static final String NOTIFICATION_REFERENCE = "notificationReference";

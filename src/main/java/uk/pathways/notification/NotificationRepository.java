@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,31 +26,61 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    boolean exists(String idempotencyKey) {
-        Integer n = jdbc.queryForObject(
-                "select count(*) from pw_notification where idempotency_key = ?", Integer.class, idempotencyKey);
-        return n != null && n > 0;
+    /** Which of these e-mails are queued already: one query for all of a notice's recipients. */
+    Set<String> existing(List<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(idempotencyKeys.size(), "?"));
+        return new HashSet<>(jdbc.queryForList(
+                "select idempotency_key from pw_notification where idempotency_key in (" + marks + ")",
+                String.class,
+                idempotencyKeys.toArray()));
     }
 
+    /** The e-mails a delivery process sends (one process per notice; before ADR 21, one per e-mail). */
+    List<String> idsOfDelivery(String processInstanceId) {
+        return jdbc.queryForList(
+                "select id from pw_notification where process_instance_id = ? order by created_at, id",
+                String.class,
+                processInstanceId);
+    }
+
+    private static final String INSERT = """
+            insert into pw_notification (id, idempotency_key, case_id, reference, event_type, template, model, recipient,
+              recipient_name, status, attempts, created_at, last_error, process_instance_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""";
+
     void insert(NotificationRow r) {
-        jdbc.update(
-                """
-                insert into pw_notification (id, idempotency_key, case_id, reference, event_type, template, model, recipient,
-                  recipient_name, status, attempts, created_at, last_error, process_instance_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""",
-                r.id(),
-                r.idempotencyKey(),
-                r.caseId(),
-                r.reference(),
-                r.eventType(),
-                r.template(),
-                r.model(),
-                truncate(r.recipient(), 254),
-                truncate(r.recipientName(), 200),
-                r.status(),
-                ts(r.createdAt()),
-                truncate(r.lastError(), 2000),
-                r.processInstanceId());
+        jdbc.update(INSERT, values(r));
+    }
+
+    /** The rows of one notice, in one JDBC batch. */
+    void insertAll(List<NotificationRow> rows) {
+        if (rows.size() == 1) {
+            insert(rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(
+                    INSERT, rows.stream().map(NotificationRepository::values).toList());
+        }
+    }
+
+    private static Object[] values(NotificationRow r) {
+        return new Object[] {
+            r.id(),
+            r.idempotencyKey(),
+            r.caseId(),
+            r.reference(),
+            r.eventType(),
+            r.template(),
+            r.model(),
+            truncate(r.recipient(), 254),
+            truncate(r.recipientName(), 200),
+            r.status(),
+            ts(r.createdAt()),
+            truncate(r.lastError(), 2000),
+            r.processInstanceId()
+        };
     }
 
     Optional<NotificationRow> find(String id) {

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +20,8 @@ import uk.pathways.calendar.Now;
 
 /**
  * Queues e-mails in the caller's transaction: one outbox row per recipient, keyed by event, occurrence and
- * recipient so that the same e-mail is never queued twice, and one {@code notification-delivery} process
- * whose asynchronous job sends it once that transaction has committed. Nothing is queued if the
+ * recipient so that the same e-mail is never queued twice, and one {@code notification-delivery} process per notice
+ * whose asynchronous job sends its e-mails once that transaction has committed. Nothing is queued if the
  * transaction rolls back; nothing queued is lost if the mail server is down.
  */
 @Component
@@ -51,61 +51,73 @@ class Outbox {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** Queues the notice's e-mails; returns the ids of the rows it wrote (none for an e-mail already queued). */
+    /**
+     * Queues the notice's e-mails; returns the ids of the rows it wrote (none for an e-mail already queued). The
+     * notice's e-mails share one delivery process (ADR 21), whose job sends each row on its own claim.
+     */
     @Transactional
     List<String> enqueue(Notifiable notice) {
         Recipients.Resolution resolution = recipients.resolve(notice.mailRecipients());
-        List<String> queued = new ArrayList<>();
+        Map<String, Recipients.Address> byKey = new LinkedHashMap<>();
         for (Recipients.Address address : resolution.addresses()) {
-            String key = key(notice, address.email().toLowerCase(Locale.ROOT));
-            if (repository.exists(key)) {
-                continue;
-            }
-            String id = UUID.randomUUID().toString();
-            Map<String, Object> model = model(notice);
-            model.put("recipientName", address.name());
-            String processInstanceId = system.call(() -> runtimeService
-                    .startProcessInstanceByKey(
-                            NotificationDeliveryProcess.KEY,
-                            id,
-                            Variables.createVariables()
-                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_ID, id)
-                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_EVENT, notice.eventType())
-                                    .putValue(NotificationDeliveryProcess.NOTIFICATION_REFERENCE, notice.reference()))
-                    .getId());
-            repository.insert(row(
-                    id,
-                    key,
-                    notice,
-                    model,
-                    address.email(),
-                    address.name(),
-                    NotificationRow.PENDING,
-                    null,
-                    processInstanceId));
-            queued.add(id);
+            byKey.putIfAbsent(key(notice, address.email().toLowerCase(Locale.ROOT)), address);
         }
+        Map<String, String> unresolved = new LinkedHashMap<>();
         for (String nobody : resolution.unresolved()) {
-            String key = key(notice, nobody);
-            if (!repository.exists(key)) {
-                log.warn(
-                        "No e-mail address for {} ({} on {}): configure pathways.notification.mailboxes or the user's e-mail",
-                        nobody,
-                        notice.eventType(),
-                        notice.reference());
-                repository.insert(row(
-                        UUID.randomUUID().toString(),
+            unresolved.putIfAbsent(key(notice, nobody), nobody);
+        }
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        keys.addAll(unresolved.keySet());
+        Set<String> queuedBefore = repository.existing(keys);
+        byKey.keySet().removeAll(queuedBefore);
+        unresolved.keySet().removeAll(queuedBefore);
+        List<String> queued = new ArrayList<>();
+        List<NotificationRow> rows = new ArrayList<>();
+        if (!byKey.isEmpty()) {
+            String processInstanceId = system.call(() -> runtimeService
+                    .startProcessInstanceByKey(NotificationDeliveryProcess.KEY, businessKey(notice))
+                    .getId());
+            byKey.forEach((key, address) -> {
+                String id = UUID.randomUUID().toString();
+                Map<String, Object> model = model(notice);
+                model.put("recipientName", address.name());
+                rows.add(row(
+                        id,
                         key,
                         notice,
-                        model(notice),
-                        nobody,
+                        model,
+                        address.email(),
+                        address.name(),
+                        NotificationRow.PENDING,
                         null,
-                        NotificationRow.NO_RECIPIENT,
-                        "No e-mail address for " + nobody,
-                        null));
-            }
+                        processInstanceId));
+                queued.add(id);
+            });
         }
+        unresolved.forEach((key, nobody) -> {
+            log.warn(
+                    "No e-mail address for {} ({} on {}): configure pathways.notification.mailboxes or the user's e-mail",
+                    nobody,
+                    notice.eventType(),
+                    notice.reference());
+            rows.add(row(
+                    UUID.randomUUID().toString(),
+                    key,
+                    notice,
+                    model(notice),
+                    nobody,
+                    null,
+                    NotificationRow.NO_RECIPIENT,
+                    "No e-mail address for " + nobody,
+                    null));
+        });
+        repository.insertAll(rows);
         return queued;
+    }
+
+    /** For Cockpit's readers: the kind of event and the reference its e-mails are about. */
+    private static String businessKey(Notifiable notice) {
+        return NotificationRepository.truncate(notice.eventType() + " " + notice.reference(), 255);
     }
 
     /** What every e-mail may show besides the notice's own model: reference, kind of event, links. */

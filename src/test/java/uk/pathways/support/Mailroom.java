@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the e-mail delivery jobs of a case as the job executor would (tests run with it off): each queued
- * e-mail of the case (pw_notification) has one job on its notification-delivery process.
+ * e-mail of the case (pw_notification) names the notification-delivery process whose one job sends it (one process
+ * per notice, ADR 21).
  */
 @Component
 public class Mailroom {
@@ -26,7 +27,7 @@ public class Mailroom {
     public List<Job> jobs(String caseId) {
         List<Job> jobs = new ArrayList<>();
         for (String processInstanceId : jdbc.queryForList(
-                "select process_instance_id from pw_notification where case_id = ? and process_instance_id is not null",
+                "select distinct process_instance_id from pw_notification where case_id = ? and process_instance_id is not null",
                 String.class,
                 caseId)) {
             jobs.addAll(managementService
