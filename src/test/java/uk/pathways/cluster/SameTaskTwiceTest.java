@@ -84,21 +84,22 @@ class SameTaskTwiceTest {
                 ReferralAccepted referral = pathway.refer(15, List.of("OLDER_PARTNER"));
                 String task = pathway.task(referral.caseId(), "screening").getId();
                 CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<Integer>> answers = new ArrayList<>();
+                List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
                 for (String user : List.of("mash-worker", "mash-manager")) {
                     answers.add(two.submit(() -> {
                         together.await(10, TimeUnit.SECONDS);
-                        return post("/engine-rest/task/" + task + "/submit-form", user)
-                                .getStatusCode()
-                                .value();
+                        return post("/engine-rest/task/" + task + "/submit-form", user);
                     }));
                 }
                 List<Integer> statuses = new ArrayList<>();
-                for (Future<Integer> answer : answers) {
-                    statuses.add(answer.get(60, TimeUnit.SECONDS));
+                List<String> said = new ArrayList<>();
+                for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                    ResponseEntity<JsonNode> response = answer.get(60, TimeUnit.SECONDS);
+                    statuses.add(response.getStatusCode().value());
+                    said.add(response.getStatusCode().value() + " " + response.getBody());
                 }
 
-                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(204, 409);
+                assertThat(statuses).as("round %d: %s", round, said).containsExactlyInAnyOrder(204, 409);
                 assertThat(historyService
                                 .createHistoricTaskInstanceQuery()
                                 .taskId(task)

@@ -308,14 +308,24 @@ class TaskPages {
             RedirectAttributes redirect) {
         String user = principal.getName();
         Task task = readable(id);
-        TaskForm form = TaskForm.of(deployedForm(task), dynamicOptions(), params);
+        JsonNode deployed;
+        String caseId;
+        try {
+            deployed = deployedForm(task);
+            caseId = caseIdOf(task);
+        } catch (RuntimeException gone) {
+            // a colleague completed it between the look-up above and these reads (seen under load in B6)
+            return completedMeanwhile(id, task, gone, redirect);
+        }
+        TaskForm form = TaskForm.of(deployed, dynamicOptions(), params);
         FormErrors errors = new FormErrors();
         Map<String, Object> variables = form.variables(errors);
         if (errors.any()) {
-            return show(task, user, model, params, errors);
+            return showUnlessGone(id, task, user, model, params, errors, redirect);
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-            return show(
+            return showUnlessGone(
+                    id,
                     task,
                     user,
                     model,
@@ -324,9 +334,9 @@ class TaskPages {
                             .add(
                                     "task",
                                     "This task is claimed by " + task.getAssignee()
-                                            + ". Ask them, or your manager, to pass it to you"));
+                                            + ". Ask them, or your manager, to pass it to you"),
+                    redirect);
         }
-        String caseId = caseIdOf(task);
         try {
             if (task.getAssignee() == null) {
                 taskService.claim(id, user);
@@ -385,15 +395,20 @@ class TaskPages {
         try {
             return show(readable(id), user, model, posted, errors);
         } catch (ProcessEngineException | NullPointerException | NoSuchElementException gone) {
-            if (taskService.createTaskQuery().taskId(id).active().singleResult() != null) {
-                throw gone;
-            }
-            redirect.addFlashAttribute(
-                    "notice",
-                    "\"" + task.getName() + "\" was completed by someone else just before you."
-                            + " Nothing you entered was recorded.");
-            return "redirect:/tasks";
+            return completedMeanwhile(id, task, gone, redirect);
         }
+    }
+
+    /** The inbox with a notice if the task was completed meanwhile; otherwise the failure stands. */
+    private String completedMeanwhile(String id, Task task, RuntimeException failure, RedirectAttributes redirect) {
+        if (taskService.createTaskQuery().taskId(id).active().singleResult() != null) {
+            throw failure;
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                "\"" + task.getName() + "\" was completed by someone else just before you."
+                        + " Nothing you entered was recorded.");
+        return "redirect:/tasks";
     }
 
     private String show(Task task, String user, Model model, MultiValueMap<String, String> posted, FormErrors errors) {
