@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${deliverNotification}}: the asynchronous service task of {@code notification-delivery}, which sends the
- * e-mails of one notice (ADR 21), each on its own claim. Every e-mail is tried; if any failed, the first failure is
+ * e-mails of one step (ADR 21), each on its own claim. Every e-mail is tried; if any failed, the first failure is
  * thrown on, so the job executor retries (R5/PT1M in the model) and the last failure is a Cockpit incident. A retry
  * sends only what is still unsent: a row already SENT is a no-op for {@link Delivery}.
  */

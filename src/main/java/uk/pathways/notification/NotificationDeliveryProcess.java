@@ -3,8 +3,8 @@ package uk.pathways.notification;
 import java.util.Set;
 
 /**
- * The process that sends the queued e-mails of one notice (bpmn/notification-delivery.bpmn): its outbox rows name it
- * ({@code pw_notification.process_instance_id}); its business key is the kind of event and the reference. It writes no
+ * The process that sends the queued e-mails of one step (bpmn/notification-delivery.bpmn): its outbox rows name it
+ * ({@code pw_notification.process_instance_id}); its business key is the reference they are about. It writes no
  * history (ADR 21).
  */
 public final class NotificationDeliveryProcess {

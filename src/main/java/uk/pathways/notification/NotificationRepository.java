@@ -38,7 +38,7 @@ class NotificationRepository {
                 idempotencyKeys.toArray()));
     }
 
-    /** The e-mails a delivery process sends (one process per notice; before ADR 21, one per e-mail). */
+    /** The e-mails a delivery process sends (one process per step; before ADR 21, one per e-mail). */
     List<String> idsOfDelivery(String processInstanceId) {
         return jdbc.queryForList(
                 "select id from pw_notification where process_instance_id = ? order by created_at, id",

@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
+import uk.pathways.step.StepCache;
 
 /**
  * Queues e-mails in the caller's transaction: one outbox row per recipient, keyed by event, occurrence and
- * recipient so that the same e-mail is never queued twice, and one {@code notification-delivery} process per notice
- * whose asynchronous job sends its e-mails once that transaction has committed. Nothing is queued if the
+ * recipient so that the same e-mail is never queued twice, and one {@code notification-delivery} process per
+ * transaction whose asynchronous job sends its e-mails once that transaction has committed. Nothing is queued if the
  * transaction rolls back; nothing queued is lost if the mail server is down.
  */
 @Component
@@ -35,6 +36,9 @@ class Outbox {
     private final Privileged system;
     private final ObjectMapper json;
     private final String baseUrl;
+    private final StepCache steps;
+
+    private static final StepCache.Kind DELIVERY = new StepCache.Kind("the step's notification-delivery process");
 
     Outbox(
             NotificationRepository repository,
@@ -42,18 +46,21 @@ class Outbox {
             RuntimeService runtimeService,
             Privileged system,
             ObjectMapper json,
+            StepCache steps,
             @Value("${pathways.base-url:http://localhost:8080}") String baseUrl) {
         this.repository = repository;
         this.recipients = recipients;
         this.runtimeService = runtimeService;
         this.system = system;
         this.json = json;
+        this.steps = steps;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
      * Queues the notice's e-mails; returns the ids of the rows it wrote (none for an e-mail already queued). The
-     * notice's e-mails share one delivery process (ADR 21), whose job sends each row on its own claim.
+     * e-mails of every notice of the step (the transaction) share one delivery process (ADR 21), whose job sends each
+     * row on its own claim once the step has committed.
      */
     @Transactional
     List<String> enqueue(Notifiable notice) {
@@ -74,9 +81,13 @@ class Outbox {
         List<String> queued = new ArrayList<>();
         List<NotificationRow> rows = new ArrayList<>();
         if (!byKey.isEmpty()) {
-            String processInstanceId = system.call(() -> runtimeService
-                    .startProcessInstanceByKey(NotificationDeliveryProcess.KEY, businessKey(notice))
-                    .getId());
+            // one delivery process per step: the notices of one transaction share it (its job runs after commit)
+            String processInstanceId = steps.get(
+                    DELIVERY,
+                    "",
+                    () -> system.call(() -> runtimeService
+                            .startProcessInstanceByKey(NotificationDeliveryProcess.KEY, businessKey(notice))
+                            .getId()));
             byKey.forEach((key, address) -> {
                 String id = UUID.randomUUID().toString();
                 Map<String, Object> model = model(notice);
@@ -115,9 +126,10 @@ class Outbox {
         return queued;
     }
 
-    /** For Cockpit's readers: the kind of event and the reference its e-mails are about. */
+    /** For Cockpit's readers: the reference the step's e-mails are about (its first notice's), else its kind. */
     private static String businessKey(Notifiable notice) {
-        return NotificationRepository.truncate(notice.eventType() + " " + notice.reference(), 255);
+        return NotificationRepository.truncate(
+                notice.reference() == null ? notice.eventType() : notice.reference(), 255);
     }
 
     /** What every e-mail may show besides the notice's own model: reference, kind of event, links. */

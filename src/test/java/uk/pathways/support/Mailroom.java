@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the e-mail delivery jobs of a case as the job executor would (tests run with it off): each queued
  * e-mail of the case (pw_notification) names the notification-delivery process whose one job sends it (one process
- * per notice, ADR 21).
+ * per step, ADR 21: a job may carry several e-mails).
  */
 @Component
 public class Mailroom {
@@ -38,7 +38,10 @@ public class Mailroom {
         return jobs;
     }
 
-    /** Runs every waiting delivery job of the case once; returns how many failed (they stay, to be retried). */
+    /**
+     * Runs every waiting delivery job of the case once; returns how many of the case's e-mails those jobs left unsent
+     * (their jobs stay, to be retried).
+     */
     public int deliver(String caseId) {
         int failed = 0;
         for (Job job : jobs(caseId)) {
@@ -48,7 +51,11 @@ public class Mailroom {
             try {
                 managementService.executeJob(job.getId());
             } catch (RuntimeException e) {
-                failed++;
+                failed += jdbc.queryForObject(
+                        "select count(*) from pw_notification where process_instance_id = ? and case_id = ? and status <> 'SENT'",
+                        Integer.class,
+                        job.getProcessInstanceId(),
+                        caseId);
             }
         }
         return failed;

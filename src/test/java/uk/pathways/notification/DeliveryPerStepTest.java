@@ -29,13 +29,13 @@ import uk.pathways.support.Mailroom;
 import uk.pathways.support.Pathway;
 
 /**
- * ADR 21: the e-mails of one notice share one delivery process, which leaves no engine history (the outbox and the
+ * ADR 21: the e-mails of one step share one delivery process, which leaves no engine history (the outbox and the
  * chronology are the record), and the Tasklist's copies of the reference and name on each task write no history.
  * What a practitioner and an administrator see is unchanged: every e-mail arrives once, a failure is retried and then
  * an incident, the task still shows its reference.
  */
 @PathwaysTest
-class DeliveryPerNoticeTest {
+class DeliveryPerStepTest {
 
     @Autowired
     Pathway pathway;
@@ -91,6 +91,12 @@ class DeliveryPerNoticeTest {
                         "education@pathways.invalid",
                         "childrens-services@pathways.invalid");
         assertThat(statuses(caseId, "STRATEGY_MEETING_SCHEDULED")).containsOnly("SENT");
+        assertThat(jdbc.queryForList(
+                        "select status from pw_notification where process_instance_id = ?",
+                        String.class,
+                        deliveries.get(0)))
+                .as("every e-mail of the step, the tasks' notices too")
+                .containsOnly("SENT");
     }
 
     @Test
@@ -99,7 +105,9 @@ class DeliveryPerNoticeTest {
         mailroom.deliver(caseId);
         List<String> deliveries = jdbc.queryForList(
                 "select distinct process_instance_id from pw_notification where case_id = ?", String.class, caseId);
-        assertThat(deliveries).hasSizeGreaterThan(3);
+        assertThat(deliveries)
+                .as("a delivery for each step that e-mailed: referral, screening, meeting")
+                .hasSize(3);
         for (String delivery : deliveries) {
             assertThat(historyService
                             .createHistoricProcessInstanceQuery()
@@ -170,10 +178,11 @@ class DeliveryPerNoticeTest {
                 caseId,
                 "STRATEGY_MEETING_SCHEDULED");
         String busy = jdbc.queryForObject(
-                "select id from pw_notification where process_instance_id = ? and recipient = ?",
+                "select id from pw_notification where process_instance_id = ? and recipient = ? and event_type = ?",
                 String.class,
                 delivery,
-                "health@pathways.invalid");
+                "health@pathways.invalid",
+                "STRATEGY_MEETING_SCHEDULED");
         jdbc.update(
                 "update pw_notification set status = 'SENDING', claimed_by = 'node-2/synthetic', claimed_at = ? where id = ?",
                 Timestamp.from(Instant.now()),
@@ -209,6 +218,10 @@ class DeliveryPerNoticeTest {
                         "education@pathways.invalid",
                         "childrens-services@pathways.invalid");
         assertThat(statuses(caseId, "STRATEGY_MEETING_SCHEDULED")).containsOnly("SENT");
+        assertThat(jdbc.queryForList(
+                        "select status from pw_notification where process_instance_id = ?", String.class, delivery))
+                .as("every e-mail of the step, the tasks' notices too")
+                .containsOnly("SENT");
         assertThat(managementService
                         .createJobQuery()
                         .processInstanceId(delivery)
