@@ -38,6 +38,11 @@ class Session:
         if "/login" in url:
             raise RuntimeError(f"{self.user} could not sign in")
 
+    def node(self):
+        """The node that holds this session: the suffix of its session id (JSESSIONID=<id>.<node id>), if any."""
+        ids = [c.value for c in self.jar if c.name == "JSESSIONID"]
+        return ids[-1].rsplit(".", 1)[1] if ids and "." in ids[-1] else "(unnamed)"
+
 
 def api_referral(base, n):
     dob = date.today() - timedelta(days=365 * 14 + n % 300)
@@ -52,13 +57,15 @@ def api_referral(base, n):
         return json.loads(r.read())["caseId"]
 
 
-def practitioner(base, user, role, until, think, lat, errors, cases, lock, n):
+def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, nodes):
     s = Session(base, user)
     try:
         s.sign_in()
     except Exception as e:  # noqa: BLE001 - counted, not fatal
         errors.append(("sign-in", str(e)))
         return
+    with lock:
+        nodes[s.node()] = nodes.get(s.node(), 0) + 1
     rnd = random.Random(n)
 
     def timed(kind, fn):
@@ -125,9 +132,9 @@ def main():
         r = i % 5
         roles.append(("education-worker", "referrer") if r == 0 else ("mash-worker", "mash") if r in (1, 2)
                      else (["police-worker", "childrens-services-worker", "health-worker"][i % 3], "other"))
-    lat, errors, cases, lock = [], [], [], threading.Lock()
+    lat, errors, cases, lock, nodes = [], [], [], threading.Lock(), {}
     until = time.time() + a.seconds
-    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i), daemon=True)
+    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i, nodes), daemon=True)
                for i, (u, r) in enumerate(roles)]
     for t in threads:
         t.start()
@@ -137,6 +144,7 @@ def main():
     kinds = sorted({k for k, _ in lat})
     out = {"users": a.users, "seconds": a.seconds, "think_s": a.think, "errors": len(errors),
            "error_kinds": sorted({f"{k}: {e}" for k, e in errors})[:10],
+           "sessions_per_node": dict(sorted(nodes.items())),
            "per_kind": {k: {"n": sum(1 for kk, _ in lat if kk == k),
                             "p50_ms": round(pct([v for kk, v in lat if kk == k], 50), 1),
                             "p95_ms": round(pct([v for kk, v in lat if kk == k], 95), 1),

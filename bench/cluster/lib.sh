@@ -113,17 +113,27 @@ tuning_statement() {
 
 SCREENING_FORM='{"variables":{"indicators":{"value":"[\"OLDER_PARTNER\"]","type":"Json"},"disclosure":{"value":false},"learningDisability":{"value":false},"exploitationType":{"value":"SEXUAL"},"screeningNotes":{"value":"Synthetic notes"}}}'
 
-# start_proxy PORT NODE_PORT...: nginx on 127.0.0.1:PORT with deploy/nginx/pathways.conf itself, its two upstream
-# servers (pathways-1:8080, pathways-2:8080) replaced by the local nodes. Needs Debian's nginx (nginx-light).
+# start_proxy PORT NODE_PORT...: nginx on 127.0.0.1:PORT with deploy/nginx/pathways.conf itself: its servers
+# pathways-1:8080 and pathways-2:8080 replaced by the local nodes, its session routes (.pathways-N, the nodes'
+# PATHWAYS_NODE_ID in Docker) by the local nodes' ids (.node-N), and a third node or more added as the config's
+# comment says (a map line, an upstream, a server in pathways_any). Needs Debian's nginx (nginx-light).
 start_proxy() {
   local port=$1; shift
   command -v nginx >/dev/null || as_root apt-get install -y -qq nginx-light >/dev/null || { log "no nginx"; return 1; }
   mkdir -p "$WORK/nginx"
-  local servers="" p
-  for p in "$@"; do servers+="    server 127.0.0.1:$p max_fails=2 fail_timeout=10s;\n"; done
-  # the repo's config, with the Docker addresses swapped for loopback ports
-  awk -v servers="$servers" '/^upstream/ { blk++ } /server pathways-[0-9]+:8080/ { if (!printed[blk]++) printf "%s", servers; next } { print }' "$ROOT/deploy/nginx/pathways.conf" \
-    | sed "s/listen 80;/listen 127.0.0.1:$port;/" >"$WORK/nginx/pathways.conf"
+  python3 - "$ROOT/deploy/nginx/pathways.conf" "$port" "$@" >"$WORK/nginx/pathways.conf" <<'PY' || return 1
+import re, sys
+conf, port, nodes = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3:]
+conf = conf.replace("listen 80;", f"listen 127.0.0.1:{port};")
+for i, p in enumerate(nodes[2:], start=3):  # the repo's config names two nodes: more are added as it says
+    conf = conf.replace("    ~\\.pathways-2$ pathways_2;\n", f"    ~\\.pathways-2$ pathways_2;\n    ~\\.pathways-{i}$ pathways_{i};\n")
+    conf = conf.replace("upstream pathways_any {", f"upstream pathways_{i} {{\n    server pathways-{i}:8080 max_fails=2 fail_timeout=10s;\n"
+                        f"    server pathways-1:8080 backup;\n    keepalive 16;\n}}\n\nupstream pathways_any {{")
+    conf = re.sub(r"(upstream pathways_any \{[^}]*?)(    keepalive)", rf"\1    server pathways-{i}:8080 max_fails=2 fail_timeout=10s;\n\2", conf)
+for i, p in enumerate(nodes, start=1):
+    conf = conf.replace(f"pathways-{i}:8080", f"127.0.0.1:{p}").replace(f"\\.pathways-{i}$", f"\\.node-{i}$")
+print(conf, end="")
+PY
   cat >"$WORK/nginx/nginx.conf" <<CONF
 worker_processes 1;
 pid $WORK/nginx/nginx.pid;
