@@ -57,7 +57,7 @@ def api_referral(base, n):
         return json.loads(r.read())["caseId"]
 
 
-def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, nodes):
+def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, nodes, refer_every=0.0):
     s = Session(base, user)
     try:
         s.sign_in()
@@ -67,6 +67,7 @@ def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, no
     with lock:
         nodes[s.node()] = nodes.get(s.node(), 0) + 1
     rnd = random.Random(n)
+    last_referral, mine = -1e9, []
 
     def timed(kind, fn):
         t = time.perf_counter()
@@ -84,10 +85,16 @@ def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, no
     while time.time() < until:
         time.sleep(rnd.uniform(think * 0.5, think * 1.5))
         if role == "referrer":
+            if time.time() - last_referral < refer_every:  # between referrals, they follow up the ones they made
+                if mine:
+                    timed("case page", lambda: s.get("/cases/" + rnd.choice(mine[-10:])))
+                continue
+            last_referral = time.time()
             case = timed("referral (API)", lambda: api_referral(base, n * 100000 + rnd.randrange(100000)))
             if case:
                 with lock:
                     cases.append(case)
+                mine.append(case)
                 time.sleep(rnd.uniform(0, think))
                 timed("case page", lambda: s.get("/cases/" + case))
             continue
@@ -124,6 +131,8 @@ def main():
     ap.add_argument("--users", type=int, default=100)
     ap.add_argument("--seconds", type=int, default=600)
     ap.add_argument("--think", type=float, default=3.0)
+    # 0: a referrer refers at every action (the first B6 runs); N: at most once every N seconds, else a case page
+    ap.add_argument("--refer-every", type=float, default=0.0)
     ap.add_argument("base")
     a = ap.parse_args()
     # the mix: a fifth referrers, two fifths MASH (they screen), the rest other agencies reading their work
@@ -134,7 +143,7 @@ def main():
                      else (["police-worker", "childrens-services-worker", "health-worker"][i % 3], "other"))
     lat, errors, cases, lock, nodes = [], [], [], threading.Lock(), {}
     until = time.time() + a.seconds
-    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i, nodes), daemon=True)
+    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i, nodes, a.refer_every), daemon=True)
                for i, (u, r) in enumerate(roles)]
     for t in threads:
         t.start()
@@ -142,7 +151,7 @@ def main():
     for t in threads:
         t.join(a.seconds + 120)
     kinds = sorted({k for k, _ in lat})
-    out = {"users": a.users, "seconds": a.seconds, "think_s": a.think, "errors": len(errors),
+    out = {"users": a.users, "seconds": a.seconds, "think_s": a.think, "refer_every_s": a.refer_every, "errors": len(errors),
            "error_kinds": sorted({f"{k}: {e}" for k, e in errors})[:10],
            "sessions_per_node": dict(sorted(nodes.items())),
            "per_kind": {k: {"n": sum(1 for kk, _ in lat if kk == k),

@@ -3,14 +3,15 @@
 # task pages, other agencies reading their inbox, tasks and cases, each with think time. One node, or two behind
 # nginx with the repo's config (NODES=2; Debian's nginx-light, installed by lib.sh's start_proxy if missing).
 # Not a test; loopback only; prints its figures; the load average is recorded at the start and at the end.
-#   bash bench/cluster/b6.sh        USERS (100), B6_SECONDS (600), THINK seconds between actions (3), NODES (1 or 2)
+#   bash bench/cluster/b6.sh        USERS (100), B6_SECONDS (600), THINK seconds between actions (3), NODES (1 or 2),
+#                                   REFER_EVERY (0: a referrer refers at every action; N: at most once in N seconds)
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-b6}
 export PATHWAYS_CLUSTER_DB=${PATHWAYS_CLUSTER_DB:-pathways_b6}
 source "$(dirname "$0")/lib.sh"
-USERS=${USERS:-100}; SECONDS_=${SECONDS_:-${B6_SECONDS:-600}}; THINK=${THINK:-3}; NODES=${NODES:-1}
+USERS=${USERS:-100}; SECONDS_=${SECONDS_:-${B6_SECONDS:-600}}; THINK=${THINK:-3}; NODES=${NODES:-1}; REFER_EVERY=${REFER_EVERY:-0}
 N1=18061; N2=18062; PROXY=18070
 trap 'stop_node 1; stop_node 2; stop_proxy' EXIT
-echo "# B6 $(date -u +%FT%TZ); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $USERS practitioners, $SECONDS_ s, think $THINK s, $NODES node(s)"
+echo "# B6 $(date -u +%FT%TZ); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $USERS practitioners, $SECONDS_ s, think $THINK s, $NODES node(s), a referral at most every $REFER_EVERY s per referrer"
 need_jar
 fresh_db
 start_node 1 $N1 || exit 2
@@ -22,5 +23,5 @@ if [ "$NODES" = 2 ]; then
   start_proxy $PROXY $N1 $N2 || exit 2
   url=http://127.0.0.1:$PROXY
 fi
-python3 "$ROOT/bench/cluster/b6.py" --users "$USERS" --seconds "$SECONDS_" --think "$THINK" "$url" | sed "s/^/B6 ($NODES node(s)) /"
+python3 "$ROOT/bench/cluster/b6.py" --users "$USERS" --seconds "$SECONDS_" --think "$THINK" --refer-every "$REFER_EVERY" "$url" | sed "s/^/B6 ($NODES node(s)) /"
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
