@@ -191,7 +191,14 @@ esc=$(sql "select count(*) || ' ' || count(distinct split_part(idempotency_key, 
 log "escalation e-mails queued for the storm: $(cut -d' ' -f1 <<<"$esc") for $(cut -d' ' -f2 <<<"$esc") tasks"
 check "an escalation e-mail for every clock" test "$(cut -d' ' -f2 <<<"$esc")" -eq "$due"
 mail_check "after the clock storm"
-check "both nodes ran clocks" test "$(sql "select count(distinct hostname_) from act_hi_job_log where job_id_ in ($jobs_sql) and job_state_ = 2")" -eq 2
+# Both nodes should share a storm, unless it was over before an idle node woke: the clocks are made due by an update
+# that no node is told of, and with production settings an idle node's acquisition sleeps up to max-wait (60 s).
+nodes_ran=$(sql "select count(distinct hostname_) from act_hi_job_log where job_id_ in ($jobs_sql) and job_state_ = 2")
+if [ "$nodes_ran" -lt 2 ] && awk -v a="$t0" -v b="$t1" 'BEGIN {exit !(b - a < 60)}'; then
+  log "one node ran every clock: the storm was cleared before the other's idle wait (max-wait 60 s) was over"
+else
+  check "both nodes ran clocks" test "$nodes_ran" -eq 2
+fi
 
 log "faults: $FAILED check(s) failed"
 exit $((FAILED > 0))
