@@ -350,13 +350,8 @@ class TaskPages {
             return showUnlessGone(id, task, user, model, params, gate, redirect);
         } catch (RuntimeException raced) {
             // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
-            Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
-            if (now == null) {
-                redirect.addFlashAttribute(
-                        "notice",
-                        "\"" + task.getName() + "\" was completed by someone else just before you."
-                                + " Nothing you entered was recorded.");
-                return "redirect:/tasks";
+            if (!stillOpen(id)) {
+                return completedBySomeoneElse(task, redirect);
             }
             if (raced instanceof org.springframework.security.access.AccessDeniedException
                     || raced instanceof org.camunda.bpm.engine.AuthorizationException) {
@@ -401,9 +396,17 @@ class TaskPages {
 
     /** The inbox with a notice if the task was completed meanwhile; otherwise the failure stands. */
     private String completedMeanwhile(String id, Task task, RuntimeException failure, RedirectAttributes redirect) {
-        if (taskService.createTaskQuery().taskId(id).active().singleResult() != null) {
+        if (stillOpen(id)) {
             throw failure;
         }
+        return completedBySomeoneElse(task, redirect);
+    }
+
+    private boolean stillOpen(String id) {
+        return taskService.createTaskQuery().taskId(id).active().singleResult() != null;
+    }
+
+    private static String completedBySomeoneElse(Task task, RedirectAttributes redirect) {
         redirect.addFlashAttribute(
                 "notice",
                 "\"" + task.getName() + "\" was completed by someone else just before you."
