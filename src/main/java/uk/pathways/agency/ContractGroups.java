@@ -1,5 +1,9 @@
 package uk.pathways.agency;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,22 +26,40 @@ class ContractGroups extends AbstractProcessEnginePlugin {
     }
 
     static void ensureGroups(IdentityService identityService) {
+        // the groups there are, in one query rather than one per group (start-up, B5)
+        List<String> ids = new ArrayList<>(List.of(Agency.PROCESS_OWNERS, Agency.PERFORMANCE, Agency.CAMUNDA_ADMIN));
+        for (Agency agency : Agency.values()) {
+            ids.add(agency.groupId());
+            ids.add(agency.managersGroupId());
+        }
+        Set<String> existing = new HashSet<>();
+        identityService
+                .createGroupQuery()
+                .groupIdIn(ids.toArray(String[]::new))
+                .list()
+                .forEach(g -> existing.add(g.getId()));
         int created = 0;
         for (Agency agency : Agency.values()) {
-            created += ensure(identityService, agency.groupId(), agency.displayName(), "AGENCY");
+            created += ensure(identityService, existing, agency.groupId(), agency.displayName(), "AGENCY");
             created += ensure(
-                    identityService, agency.managersGroupId(), agency.displayName() + " managers", "AGENCY_MANAGERS");
+                    identityService,
+                    existing,
+                    agency.managersGroupId(),
+                    agency.displayName() + " managers",
+                    "AGENCY_MANAGERS");
         }
-        created += ensure(identityService, Agency.PROCESS_OWNERS, "Process owners", "PATHWAYS");
-        created += ensure(identityService, Agency.PERFORMANCE, "Performance and safeguarding board", "PATHWAYS");
-        created += ensure(identityService, Agency.CAMUNDA_ADMIN, "Administrators", "SYSTEM");
+        created += ensure(identityService, existing, Agency.PROCESS_OWNERS, "Process owners", "PATHWAYS");
+        created +=
+                ensure(identityService, existing, Agency.PERFORMANCE, "Performance and safeguarding board", "PATHWAYS");
+        created += ensure(identityService, existing, Agency.CAMUNDA_ADMIN, "Administrators", "SYSTEM");
         if (created > 0) {
             log.info("Created {} Pathways groups", created);
         }
     }
 
-    private static int ensure(IdentityService identityService, String id, String name, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+    private static int ensure(
+            IdentityService identityService, Set<String> existing, String id, String name, String type) {
+        if (existing.contains(id)) {
             return 0;
         }
         Group group = identityService.newGroup(id);

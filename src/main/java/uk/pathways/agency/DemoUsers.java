@@ -1,7 +1,9 @@
 package uk.pathways.agency;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -48,8 +50,18 @@ class DemoUsers extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identityService = engine.getIdentityService();
         int created = 0;
+        // the demo users there are, in one query; the memberships of those, one query each (start-up, B5)
+        Set<String> existing = new HashSet<>();
+        identityService
+                .createUserQuery()
+                .userIdIn(all().stream().map(DemoUser::id).toArray(String[]::new))
+                .list()
+                .forEach(u -> existing.add(u.getId()));
         for (DemoUser demo : all()) {
-            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+            Set<String> memberOf = new HashSet<>();
+            if (existing.contains(demo.id())) {
+                identityService.createGroupQuery().groupMember(demo.id()).list().forEach(g -> memberOf.add(g.getId()));
+            } else {
                 User user = identityService.newUser(demo.id());
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
@@ -59,12 +71,7 @@ class DemoUsers extends AbstractProcessEnginePlugin {
                 created++;
             }
             for (String group : demo.groups()) {
-                if (identityService
-                                .createUserQuery()
-                                .userId(demo.id())
-                                .memberOfGroup(group)
-                                .count()
-                        == 0) {
+                if (!memberOf.contains(group)) {
                     identityService.createMembership(demo.id(), group);
                 }
             }

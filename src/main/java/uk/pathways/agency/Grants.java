@@ -2,14 +2,10 @@ package uk.pathways.agency;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.BatchPermissions;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
@@ -56,47 +52,48 @@ class Grants extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
         int created = 0;
         List<String> agencyGroups = new ArrayList<>();
         for (Agency agency : Agency.values()) {
             agencyGroups.add(agency.groupId());
             agencyGroups.add(agency.managersGroupId());
         }
+        List<String> groups = new ArrayList<>(agencyGroups);
+        groups.add(Agency.CAMUNDA_ADMIN);
+        groups.add(Agency.PROCESS_OWNERS);
+        GrantBook authorizations = new GrantBook(engine.getAuthorizationService(), groups);
         for (String group : agencyGroups) {
-            created += grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            created += grant(authorizations, group, Resources.USER, "*", Permissions.READ);
-            created += grant(authorizations, group, Resources.GROUP, "*", Permissions.READ);
+            created += authorizations.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            created += authorizations.grant(group, Resources.USER, "*", Permissions.READ);
+            created += authorizations.grant(group, Resources.GROUP, "*", Permissions.READ);
             for (String key : VISIBLE) {
-                created += grant(authorizations, group, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+                created += authorizations.grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ);
             }
             for (String key : STARTABLE) {
-                created += grant(
-                        authorizations,
+                created += authorizations.grant(
                         group,
                         Resources.PROCESS_DEFINITION,
                         key,
                         ProcessDefinitionPermissions.CREATE_INSTANCE,
                         Permissions.READ);
             }
-            created += grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            created += authorizations.grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
         // administrators: everything, granted explicitly (whatever the engine's admin-group setting says)
         for (Resources resource : Resources.values()) {
-            created += grant(authorizations, Agency.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+            created += authorizations.grant(Agency.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
         }
         String owners = Agency.PROCESS_OWNERS;
-        created += grant(authorizations, owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        created += grant(authorizations, owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        created += grant(authorizations, owners, Resources.USER, "*", Permissions.READ);
-        created += grant(authorizations, owners, Resources.GROUP, "*", Permissions.READ);
-        created += grant(authorizations, owners, Resources.DEPLOYMENT, "*", Permissions.ALL);
-        created += grant(authorizations, owners, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        created += grant(authorizations, owners, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        created += grant(authorizations, owners, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
-        created += grant(authorizations, owners, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
-        created += grant(
-                authorizations,
+        created += authorizations.grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        created += authorizations.grant(owners, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        created += authorizations.grant(owners, Resources.USER, "*", Permissions.READ);
+        created += authorizations.grant(owners, Resources.GROUP, "*", Permissions.READ);
+        created += authorizations.grant(owners, Resources.DEPLOYMENT, "*", Permissions.ALL);
+        created += authorizations.grant(owners, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
+        created += authorizations.grant(owners, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
+        created += authorizations.grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
+        created += authorizations.grant(owners, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+        created += authorizations.grant(
                 owners,
                 Resources.BATCH,
                 "*",
@@ -105,49 +102,5 @@ class Grants extends AbstractProcessEnginePlugin {
         if (created > 0) {
             log.info("Created {} engine authorizations (grant-only)", created);
         }
-    }
-
-    /**
-     * Grants the permissions, adding any that an existing grant of the group on the resource lacks (the same group may
-     * be granted READ on a definition first and CREATE_INSTANCE on it after). Returns 1 if anything was written.
-     */
-    private static int grant(
-            AuthorizationService authorizations,
-            String groupId,
-            Resource resource,
-            String resourceId,
-            Permission... permissions) {
-        Authorization existing = authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .list()
-                .stream()
-                .findFirst()
-                .orElse(null);
-        if (existing != null) {
-            boolean changed = false;
-            for (Permission permission : permissions) {
-                if (!existing.isPermissionGranted(permission)) {
-                    existing.addPermission(permission);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                authorizations.saveAuthorization(existing);
-            }
-            return changed ? 1 : 0;
-        }
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(groupId);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            grant.addPermission(permission);
-        }
-        authorizations.saveAuthorization(grant);
-        return 1;
     }
 }

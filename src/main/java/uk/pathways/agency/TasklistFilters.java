@@ -5,11 +5,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -64,8 +62,15 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         FilterService filters = processEngine.getFilterService();
-        AuthorizationService authorizations = processEngine.getAuthorizationService();
         TaskService tasks = processEngine.getTaskService();
+        List<String> groups = new ArrayList<>();
+        for (Agency agency : Agency.values()) {
+            groups.add(agency.groupId());
+            groups.add(agency.managersGroupId());
+        }
+        groups.add(Agency.CAMUNDA_ADMIN);
+        GrantBook authorizations = new GrantBook(processEngine.getAuthorizationService(), groups);
+        Map<String, Filter> existing = byName(filters);
         int granted = 0;
         Agency[] agencies = Agency.values();
         for (int i = 0; i < agencies.length; i++) {
@@ -74,6 +79,7 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
             String managers = agency.managersGroupId();
             Filter mine = ensure(
                     filters,
+                    existing,
                     name(MY_AGENCY, agency),
                     agencyTasks(tasks, agency),
                     "Tasks for " + agency.displayName() + ", and for its managers the tasks escalated to them.",
@@ -81,6 +87,7 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
                     "#1d70b8");
             Filter escalated = ensure(
                     filters,
+                    existing,
                     name(ESCALATED, agency),
                     escalatedTasks(tasks, agency),
                     "Tasks whose clock ran out, escalated to " + agency.displayName() + " managers.",
@@ -88,19 +95,20 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
                     "#d4351c");
             Filter dueToday = ensure(
                     filters,
+                    existing,
                     name(DUE_TODAY, agency),
                     dueTodayTasks(tasks, agency),
                     agency.displayName() + " tasks due by the end of today, and any that are overdue.",
                     i * 10 + 3,
                     "#f47738");
-            granted += grantRead(authorizations, workers, mine.getId())
-                    + grantRead(authorizations, managers, mine.getId());
-            granted += grantRead(authorizations, managers, escalated.getId());
-            granted += grantRead(authorizations, workers, dueToday.getId())
-                    + grantRead(authorizations, managers, dueToday.getId());
+            granted += authorizations.grant(workers, Resources.FILTER, mine.getId(), Permissions.READ)
+                    + authorizations.grant(managers, Resources.FILTER, mine.getId(), Permissions.READ);
+            granted += authorizations.grant(managers, Resources.FILTER, escalated.getId(), Permissions.READ);
+            granted += authorizations.grant(workers, Resources.FILTER, dueToday.getId(), Permissions.READ)
+                    + authorizations.grant(managers, Resources.FILTER, dueToday.getId(), Permissions.READ);
         }
-        refreshDueToday(processEngine);
-        granted += allTasksLast(filters, authorizations, tasks);
+        refreshDueToday(processEngine, existing);
+        granted += allTasksLast(filters, existing, authorizations, tasks);
         if (granted > 0) {
             log.info("Tasklist filters ready: {} read grants created", granted);
         }
@@ -113,11 +121,13 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     }
 
     static void refreshDueToday(ProcessEngine processEngine) {
+        refreshDueToday(processEngine, byName(processEngine.getFilterService()));
+    }
+
+    private static void refreshDueToday(ProcessEngine processEngine, Map<String, Filter> existing) {
         FilterService filters = processEngine.getFilterService();
         for (Agency agency : Agency.values()) {
-            Filter filter = filters.createFilterQuery()
-                    .filterName(name(DUE_TODAY, agency))
-                    .singleResult();
+            Filter filter = existing.get(name(DUE_TODAY, agency));
             if (filter != null) {
                 filter.setQuery(dueTodayTasks(processEngine.getTaskService(), agency));
                 filters.saveFilter(filter);
@@ -155,11 +165,12 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
                 .asc();
     }
 
-    private int allTasksLast(FilterService filters, AuthorizationService authorizations, TaskService tasks) {
+    private int allTasksLast(
+            FilterService filters, Map<String, Filter> existing, GrantBook authorizations, TaskService tasks) {
         if (allTasksFilter == null || allTasksFilter.isBlank()) {
             return 0;
         }
-        Filter all = filters.createFilterQuery().filterName(allTasksFilter).singleResult();
+        Filter all = existing.get(allTasksFilter);
         if (all == null) {
             all = filters.newTaskFilter(allTasksFilter).setQuery(tasks.createTaskQuery());
         }
@@ -172,14 +183,29 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
             all.setProperties(properties);
             all = filters.saveFilter(all);
         }
-        return grantRead(authorizations, Agency.CAMUNDA_ADMIN, all.getId());
+        return authorizations.grant(Agency.CAMUNDA_ADMIN, Resources.FILTER, all.getId(), Permissions.READ);
+    }
+
+    /** Every task filter by name, in one query (filters are few: the agencies' and the administrators'). */
+    private static Map<String, Filter> byName(FilterService filters) {
+        Map<String, Filter> byName = new LinkedHashMap<>();
+        for (Filter filter : filters.createFilterQuery().list()) {
+            byName.putIfAbsent(filter.getName(), filter);
+        }
+        return byName;
     }
 
     private static Filter ensure(
-            FilterService filters, String name, TaskQuery query, String description, int priority, String color) {
-        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-        if (existing != null) {
-            return existing;
+            FilterService filters,
+            Map<String, Filter> existing,
+            String name,
+            TaskQuery query,
+            String description,
+            int priority,
+            String color) {
+        Filter found = existing.get(name);
+        if (found != null) {
+            return found;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
@@ -196,24 +222,5 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         return new ArrayList<>(List.of(
                 Map.of("name", "reference", "label", "Reference"),
                 Map.of("name", "childDisplayName", "label", "Child")));
-    }
-
-    private static int grantRead(AuthorizationService authorizations, String groupId, String filterId) {
-        if (authorizations
-                        .createAuthorizationQuery()
-                        .groupIdIn(groupId)
-                        .resourceType(Resources.FILTER)
-                        .resourceId(filterId)
-                        .count()
-                > 0) {
-            return 0;
-        }
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(groupId);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filterId);
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-        return 1;
     }
 }

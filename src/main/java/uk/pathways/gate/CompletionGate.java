@@ -2,7 +2,6 @@ package uk.pathways.gate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,13 +110,17 @@ class CompletionGate extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         RepositoryService repository = engine.getRepositoryService();
+        // one read per deployment, its resources with their bytes (a read per form made start-up slower, B5)
         for (Deployment deployment : repository.createDeploymentQuery().list()) {
-            for (String resource : repository.getDeploymentResourceNames(deployment.getId())) {
-                if (resource.endsWith(".form")) {
-                    try (InputStream in = repository.getResourceAsStream(deployment.getId(), resource)) {
-                        FreeText.register(JSON.readTree(in));
+            for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
+                if (resource.getName() != null && resource.getName().endsWith(".form")) {
+                    try {
+                        FreeText.register(JSON.readTree(resource.getBytes()));
                     } catch (IOException e) {
-                        log.warn("Deployed form {} of deployment {} is not JSON", resource, deployment.getId());
+                        log.warn(
+                                "Deployed form {} of deployment {} is not JSON",
+                                resource.getName(),
+                                deployment.getId());
                     }
                 }
             }
