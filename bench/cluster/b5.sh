@@ -37,7 +37,7 @@ JVM=(java -Xms128m -Xmx512m)
 bare() { start_once bare 18095 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bare "${JVM[@]}" -jar "$BARE"; }
 pathways() { # pathways LABEL [JVM options...] -- [app args...]
   local label=$1; shift; local jvm=() ; while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done; shift
-  start_once "$label" 18096 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_b5 "${JVM[@]}" "${jvm[@]}" -jar "$JAR" \
+  start_once "$label" 18096 env PATHWAYS_NODE_ID=b5 PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_b5 "${JVM[@]}" "${jvm[@]}" -jar "$JAR" \
     --spring.profiles.active=postgres,cluster,demo --pathways.data-dir="$WORK/data" "$@"
 }
 
