@@ -21,6 +21,7 @@ class HomeController {
         model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
         model.addAttribute("signedOut", request.getParameterMap().containsKey("signedOut"));
         model.addAttribute("timedOut", request.getParameterMap().containsKey("timeout"));
+        model.addAttribute("changed", request.getParameterMap().containsKey("changed"));
         return "login";
     }
 }

@@ -125,13 +125,28 @@ class SecurityConfiguration {
         };
     }
 
-    /** Tells the engine who is acting for the length of a request (/api or a page), so the case record knows who did what. */
+    /**
+     * Tells the engine who is acting for the length of a request (/api or a page), so the case record knows who did
+     * what. A page session keeps the groups its sign-in found; at most every {@link #RECHECK} they are compared with
+     * the user's memberships now, and a practitioner whose agencies or roles changed is signed out and asked to sign in
+     * again, so that an agency's access ends within that time for someone who left it (the engine checks the request
+     * against these groups, and the case record names the agency acted for from them).
+     */
     static final class EngineAuthentication extends OncePerRequestFilter {
 
+        static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(60);
+        static final String GROUPS_CHECKED_AT = EngineAuthentication.class.getName() + ".groupsCheckedAt";
+
         private final IdentityService identityService;
+        private final java.time.Duration recheck;
 
         EngineAuthentication(IdentityService identityService) {
+            this(identityService, RECHECK);
+        }
+
+        EngineAuthentication(IdentityService identityService, java.time.Duration recheck) {
             this.identityService = identityService;
+            this.recheck = recheck;
         }
 
         @Override
@@ -148,12 +163,38 @@ class SecurityConfiguration {
                     .filter(a -> a.startsWith("GROUP_"))
                     .map(a -> a.substring("GROUP_".length()))
                     .toList();
+            if (!stillMember(request, auth.getName(), groups)) {
+                request.getSession().invalidate();
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/login?changed");
+                return;
+            }
             identityService.setAuthentication(auth.getName(), groups);
             try {
                 chain.doFilter(request, response);
             } finally {
                 identityService.clearAuthentication();
             }
+        }
+
+        /** Whether a page session's groups are still the user's memberships (asked at most every {@code recheck}). */
+        private boolean stillMember(HttpServletRequest request, String user, List<String> groups) {
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            if (session == null) {
+                return true; // /api: HTTP Basic reads the groups afresh on every request
+            }
+            long now = System.currentTimeMillis();
+            Object checkedAt = session.getAttribute(GROUPS_CHECKED_AT);
+            if (checkedAt instanceof Long at && now - at < recheck.toMillis()) {
+                return true;
+            }
+            java.util.Set<String> current = new java.util.HashSet<>();
+            identityService.createGroupQuery().groupMember(user).list().forEach(g -> current.add(g.getId()));
+            if (!current.equals(java.util.Set.copyOf(groups))) {
+                return false;
+            }
+            session.setAttribute(GROUPS_CHECKED_AT, now);
+            return true;
         }
     }
 }

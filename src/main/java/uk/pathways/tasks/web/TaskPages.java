@@ -125,6 +125,25 @@ class TaskPages {
 
     // ---- the inbox ----
 
+    /** The tasks of an inbox tab (no count: one page and one more row tells whether there is a next page). */
+    private TaskQuery inboxQuery(String tab, String user, List<String> groups) {
+        TaskQuery query = taskService.createTaskQuery().active();
+        return switch (tab) {
+            case "mine" -> query.taskAssignee(user);
+            case "escalated" ->
+                query.taskCandidateGroupIn(groups).includeAssignedTasks().taskVariableValueEquals("escalated", true);
+            case "today" ->
+                query.taskCandidateGroupIn(groups)
+                        .includeAssignedTasks()
+                        .dueBefore(Date.from(Now.today()
+                                .plusDays(1)
+                                .atTime(LocalTime.MIDNIGHT)
+                                .atZone(Now.UK)
+                                .toInstant()));
+            default -> query.taskCandidateGroupIn(groups).includeAssignedTasks();
+        };
+    }
+
     @GetMapping("/tasks")
     String inbox(
             @RequestParam(defaultValue = "agency") String show,
@@ -138,25 +157,15 @@ class TaskPages {
             case "mine", "escalated", "today" -> show;
             default -> "agency";
         };
-        TaskQuery query = taskService.createTaskQuery().active();
-        switch (tab) {
-            case "mine" -> query.taskAssignee(user);
-            case "escalated" ->
-                query.taskCandidateGroupIn(groups).includeAssignedTasks().taskVariableValueEquals("escalated", true);
-            case "today" ->
-                query.taskCandidateGroupIn(groups)
-                        .includeAssignedTasks()
-                        .dueBefore(Date.from(Now.today()
-                                .plusDays(1)
-                                .atTime(LocalTime.MIDNIGHT)
-                                .atZone(Now.UK)
-                                .toInstant()));
-            default -> query.taskCandidateGroupIn(groups).includeAssignedTasks();
-        }
-        // no count: one page and one more row tells whether there is a next page
+        // a practitioner in no group (just removed from their agency, say) has no agency's tasks: an empty inbox
         List<Task> page = groups.isEmpty() && !"mine".equals(tab)
                 ? List.of()
-                : query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(first, PAGE_SIZE + 1);
+                : inboxQuery(tab, user, groups)
+                        .orderByDueDate()
+                        .asc()
+                        .orderByTaskCreateTime()
+                        .asc()
+                        .listPage(first, PAGE_SIZE + 1);
         List<Task> shown = page.size() > PAGE_SIZE ? page.subList(0, PAGE_SIZE) : page;
         Map<String, Map<String, Object>> shownVariables = variablesOf(shown);
         // a user of one agency group sees only that agency's tasks: its name once, not a look-up per row
