@@ -186,13 +186,31 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
         return authorizations.grant(Agency.CAMUNDA_ADMIN, Resources.FILTER, all.getId(), Permissions.READ);
     }
 
-    /** Every task filter by name, in one query (filters are few: the agencies' and the administrators'). */
+    /**
+     * Every task filter by name, in one query (filters are few: the agencies' and the administrators'). Two filters
+     * with one of Pathways' names stop the start, as the look-up by name did: which one the agencies read is unknown.
+     */
     private static Map<String, Filter> byName(FilterService filters) {
         Map<String, Filter> byName = new LinkedHashMap<>();
-        for (Filter filter : filters.createFilterQuery().list()) {
-            byName.putIfAbsent(filter.getName(), filter);
+        for (Filter filter : filters.createFilterQuery().orderByFilterId().asc().list()) {
+            Filter other = byName.putIfAbsent(filter.getName(), filter);
+            if (other != null && isPathways(filter.getName())) {
+                throw new IllegalStateException("Two Tasklist filters are named \"" + filter.getName() + "\" (ids "
+                        + other.getId() + " and " + filter.getId() + "): delete one in the Tasklist or Admin");
+            }
         }
         return byName;
+    }
+
+    private static boolean isPathways(String name) {
+        for (Agency agency : Agency.values()) {
+            for (String filter : List.of(MY_AGENCY, ESCALATED, DUE_TODAY)) {
+                if (name(filter, agency).equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Filter ensure(

@@ -91,6 +91,21 @@ class RestartSetupTest {
     }
 
     @Test
+    void aSecondFilterWithAnAgencysFilterNameStopsTheRestartAndSaysWhich() {
+        String name = TasklistFilters.name(TasklistFilters.MY_AGENCY, Agency.POLICE);
+        Filter copy = filters.saveFilter(
+                filters.newTaskFilter(name).setQuery(engine.getTaskService().createTaskQuery()));
+        try {
+            assertThatThrownBy(() -> tasklistFilters.postProcessEngineBuild(engine))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(name)
+                    .hasMessageContaining(copy.getId());
+        } finally {
+            filters.deleteFilter(copy.getId());
+        }
+    }
+
+    @Test
     void theGrantsOfARestartAreReadInOneQueryPerKindOfResourceNotOnePerGrant() {
         AtomicInteger queries = new AtomicInteger();
         AuthorizationService counted = counting(authorizations, queries);
