@@ -4,7 +4,8 @@
 # nginx with the repo's config (NODES=2; Debian's nginx-light, installed by lib.sh's start_proxy if missing).
 # Not a test; loopback only; prints its figures; the load average is recorded at the start and at the end.
 #   bash bench/cluster/b6.sh        USERS (100), B6_SECONDS (600), THINK seconds between actions (3), NODES (1 or 2),
-#                                   REFER_EVERY (0: a referrer refers at every action; N: at most once in N seconds)
+#                                   REFER_EVERY (0: a referrer refers at every action; N: at most once in N seconds),
+#                                   SAMPLE (1: the connection pool and row-lock waits once a second)
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-b6}
 export PATHWAYS_CLUSTER_DB=${PATHWAYS_CLUSTER_DB:-pathways_b6}
 source "$(dirname "$0")/lib.sh"
@@ -23,5 +24,22 @@ if [ "$NODES" = 2 ]; then
   start_proxy $PROXY $N1 $N2 || exit 2
   url=http://127.0.0.1:$PROXY
 fi
+# With SAMPLE=1, once a second while the practitioners work: node 1's connection pool (requests waiting for a
+# connection) and the database's sessions waiting on a row lock (such as the reference counter that referrals take in
+# turn). Off by default: the scrape and psql every second take CPU from the node being measured.
+sample() {
+  while sleep 1; do
+    pending=$(curl -sf -m 1 -u admin:Demo!Password1 "http://127.0.0.1:$N1/actuator/prometheus" 2>/dev/null \
+      | awk '/^hikaricp_connections_pending\{/ {s += $2} END {printf "%d", s}')
+    locks=$(sql "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'" 2>/dev/null)
+    echo "${pending:-0} ${locks:-0}"
+  done
+}
+sampler=
+if [ "${SAMPLE:-0}" = 1 ]; then sample > "$WORK/b6-samples.txt" & sampler=$!; fi
 python3 "$ROOT/bench/cluster/b6.py" --users "$USERS" --seconds "$SECONDS_" --think "$THINK" --refer-every "$REFER_EVERY" "$url" | sed "s/^/B6 ($NODES node(s)) /"
+[ -n "$sampler" ] && { kill $sampler 2>/dev/null; wait $sampler 2>/dev/null
+awk '{n++; if ($1 > 0) p++; if ($1 > mp) mp = $1; if ($2 > 0) l++; if ($2 > ml) ml = $2}
+  END {printf "B6 (%s node(s)) once a second for %d s: node 1 had requests waiting for a database connection in %d s (at most %d at once); statements waited on a row lock in %d s (at most %d at once)\n", nodes, n, p, mp, l, ml}' \
+  nodes="$NODES" "$WORK/b6-samples.txt"; }
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
