@@ -128,8 +128,8 @@ class SecurityConfiguration {
     /**
      * Tells the engine who is acting for the length of a request (/api or a page), so the case record knows who did
      * what. A page session keeps the groups its sign-in found; at most every {@link #RECHECK} they are compared with
-     * the user's memberships now, and a practitioner whose agencies or roles changed is signed out and asked to sign in
-     * again, so that an agency's access ends within that time for someone who left it (the engine checks the request
+     * the user's memberships now, and a practitioner who left one of them is signed out and asked to sign in again, so
+     * that an agency's access ends within that time for someone who left it (the engine checks the request
      * against these groups, and the case record names the agency acted for from them).
      */
     static final class EngineAuthentication extends OncePerRequestFilter {
@@ -177,7 +177,7 @@ class SecurityConfiguration {
             }
         }
 
-        /** Whether a page session's groups are still the user's memberships (asked at most every {@code recheck}). */
+        /** Whether the user is still in every group of a page session (asked at most every {@code recheck}). */
         private boolean stillMember(HttpServletRequest request, String user, List<String> groups) {
             jakarta.servlet.http.HttpSession session = request.getSession(false);
             if (session == null) {
@@ -190,8 +190,8 @@ class SecurityConfiguration {
             }
             java.util.Set<String> current = new java.util.HashSet<>();
             identityService.createGroupQuery().groupMember(user).list().forEach(g -> current.add(g.getId()));
-            if (!current.equals(java.util.Set.copyOf(groups))) {
-                return false;
+            if (!current.containsAll(groups)) {
+                return false; // left a group the session still acts in; a group added is theirs at the next sign-in
             }
             session.setAttribute(GROUPS_CHECKED_AT, now);
             return true;

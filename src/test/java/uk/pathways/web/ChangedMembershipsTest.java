@@ -18,7 +18,7 @@ import uk.pathways.PathwaysTest;
 
 /**
  * A practitioner who leaves an agency while signed in to the pages loses its access within a minute: the session's
- * groups are compared with their memberships at most once a minute, and a changed practitioner is signed out.
+ * groups are compared with their memberships at most once a minute, and one who left a group is signed out.
  */
 @PathwaysTest
 class ChangedMembershipsTest {
@@ -75,6 +75,20 @@ class ChangedMembershipsTest {
 
         mvc.perform(get("/tasks").session(session)).andExpect(status().isOk());
         assertThat(session.isInvalid()).isFalse();
+    }
+
+    @Test
+    void aPractitionerGivenAnotherGroupCarriesOnAndHasItAtTheNextSignIn() throws Exception {
+        MockHttpSession session = Pages.signIn(mvc, "police-worker");
+        identityService.createMembership("police-worker", "police-managers");
+        try {
+            aMinutePassed(session);
+
+            mvc.perform(get("/tasks").session(session)).andExpect(status().isOk());
+            assertThat(session.isInvalid()).isFalse();
+        } finally {
+            identityService.deleteMembership("police-worker", "police-managers");
+        }
     }
 
     private static void aMinutePassed(MockHttpSession session) {
