@@ -1,8 +1,6 @@
 package uk.pathways.agency;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,15 +25,10 @@ class ContractGroups extends AbstractProcessEnginePlugin {
 
     static void ensureGroups(IdentityService identityService) {
         // the groups there are, in one query rather than one per group (start-up, B5)
-        List<String> ids = new ArrayList<>(List.of(Agency.PROCESS_OWNERS, Agency.PERFORMANCE, Agency.CAMUNDA_ADMIN));
-        for (Agency agency : Agency.values()) {
-            ids.add(agency.groupId());
-            ids.add(agency.managersGroupId());
-        }
         Set<String> existing = new HashSet<>();
         identityService
                 .createGroupQuery()
-                .groupIdIn(ids.toArray(String[]::new))
+                .groupIdIn(Agency.contractGroupIds().toArray(String[]::new))
                 .list()
                 .forEach(g -> existing.add(g.getId()));
         int created = 0;

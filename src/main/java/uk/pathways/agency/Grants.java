@@ -58,10 +58,7 @@ class Grants extends AbstractProcessEnginePlugin {
             agencyGroups.add(agency.groupId());
             agencyGroups.add(agency.managersGroupId());
         }
-        List<String> groups = new ArrayList<>(agencyGroups);
-        groups.add(Agency.CAMUNDA_ADMIN);
-        groups.add(Agency.PROCESS_OWNERS);
-        GrantBook authorizations = new GrantBook(engine.getAuthorizationService(), groups);
+        GrantBook authorizations = new GrantBook(engine.getAuthorizationService(), Agency.contractGroupIds());
         for (String group : agencyGroups) {
             created += authorizations.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             created += authorizations.grant(group, Resources.USER, "*", Permissions.READ);

@@ -63,13 +63,7 @@ class TasklistFilters extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         FilterService filters = processEngine.getFilterService();
         TaskService tasks = processEngine.getTaskService();
-        List<String> groups = new ArrayList<>();
-        for (Agency agency : Agency.values()) {
-            groups.add(agency.groupId());
-            groups.add(agency.managersGroupId());
-        }
-        groups.add(Agency.CAMUNDA_ADMIN);
-        GrantBook authorizations = new GrantBook(processEngine.getAuthorizationService(), groups);
+        GrantBook authorizations = new GrantBook(processEngine.getAuthorizationService(), Agency.contractGroupIds());
         Map<String, Filter> existing = byName(filters);
         int granted = 0;
         Agency[] agencies = Agency.values();

@@ -96,12 +96,15 @@ class SecurityConfiguration {
     /** A signed-in user for Spring Security: the user and their engine groups as {@code GROUP_<id>} authorities. */
     static UsernamePasswordAuthenticationToken authenticated(String user, IdentityService identityService) {
         List<SimpleGrantedAuthority> groups = new ArrayList<>();
-        identityService
-                .createGroupQuery()
-                .groupMember(user)
-                .list()
-                .forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g.getId())));
+        groupsOf(user, identityService).forEach(g -> groups.add(new SimpleGrantedAuthority("GROUP_" + g)));
         return new UsernamePasswordAuthenticationToken(user, null, groups);
+    }
+
+    /** The engine groups the user is a member of now. */
+    static List<String> groupsOf(String user, IdentityService identityService) {
+        return identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId())
+                .toList();
     }
 
     static AuthenticationProvider camundaIdentity(IdentityService identityService) {
@@ -138,15 +141,9 @@ class SecurityConfiguration {
         static final String GROUPS_CHECKED_AT = EngineAuthentication.class.getName() + ".groupsCheckedAt";
 
         private final IdentityService identityService;
-        private final java.time.Duration recheck;
 
         EngineAuthentication(IdentityService identityService) {
-            this(identityService, RECHECK);
-        }
-
-        EngineAuthentication(IdentityService identityService, java.time.Duration recheck) {
             this.identityService = identityService;
-            this.recheck = recheck;
         }
 
         @Override
@@ -177,7 +174,7 @@ class SecurityConfiguration {
             }
         }
 
-        /** Whether the user is still in every group of a page session (asked at most every {@code recheck}). */
+        /** Whether the user is still in every group of a page session (asked at most every {@link #RECHECK}). */
         private boolean stillMember(HttpServletRequest request, String user, List<String> groups) {
             jakarta.servlet.http.HttpSession session = request.getSession(false);
             if (session == null) {
@@ -185,12 +182,10 @@ class SecurityConfiguration {
             }
             long now = System.currentTimeMillis();
             Object checkedAt = session.getAttribute(GROUPS_CHECKED_AT);
-            if (checkedAt instanceof Long at && now - at < recheck.toMillis()) {
+            if (checkedAt instanceof Long at && now - at < RECHECK.toMillis()) {
                 return true;
             }
-            java.util.Set<String> current = new java.util.HashSet<>();
-            identityService.createGroupQuery().groupMember(user).list().forEach(g -> current.add(g.getId()));
-            if (!current.containsAll(groups)) {
+            if (!groupsOf(user, identityService).containsAll(groups)) {
                 return false; // left a group the session still acts in; a group added is theirs at the next sign-in
             }
             session.setAttribute(GROUPS_CHECKED_AT, now);
