@@ -29,7 +29,7 @@ fi
 # turn). Off by default: the scrape and psql every second take CPU from the node being measured.
 sample() {
   while sleep 1; do
-    pending=$(curl -sf -m 1 -u admin:Demo!Password1 "http://127.0.0.1:$N1/actuator/prometheus" 2>/dev/null \
+    pending=$(curl -sf -m 1 -u "admin:$PW" "http://127.0.0.1:$N1/actuator/prometheus" 2>/dev/null \
       | awk '/^hikaricp_connections_pending\{/ {s += $2} END {printf "%d", s}')
     locks=$(sql "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'" 2>/dev/null)
     echo "${pending:-0} ${locks:-0}"
