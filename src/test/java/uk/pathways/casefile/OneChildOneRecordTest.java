@@ -69,10 +69,14 @@ class OneChildOneRecordTest {
 
     private static final java.util.Random LETTERS = new java.security.SecureRandom();
 
-    /** A synthetic surname of random letters, so that no other test's child is this one. */
+    /**
+     * A synthetic surname of random letters, so that no other test's child is this one. No common prefix: the
+     * possible-duplicate search scores a shared start as a near spelling ("Idtest..." against "Idtest..." once found
+     * another test's Robin born two days apart).
+     */
     private static String surname() {
-        StringBuilder name = new StringBuilder("Idtest");
-        for (int i = 0; i < 8; i++) {
+        StringBuilder name = new StringBuilder().append((char) ('A' + LETTERS.nextInt(26)));
+        for (int i = 0; i < 11; i++) {
             name.append((char) ('a' + LETTERS.nextInt(26)));
         }
         return name.toString();
