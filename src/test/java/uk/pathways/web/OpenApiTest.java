@@ -131,6 +131,13 @@ class OpenApiTest {
         // and with HTTP Basic too
         mvc.perform(get("/swagger-ui/index.html").with(httpBasic(USER, Pages.PASSWORD)))
                 .andExpect(status().isOk());
+        // the page's scripts and styles come from springdoc's webjar (found without Spring's resource chain, which
+        // Pathways turns off: application.yml, spring.web.resources.chain)
+        for (String asset : List.of("swagger-ui-bundle.js", "swagger-ui.css", "swagger-initializer.js")) {
+            mvc.perform(get("/swagger-ui/" + asset).session(session))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString())));
+        }
     }
 
     @Test
