@@ -3,8 +3,9 @@ package uk.pathways.casefile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,8 @@ public class CaseViews {
     private final uk.pathways.agency.Actors actors;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final CaseMerges merges;
+    private final RuntimeService runtimeService;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CaseViews(
             CaseFile caseFile,
@@ -33,8 +36,12 @@ public class CaseViews {
             Privileged privileged,
             uk.pathways.agency.Actors actors,
             com.fasterxml.jackson.databind.ObjectMapper json,
-            CaseMerges merges) {
+            CaseMerges merges,
+            RuntimeService runtimeService,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.merges = merges;
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
         this.actors = actors;
         this.json = json;
         this.privileged = privileged;
@@ -201,31 +208,63 @@ public class CaseViews {
     }
 
     private List<CaseView.OpenTask> openTasksOf(String caseId) {
-        List<CaseView.OpenTask> open = new ArrayList<>();
-        for (Task task : taskService
+        return describe(taskService
                 .createTaskQuery()
                 .processVariableValueEquals(CaseVariables.CASE_ID, caseId)
                 .orderByDueDate()
                 .asc()
                 .orderByTaskCreateTime()
                 .asc()
+                .list());
+    }
+
+    /**
+     * The listed tasks that are still open, each with its agencies and escalation, in two reads for them all (not two
+     * engine commands a task). A task a colleague completed since it was listed, on this node or another, is left out
+     * as if listed a moment later: read one by one, the engine failed such a task with a NullPointerException (the
+     * process had moved on), which made the case page a 500 in B6 with two nodes.
+     */
+    List<CaseView.OpenTask> describe(List<Task> listed) {
+        if (listed.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = listed.stream().map(Task::getId).toList();
+        java.util.Map<String, List<String>> groups = new java.util.HashMap<>();
+        jdbc.query(
+                "select t.ID_, il.GROUP_ID_ from ACT_RU_TASK t left join ACT_RU_IDENTITYLINK il on il.TASK_ID_ = t.ID_"
+                        + " and il.TYPE_ = '" + IdentityLinkType.CANDIDATE + "' and il.GROUP_ID_ is not null"
+                        + " where t.ID_ in (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+                        + ") order by il.GROUP_ID_",
+                row -> {
+                    List<String> of = groups.computeIfAbsent(row.getString(1), id -> new ArrayList<>());
+                    if (row.getString(2) != null) {
+                        of.add(row.getString(2));
+                    }
+                },
+                ids.toArray());
+        java.util.Set<String> escalated = new java.util.HashSet<>();
+        for (VariableInstance v : runtimeService
+                .createVariableInstanceQuery()
+                .taskIdIn(ids.toArray(String[]::new))
+                .variableName("escalated")
                 .list()) {
-            List<String> groups = new ArrayList<>();
-            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    groups.add(link.getGroupId());
-                }
+            if (Boolean.TRUE.equals(v.getValue())) {
+                escalated.add(v.getTaskId());
             }
-            Object escalated = taskService.getVariableLocal(task.getId(), "escalated");
-            open.add(new CaseView.OpenTask(
-                    task.getId(),
-                    task.getTaskDefinitionKey(),
-                    task.getName(),
-                    groups,
-                    task.getAssignee(),
-                    task.getDueDate(),
-                    Boolean.TRUE.equals(escalated),
-                    task.getProcessInstanceId()));
+        }
+        List<CaseView.OpenTask> open = new ArrayList<>();
+        for (Task task : listed) {
+            if (groups.containsKey(task.getId())) {
+                open.add(new CaseView.OpenTask(
+                        task.getId(),
+                        task.getTaskDefinitionKey(),
+                        task.getName(),
+                        groups.get(task.getId()),
+                        task.getAssignee(),
+                        task.getDueDate(),
+                        escalated.contains(task.getId()),
+                        task.getProcessInstanceId()));
+            }
         }
         return open;
     }

@@ -62,6 +62,9 @@ class TaskPagesTest {
     Pathway pathway;
 
     @Autowired
+    TaskPages pages;
+
+    @Autowired
     TaskService taskService;
 
     @Autowired
@@ -1089,6 +1092,38 @@ class TaskPagesTest {
             sessions.put(user, s);
         }
         return s;
+    }
+
+    /**
+     * An inbox row's agency is read after the rows are listed; a task a colleague completed in between has none (its
+     * row is gone at the next look) instead of failing the inbox with the engine's error.
+     */
+    @Test
+    void aRowCompletedSinceTheInboxListedItHasNoAgencyRatherThanAnError() {
+        ReferralAccepted referral = pathway.refer(14, List.of("OLDER_PARTNER"));
+        Task listed = pathway.task(referral.caseId(), "screening");
+        assertThat(pages.agencyOf(listed))
+                .as("the agency of the open screening")
+                .isNotBlank();
+
+        pathway.complete(
+                listed,
+                "mash-worker",
+                Map.of(
+                        "indicators",
+                        List.of("OLDER_PARTNER"),
+                        "disclosure",
+                        false,
+                        "learningDisability",
+                        false,
+                        "exploitationType",
+                        "SEXUAL",
+                        "screeningNotes",
+                        "Synthetic notes"));
+
+        assertThat(pages.agencyOf(listed))
+                .as("the agency of the screening completed meanwhile")
+                .isEmpty();
     }
 
     private List<String> groupsOf(Task task) {
