@@ -15,6 +15,8 @@ PARTS = [
     ("JDBC driver", lambda f: any(x.startswith("org.postgresql.") for x in f)),
     ("Spring JdbcTemplate (Pathways' SQL)", lambda f: any(x.startswith("org.springframework.jdbc.core.") for x in f)),
     ("Thymeleaf (the page's HTML)", lambda f: any(x.startswith("org.thymeleaf.") for x in f)),
+    ("the resource chain's link look-up (ResourceUrlProvider)", lambda f: any("ResourceUrlProvider" in x for x in f)),
+    ("a class-path search (ClassLoader.getResource)", lambda f: any(x == "java.lang.ClassLoader.getResource" for x in f)),
     ("Jackson", lambda f: any(x.startswith("com.fasterxml.jackson.") for x in f)),
     ("crypto (javax.crypto, sun.security)", lambda f: any(x.startswith(("javax.crypto.", "com.sun.crypto.", "sun.security.")) for x in f)),
     ("DMN and FEEL", lambda f: any(x.startswith("org.camunda.bpm.dmn") or ".feel." in x for x in f)),
