@@ -35,7 +35,7 @@ def controller(frame):
 
 def samples(path):
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "400", path],
-                         capture_output=True, text=True).stdout
+                         capture_output=True, text=True, check=True).stdout
     for block in out.split("jdk.ExecutionSample")[1:]:
         thread = re.search(r'sampledThread = "([^"]*)"', block)
         yield (thread.group(1) if thread else "?"), re.findall(r"^\s+([\w.$<>]+)\(", block, re.M)

@@ -40,13 +40,15 @@ need_jar() {
 # production settings (application-cluster.yml: wait-time-in-millis 5000, max-wait 60000). An override of max-wait
 # below wait-time-in-millis made an idle node run the acquisition query about 1,500 times a second and share the cores
 # with it (issue 20): check_job_args refuses one, and the node's log records the settings it ran with.
-# NODE_JFR=DIR: each node also makes a Java Flight Recording, DIR/node-N.jfr, written when the node stops.
+# NODE_JFR=DIR: each node also makes a Java Flight Recording, DIR/node-N.jfr, written when the node stops (2,048
+# frames a stack instead of JFR's 64, so that a sample deep in the engine still shows the request it served).
 start_node() {
   local n=$1 port=$2; shift 2
+  [ -n "$NODE_JFR" ] && mkdir -p "$NODE_JFR"
   check_job_args "$@" || return 1
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is in use: stop what listens there first"; return 1; fi
   PATHWAYS_NODE_ID=node-$n PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \
-    nohup java -Xms128m -Xmx512m ${NODE_JFR:+"-XX:StartFlightRecording=filename=$NODE_JFR/node-$n.jfr,settings=profile,dumponexit=true"} -jar "$JAR" --spring.profiles.active=postgres,cluster,demo \
+    nohup java -Xms128m -Xmx512m ${NODE_JFR:+-XX:FlightRecorderOptions=stackdepth=2048 "-XX:StartFlightRecording=filename=$NODE_JFR/node-$n.jfr,settings=profile,dumponexit=true"} -jar "$JAR" --spring.profiles.active=postgres,cluster,demo \
       --server.port="$port" --server.address=127.0.0.1 --pathways.data-dir="$WORK/data-$n" \
       "$@" >"$WORK/node-$n.log" 2>&1 &
   echo $! >"$WORK/node-$n.pid"; echo $! >"$WORK/port-$port.pid"

@@ -80,4 +80,15 @@ class MetricsTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
+
+    /** The probes docker-compose's health check and a load balancer ask, open without sign-in (docs/cluster.md). */
+    @Test
+    void theReadinessAndLivenessProbesAnswerUp() throws Exception {
+        for (String probe : List.of("readiness", "liveness")) {
+            mvc.perform(get("/actuator/health/" + probe))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.status")
+                            .value("UP"));
+        }
+    }
 }

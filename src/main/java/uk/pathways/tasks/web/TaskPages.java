@@ -183,7 +183,7 @@ class TaskPages {
                     text(v.get(CaseVariables.CHILD_DISPLAY_NAME)),
                     text(v.get(CaseVariables.REFERENCE)),
                     text(v.get(CaseVariables.CASE_ID)),
-                    onlyAgency != null ? onlyAgency : agencyOf(t),
+                    onlyAgency != null ? onlyAgency : agencyOfRow(t),
                     t.getAssignee(),
                     user.equals(t.getAssignee()),
                     t.getDueDate(),
@@ -240,18 +240,23 @@ class TaskPages {
         return byTask;
     }
 
+    private String agencyOf(Task task) {
+        return privileged.call(() -> taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> l.getGroupId() != null)
+                .map(l -> display.agency(l.getGroupId()))
+                .findFirst()
+                .orElse(""));
+    }
+
     /**
-     * The agency a listed task is for; none if a colleague completed it since it was listed (the engine then fails
-     * the identity-link read, with a NullPointerException if the process moved on meanwhile): its row is gone at the
-     * next look, and the inbox is not a 500.
+     * The agency of an inbox row; none if a colleague completed the task since the inbox listed it (the engine then
+     * fails the identity-link read, with a NullPointerException if the process moved on meanwhile): its row is gone
+     * at the next look, and the inbox is not a 500. The task page keeps the strict {@link #agencyOf}, so that a task
+     * completed while its page is made is reported as such.
      */
-    String agencyOf(Task task) {
+    String agencyOfRow(Task task) {
         try {
-            return privileged.call(() -> taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(l -> l.getGroupId() != null)
-                    .map(l -> display.agency(l.getGroupId()))
-                    .findFirst()
-                    .orElse(""));
+            return agencyOf(task);
         } catch (ProcessEngineException | NullPointerException gone) {
             if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
                 return "";

@@ -1102,7 +1102,7 @@ class TaskPagesTest {
     void aRowCompletedSinceTheInboxListedItHasNoAgencyRatherThanAnError() {
         ReferralAccepted referral = pathway.refer(14, List.of("OLDER_PARTNER"));
         Task listed = pathway.task(referral.caseId(), "screening");
-        assertThat(pages.agencyOf(listed))
+        assertThat(pages.agencyOfRow(listed))
                 .as("the agency of the open screening")
                 .isNotBlank();
 
@@ -1121,7 +1121,7 @@ class TaskPagesTest {
                         "screeningNotes",
                         "Synthetic notes"));
 
-        assertThat(pages.agencyOf(listed))
+        assertThat(pages.agencyOfRow(listed))
                 .as("the agency of the screening completed meanwhile")
                 .isEmpty();
     }
