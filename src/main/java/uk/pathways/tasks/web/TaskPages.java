@@ -258,7 +258,7 @@ class TaskPages {
         try {
             return agencyOf(task);
         } catch (ProcessEngineException | NullPointerException gone) {
-            if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+            if (!stillOpen(task.getId())) {
                 return "";
             }
             throw gone;
