@@ -3,7 +3,6 @@ package uk.pathways.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -21,18 +20,6 @@ import uk.pathways.support.Pathway;
  */
 @PathwaysTest
 class OpenTasksRaceTest {
-
-    private static final Map<String, Object> SCREENING = Map.of(
-            "indicators",
-            List.of("OLDER_PARTNER"),
-            "disclosure",
-            false,
-            "learningDisability",
-            false,
-            "exploitationType",
-            "SEXUAL",
-            "screeningNotes",
-            "Synthetic notes");
 
     @Autowired
     CaseViews views;
@@ -60,7 +47,7 @@ class OpenTasksRaceTest {
                 .singleElement()
                 .satisfies(t -> assertThat(t.candidateGroups()).containsExactly("mash"));
 
-        pathway.complete(listed, "mash-worker", SCREENING);
+        pathway.complete(listed, "mash-worker", Pathway.SCREENING);
 
         assertThat(privileged.call(() -> views.describe(List.of(listed))))
                 .as("the screening, listed before a colleague completed it")

@@ -32,6 +32,19 @@ import uk.pathways.referral.Referrals;
 @Component
 public class Pathway {
 
+    /** A screening form as MASH completes it: an older partner, no disclosure, sexual exploitation. */
+    public static final Map<String, Object> SCREENING = Map.of(
+            "indicators",
+            List.of("OLDER_PARTNER"),
+            "disclosure",
+            false,
+            "learningDisability",
+            false,
+            "exploitationType",
+            "SEXUAL",
+            "screeningNotes",
+            "Synthetic notes");
+
     private static final AtomicInteger CHILDREN = new AtomicInteger();
     /** Different on every run, so a database kept between runs (PostgreSQL) never joins old cases. */
     private static final String RUN = letters(new java.security.SecureRandom().nextInt(1_000_000));

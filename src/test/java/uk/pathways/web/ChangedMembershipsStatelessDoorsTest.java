@@ -31,14 +31,7 @@ class ChangedMembershipsStatelessDoorsTest {
 
     @AfterEach
     void restoreMembership() {
-        if (identityService
-                        .createUserQuery()
-                        .userId("police-worker")
-                        .memberOfGroup("police")
-                        .count()
-                == 0) {
-            identityService.createMembership("police-worker", "police");
-        }
+        Pages.ensureMember(identityService, "police-worker", "police");
     }
 
     @Test

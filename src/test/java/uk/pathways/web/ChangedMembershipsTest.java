@@ -38,14 +38,7 @@ class ChangedMembershipsTest {
 
     @AfterEach
     void restoreMembership() {
-        if (identityService
-                        .createUserQuery()
-                        .userId("police-worker")
-                        .memberOfGroup("police")
-                        .count()
-                == 0) {
-            identityService.createMembership("police-worker", "police");
-        }
+        Pages.ensureMember(identityService, "police-worker", "police");
     }
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.junit.jupiter.api.AfterEach;
@@ -30,18 +29,6 @@ import uk.pathways.support.Pathway;
  */
 @PathwaysTest
 class EngineRestLostRaceTest {
-
-    private static final Map<String, Object> SCREENING = Map.of(
-            "indicators",
-            List.of("OLDER_PARTNER"),
-            "disclosure",
-            false,
-            "learningDisability",
-            false,
-            "exploitationType",
-            "SEXUAL",
-            "screeningNotes",
-            "Synthetic notes");
 
     @Autowired
     EngineRestProblems problems;
@@ -98,7 +85,7 @@ class EngineRestLostRaceTest {
     private String completedScreeningTask() {
         ReferralAccepted referral = pathway.refer(15, List.of("OLDER_PARTNER"));
         String task = pathway.task(referral.caseId(), "screening").getId();
-        pathway.complete(referral.caseId(), "screening", "mash-manager", SCREENING);
+        pathway.complete(referral.caseId(), "screening", "mash-manager", Pathway.SCREENING);
         return task;
     }
 

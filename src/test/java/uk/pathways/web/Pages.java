@@ -32,4 +32,11 @@ public final class Pages {
                 .isEqualTo("/");
         return (MockHttpSession) result.getRequest().getSession(false);
     }
+
+    /** Puts a demo user back in a group a test removed them from (nothing if they are still in it). */
+    public static void ensureMember(org.camunda.bpm.engine.IdentityService identityService, String user, String group) {
+        if (identityService.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(user, group);
+        }
+    }
 }

@@ -1106,20 +1106,7 @@ class TaskPagesTest {
                 .as("the agency of the open screening")
                 .isNotBlank();
 
-        pathway.complete(
-                listed,
-                "mash-worker",
-                Map.of(
-                        "indicators",
-                        List.of("OLDER_PARTNER"),
-                        "disclosure",
-                        false,
-                        "learningDisability",
-                        false,
-                        "exploitationType",
-                        "SEXUAL",
-                        "screeningNotes",
-                        "Synthetic notes"));
+        pathway.complete(listed, "mash-worker", Pathway.SCREENING);
 
         assertThat(pages.agencyOfRow(listed))
                 .as("the agency of the screening completed meanwhile")
