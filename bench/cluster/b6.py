@@ -57,7 +57,7 @@ def api_referral(base, n):
         return json.loads(r.read())["caseId"]
 
 
-def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, nodes, refer_every=0.0):
+def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, nodes, refer_every=0.0, in_phase=False):
     s = Session(base, user)
     try:
         s.sign_in()
@@ -67,7 +67,11 @@ def practitioner(base, user, role, until, think, lat, errors, cases, lock, n, no
     with lock:
         nodes[s.node()] = nodes.get(s.node(), 0) + 1
     rnd = random.Random(n)
-    last_referral, mine = -1e9, []
+    # Paced referrers refer at independent moments: each one's first referral falls at a random point of its first
+    # interval, as referrals from different schools and teams do. In phase (--refer-in-phase, the runs before
+    # 2026-12-07 20:30), all referrers signed in within 5 s refer in the same few seconds of every interval.
+    last_referral = -1e9 if in_phase or refer_every <= 0 else time.time() - rnd.uniform(0, refer_every)
+    mine = []
 
     def timed(kind, fn):
         t = time.perf_counter()
@@ -133,6 +137,8 @@ def main():
     ap.add_argument("--think", type=float, default=3.0)
     # 0: a referrer refers at every action (the first B6 runs); N: at most once every N seconds, else a case page
     ap.add_argument("--refer-every", type=float, default=0.0)
+    # with --refer-every N: every referrer's first referral at once (as before 2026-12-07 20:30), not at a random moment
+    ap.add_argument("--refer-in-phase", action="store_true")
     ap.add_argument("base")
     a = ap.parse_args()
     # the mix: a fifth referrers, two fifths MASH (they screen), the rest other agencies reading their work
@@ -143,7 +149,7 @@ def main():
                      else (["police-worker", "childrens-services-worker", "health-worker"][i % 3], "other"))
     lat, errors, cases, lock, nodes = [], [], [], threading.Lock(), {}
     until = time.time() + a.seconds
-    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i, nodes, a.refer_every), daemon=True)
+    threads = [threading.Thread(target=practitioner, args=(a.base, u, r, until, a.think, lat, errors, cases, lock, i, nodes, a.refer_every, a.refer_in_phase), daemon=True)
                for i, (u, r) in enumerate(roles)]
     for t in threads:
         t.start()
@@ -151,7 +157,8 @@ def main():
     for t in threads:
         t.join(a.seconds + 120)
     kinds = sorted({k for k, _ in lat})
-    out = {"users": a.users, "seconds": a.seconds, "think_s": a.think, "refer_every_s": a.refer_every, "errors": len(errors),
+    out = {"users": a.users, "seconds": a.seconds, "think_s": a.think, "refer_every_s": a.refer_every,
+           "referrers_in_phase": a.refer_in_phase, "errors": len(errors),
            "error_kinds": sorted({f"{k}: {e}" for k, e in errors})[:10],
            "sessions_per_node": dict(sorted(nodes.items())),
            "per_kind": {k: {"n": sum(1 for kk, _ in lat if kk == k),

@@ -44,7 +44,7 @@ need_jar() {
 # frames a stack instead of JFR's 64, so that a sample deep in the engine still shows the request it served).
 start_node() {
   local n=$1 port=$2; shift 2
-  [ -n "$NODE_JFR" ] && mkdir -p "$NODE_JFR"
+  [ -n "${NODE_JFR:-}" ] && mkdir -p "$NODE_JFR"
   check_job_args "$@" || return 1
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then log "port $port is in use: stop what listens there first"; return 1; fi
   PATHWAYS_NODE_ID=node-$n PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/$DB \

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +35,13 @@ import uk.pathways.support.Pathway;
 abstract class StepsBenchmark {
 
     static final int STEPS_PER_PATHWAY = 8;
+
+    /** The kinds of step, in the pathway's order; each measured run prints each kind's p50 and p95. */
+    static final List<String> KINDS =
+            List.of("referral", "screening", "schedule-strategy-meeting", "agency-information", "strategy-meeting");
+
+    /** Each step's latency by kind, for the run under way (one run at a time). */
+    private static final Map<String, List<Long>> BY_KIND = new ConcurrentHashMap<>();
 
     @Autowired
     Pathway pathway;
@@ -147,6 +155,7 @@ abstract class StepsBenchmark {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.start();
         }
+        BY_KIND.clear();
         long commits0 = commits();
         long t0 = System.nanoTime();
         List<Future<?>> all = new ArrayList<>();
@@ -188,6 +197,17 @@ abstract class StepsBenchmark {
                     (double) commits / steps.get(),
                     commits,
                     lookups.get());
+            StringBuilder kinds = new StringBuilder();
+            for (String kind : KINDS) {
+                List<Long> k = new ArrayList<>(BY_KIND.getOrDefault(kind, List.of()));
+                Collections.sort(k);
+                if (!k.isEmpty()) {
+                    kinds.append(String.format(
+                            "; %s p50 %.1f ms, p95 %.1f ms",
+                            kind, k.get(k.size() / 2) / 1e6, k.get((int) (k.size() * 0.95)) / 1e6));
+                }
+            }
+            System.out.printf("B1 %s, %d thread(s), by step%s%n", side, threads, kinds);
         }
         return stepsPerSecond;
     }
@@ -196,7 +216,7 @@ abstract class StepsBenchmark {
         counting.begin();
         long t = System.nanoTime();
         ReferralAccepted referral = pathway.refer(14, List.of("UNKNOWN_VEHICLES"));
-        step(steps, latencies, t);
+        step("referral", steps, latencies, t);
         counting.end();
         String caseId = referral.caseId();
         submit(
@@ -287,12 +307,15 @@ abstract class StepsBenchmark {
         } finally {
             identityService.clearAuthentication();
         }
-        step(steps, latencies, t);
+        step(key, steps, latencies, t);
         counting.end();
     }
 
-    private static void step(AtomicInteger steps, List<Long> latencies, long started) {
-        latencies.add(System.nanoTime() - started);
+    private static void step(String kind, AtomicInteger steps, List<Long> latencies, long started) {
+        long took = System.nanoTime() - started;
+        latencies.add(took);
+        BY_KIND.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(took);
         steps.incrementAndGet();
     }
 
@@ -326,7 +349,7 @@ abstract class StepsBenchmark {
             String caseId = "BARE-" + System.nanoTime() + "-" + cases.incrementAndGet();
             runtimeService.startProcessInstanceByKey(
                     "cse-referral", caseId, BareEngine.startVariables(caseId, "R-" + caseId));
-            step(steps, latencies, t);
+            step("referral", steps, latencies, t);
             counting.end();
             // Pathways' completion gate moves free text to the case record, so the engine never holds it: the bare
             // engine is given the decision fields only, which is what Pathways' engine stores of each form
@@ -394,7 +417,7 @@ abstract class StepsBenchmark {
             } finally {
                 identityService.clearAuthentication();
             }
-            step(steps, latencies, t);
+            step(key, steps, latencies, t);
             counting.end();
         }
     }

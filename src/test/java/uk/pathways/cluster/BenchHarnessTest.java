@@ -1,0 +1,88 @@
+package uk.pathways.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmarks' harness ({@code bench/cluster/lib.sh}) starts a node as the benchmarks need it: with the production
+ * job executor settings, with a flight recording only when {@code NODE_JFR} is given, and never with a job executor
+ * override that makes an idle node poll in a loop (issue 20). The scripts run with {@code set -u}, so a variable read
+ * without a default stops every benchmark that starts a node; this runs {@code start_node} with a stand-in for
+ * {@code java} that records its arguments, so no node is started.
+ */
+class BenchHarnessTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aNodeStartsWithoutARecordingWhenNoneIsAskedFor() throws Exception {
+        Result started = startNode("", "");
+
+        assertThat(started.exit()).as(started.output()).isZero();
+        assertThat(started.javaArgs()).contains("-jar", "--spring.profiles.active=postgres,cluster,demo");
+        assertThat(started.javaArgs()).doesNotContain("StartFlightRecording");
+        assertThat(Files.readString(work.resolve("job-settings.txt")))
+                .contains("wait-time-in-millis 5000, max-wait 60000");
+    }
+
+    @Test
+    void aNodeRecordsItselfIntoTheFolderNodeJfrNames() throws Exception {
+        Path recordings = work.resolve("recordings");
+
+        Result started = startNode("NODE_JFR=" + recordings, "");
+
+        assertThat(started.exit()).as(started.output()).isZero();
+        assertThat(started.javaArgs())
+                .contains("-XX:StartFlightRecording=filename=" + recordings.resolve("node-1.jfr"))
+                .contains("stackdepth=2048");
+        assertThat(recordings).isDirectory();
+    }
+
+    @Test
+    void aMaxWaitBelowTheWaitTimeIsRefusedAndNoNodeStarts() throws Exception {
+        Result refused = startNode("", "--camunda.bpm.job-execution.max-wait=2000");
+
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).contains("refused: job-execution max-wait 2000 is below wait-time-in-millis 5000");
+        assertThat(refused.javaArgs()).isEmpty();
+    }
+
+    record Result(int exit, String output, String javaArgs) {}
+
+    /** Sources lib.sh as the benchmarks do, then {@code start_node 1 PORT ARG}, with {@code java} a recorder. */
+    private Result startNode(String environment, String arg) throws IOException, InterruptedException {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path args = work.resolve("java-args.txt");
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\" > '" + args + "'\n");
+        java.toFile().setExecutable(true);
+        String script = String.join(
+                "\n",
+                "export PATH='" + bin + "':$PATH WORK='" + work + "' JAR=/nowhere/pathways.jar " + environment,
+                "source bench/cluster/lib.sh",
+                "start_node 1 " + freePort() + " " + arg + " || exit 3",
+                "wait $(cat \"$WORK/node-1.pid\")");
+        Process bash = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                + (Files.exists(work.resolve("node-1.log")) ? Files.readString(work.resolve("node-1.log")) : "");
+        return new Result(bash.exitValue(), output, Files.exists(args) ? Files.readString(args) : "");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
