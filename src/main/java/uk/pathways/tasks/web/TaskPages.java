@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +68,7 @@ class TaskPages {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final FormService formService;
+    private final HistoryService historyService;
     private final Privileged privileged;
     private final Actors actors;
     private final CaseAccess access;
@@ -83,6 +87,7 @@ class TaskPages {
             TaskService taskService,
             RuntimeService runtimeService,
             FormService formService,
+            HistoryService historyService,
             Privileged privileged,
             Actors actors,
             CaseAccess access,
@@ -98,6 +103,7 @@ class TaskPages {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.formService = formService;
+        this.historyService = historyService;
         this.privileged = privileged;
         this.actors = actors;
         this.access = access;
@@ -279,7 +285,10 @@ class TaskPages {
             @RequestParam(defaultValue = "") String back,
             Principal principal,
             RedirectAttributes redirect) {
-        Task task = readable(id);
+        Task task = open(id);
+        if (task == null) {
+            return closedSince(id, principal.getName(), redirect, "before you claimed it.");
+        }
         if (task.getAssignee() == null) {
             try {
                 taskService.claim(id, principal.getName());
@@ -312,8 +321,11 @@ class TaskPages {
     // ---- one task ----
 
     @GetMapping("/tasks/{id}")
-    String task(@PathVariable String id, Principal principal, Model model) {
-        Task task = readable(id);
+    String task(@PathVariable String id, Principal principal, Model model, RedirectAttributes redirect) {
+        Task task = open(id);
+        if (task == null) {
+            return closedSince(id, principal.getName(), redirect, "and is no longer open.");
+        }
         try {
             return show(task, principal.getName(), model, null, FormErrors.none());
         } catch (org.camunda.bpm.engine.ProcessEngineException | NullPointerException gone) {
@@ -333,7 +345,11 @@ class TaskPages {
             Model model,
             RedirectAttributes redirect) {
         String user = principal.getName();
-        Task task = readable(id);
+        Task task = open(id);
+        if (task == null) {
+            // the usual way a form is lost to a colleague (B6): theirs was sent while this one was being filled in
+            return closedSince(id, user, redirect, "before you sent your form. Nothing you entered was recorded.");
+        }
         JsonNode deployed;
         String caseId;
         try {
@@ -501,11 +517,54 @@ class TaskPages {
 
     /** The task if the user may read it (their own engine authorizations); otherwise a 404 as for no such task. */
     private Task readable(String id) {
-        Task task = taskService.createTaskQuery().taskId(id).active().singleResult();
+        Task task = open(id);
         if (task == null) {
             throw new NoSuchElementException("No open task " + id + " for you");
         }
         return task;
+    }
+
+    /** The open task {@code id} the signed-in user's authorizations show, or null. */
+    private Task open(String id) {
+        return taskService.createTaskQuery().taskId(id).active().singleResult();
+    }
+
+    /**
+     * The task {@code id} is not open for the user. If it was offered to them (their agency's, or assigned to them) and
+     * has closed since they listed or opened it, the inbox tells them so ("... was completed by someone else before you
+     * sent your form"), and nothing they sent is recorded. To anyone else, as for an id that never was, there is no such
+     * task (404): a closed task of another agency is not disclosed.
+     */
+    private String closedSince(String id, String user, RedirectAttributes redirect, String tail) {
+        HistoricTaskInstance closed = privileged.call(() -> historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(id)
+                .finished()
+                .singleResult());
+        if (closed == null || !offeredTo(closed, user)) {
+            throw new NoSuchElementException("No open task " + id + " for you");
+        }
+        String how = "completed".equals(closed.getDeleteReason())
+                ? "was completed by someone else"
+                : "was closed as the pathway moved on";
+        redirect.addFlashAttribute("notice", "\"" + closed.getName() + "\" " + how + " " + tail);
+        return "redirect:/tasks";
+    }
+
+    /** Whether the closed task was the user's, or offered to a group of theirs (the identity link log, history full). */
+    private boolean offeredTo(HistoricTaskInstance closed, String user) {
+        if (user.equals(closed.getAssignee())) {
+            return true;
+        }
+        Set<String> groups = actors.groupsOf(user);
+        return privileged
+                .call(() -> historyService
+                        .createHistoricIdentityLinkLogQuery()
+                        .taskId(closed.getId())
+                        .type(IdentityLinkType.CANDIDATE)
+                        .list())
+                .stream()
+                .anyMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()));
     }
 
     private String caseIdOf(Task task) {

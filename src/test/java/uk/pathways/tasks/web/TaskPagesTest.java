@@ -706,6 +706,63 @@ class TaskPagesTest {
         }
     }
 
+    /**
+     * The usual way a MASH screening is lost to a colleague (B6, issue 20): the colleague's form is sent while this one
+     * is being filled in. The practitioner is told so on the inbox and nothing they entered is recorded, whether they
+     * send the form, open the task again or claim it; to another agency the closed task is as absent as any id.
+     */
+    @Test
+    void aFormSentAfterAColleagueCompletedTheTaskIsToldSoAndRecordsNothing() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        Task screening = pathway.task(referral.caseId(), "screening");
+        assertThat(page("mash-worker", get("/tasks/" + screening.getId()))).contains("name=\"screeningNotes\"");
+        pathway.complete(screening, "mash-manager", Pathway.SCREENING);
+
+        MvcResult late = mvc.perform(post("/tasks/" + screening.getId())
+                        .session(session("mash-worker"))
+                        .with(csrf())
+                        .param("indicators", "OLDER_PARTNER")
+                        .param("exploitationType", "CRIMINAL")
+                        .param("screeningNotes", "Synthetic notes sent too late"))
+                .andReturn();
+
+        assertThat(late.getResponse().getStatus()).isEqualTo(302);
+        assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        assertThat(late.getFlashMap().get("notice"))
+                .isEqualTo("\"" + screening.getName() + "\" was completed by someone else before you sent your form."
+                        + " Nothing you entered was recorded.");
+        assertThat(page("mash-worker", get("/cases/" + referral.caseId())))
+                .as("the case record")
+                .doesNotContain("Synthetic notes sent too late");
+
+        MvcResult again = mvc.perform(get("/tasks/" + screening.getId()).session(session("mash-worker")))
+                .andReturn();
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        assertThat(again.getFlashMap().get("notice"))
+                .isEqualTo("\"" + screening.getName() + "\" was completed by someone else and is no longer open.");
+        MvcResult claimed = mvc.perform(post("/tasks/" + screening.getId() + "/claim")
+                        .param("back", "inbox")
+                        .session(session("mash-worker"))
+                        .with(csrf()))
+                .andReturn();
+        assertThat(claimed.getFlashMap().get("notice"))
+                .isEqualTo("\"" + screening.getName() + "\" was completed by someone else before you claimed it.");
+
+        for (MockHttpServletRequestBuilder request : List.of(
+                get("/tasks/" + screening.getId()),
+                post("/tasks/" + screening.getId()).param("screeningNotes", "Synthetic notes of another agency"))) {
+            MvcResult otherAgency = mvc.perform(
+                            request.session(session("education-worker")).with(csrf()))
+                    .andReturn();
+            assertThat(otherAgency.getResponse().getStatus())
+                    .as(
+                            "another agency's %s of a closed MASH task",
+                            otherAgency.getRequest().getMethod())
+                    .isEqualTo(404);
+            assertThat(otherAgency.getFlashMap().get("notice")).isNull();
+        }
+    }
+
     @Test
     void claimingAndUnclaimingFromTheInbox() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
