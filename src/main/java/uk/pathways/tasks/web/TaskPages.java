@@ -328,10 +328,11 @@ class TaskPages {
         }
         try {
             return show(task, principal.getName(), model, null, FormErrors.none());
-        } catch (org.camunda.bpm.engine.ProcessEngineException | NullPointerException gone) {
-            // completed while the page was being made: as if there were no such task
-            if (taskService.createTaskQuery().taskId(id).active().count() == 0) {
-                throw new NoSuchElementException("No open task " + id);
+        } catch (org.camunda.bpm.engine.ProcessEngineException | NullPointerException | NoSuchElementException gone) {
+            // completed while the page was being made (B6 saw 5 in 600 s on two nodes): answered as a task that closed
+            // before it was opened
+            if (open(id) == null) {
+                return closedSince(id, principal.getName(), redirect, "and is no longer open.");
             }
             throw gone;
         }
