@@ -120,9 +120,13 @@ abstract class StepsBenchmark {
                         steps, (double) pathways / steps, (double) engine / steps, (double) pathways / engine);
                 return;
             }
-            // warm-up of both sides, then each measured run alternately
-            run("Pathways", 1, 2, false, this::onePathway);
-            run("bare", 1, 2, false, bareSteps::onePathway);
+            // warm-up of both sides, then each measured run alternately. The warm-up is 4 threads x
+            // pathways.bench.warm-up pathways (10: 320 steps a side): with 2 pathways, Pathways' first measured run
+            // also paid for compiling its own code, while the bare run after it found the engine's code compiled
+            // (at one thread, the same code measured 1.33 and 1.65 bare steps at two sittings)
+            int warmUp = Integer.getInteger("pathways.bench.warm-up", 10);
+            run("Pathways", 4, warmUp, false, this::onePathway);
+            run("bare", 4, warmUp, false, bareSteps::onePathway);
             for (int threads : new int[] {1, 4}) {
                 double pathways = only.equals("bare") ? 0 : run("Pathways", threads, perThread, true, this::onePathway);
                 double engine =
