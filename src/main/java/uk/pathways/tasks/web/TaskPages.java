@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -300,7 +302,7 @@ class TaskPages {
                     throw raced;
                 }
                 redirect.addFlashAttribute(
-                        "notice",
+                        principal.getName().equals(now.getAssignee()) ? "notice" : "warning",
                         principal.getName().equals(now.getAssignee())
                                 ? "You have claimed \"" + task.getName() + "\"."
                                 : "\"" + task.getName() + "\" was claimed by " + now.getAssignee()
@@ -311,8 +313,15 @@ class TaskPages {
     }
 
     @PostMapping("/tasks/{id}/unclaim")
-    String unclaim(@PathVariable String id, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-        Task task = readable(id);
+    String unclaim(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String back,
+            Principal principal,
+            RedirectAttributes redirect) {
+        Task task = open(id);
+        if (task == null) {
+            return closedSince(id, principal.getName(), redirect, AND_NO_LONGER_OPEN);
+        }
         taskService.setAssignee(id, null);
         redirect.addFlashAttribute("notice", "\"" + task.getName() + "\" is back with your agency.");
         return "redirect:" + (back.equals("inbox") ? "/tasks" : "/tasks/" + id);
@@ -324,7 +333,7 @@ class TaskPages {
     String task(@PathVariable String id, Principal principal, Model model, RedirectAttributes redirect) {
         Task task = open(id);
         if (task == null) {
-            return closedSince(id, principal.getName(), redirect, "and is no longer open.");
+            return closedSince(id, principal.getName(), redirect, AND_NO_LONGER_OPEN);
         }
         try {
             return show(task, principal.getName(), model, null, FormErrors.none());
@@ -332,7 +341,7 @@ class TaskPages {
             // completed while the page was being made (B6 saw 5 in 600 s on two nodes): answered as a task that closed
             // before it was opened
             if (open(id) == null) {
-                return closedSince(id, principal.getName(), redirect, "and is no longer open.");
+                return closedSince(id, principal.getName(), redirect, AND_NO_LONGER_OPEN);
             }
             throw gone;
         }
@@ -349,7 +358,7 @@ class TaskPages {
         Task task = open(id);
         if (task == null) {
             // the usual way a form is lost to a colleague (B6): theirs was sent while this one was being filled in
-            return closedSince(id, user, redirect, "before you sent your form. Nothing you entered was recorded.");
+            return closedSince(id, user, redirect, "before you sent your form. " + NOTHING_RECORDED);
         }
         JsonNode deployed;
         String caseId;
@@ -358,7 +367,7 @@ class TaskPages {
             caseId = caseIdOf(task);
         } catch (RuntimeException gone) {
             // a colleague completed it between the look-up above and these reads (seen under load in B6)
-            return completedMeanwhile(id, task, gone, redirect);
+            return completedMeanwhile(id, user, gone, redirect);
         }
         TaskForm form = TaskForm.of(deployed, dynamicOptions(), params);
         FormErrors errors = new FormErrors();
@@ -394,7 +403,7 @@ class TaskPages {
         } catch (RuntimeException raced) {
             // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
             if (!stillOpen(id)) {
-                return completedBySomeoneElse(task, redirect);
+                return closedMeanwhile(id, user, redirect);
             }
             if (raced instanceof org.springframework.security.access.AccessDeniedException
                     || raced instanceof org.camunda.bpm.engine.AuthorizationException) {
@@ -433,28 +442,25 @@ class TaskPages {
         try {
             return show(readable(id), user, model, posted, errors);
         } catch (ProcessEngineException | NullPointerException | NoSuchElementException gone) {
-            return completedMeanwhile(id, task, gone, redirect);
+            return completedMeanwhile(id, user, gone, redirect);
         }
     }
 
-    /** The inbox with a notice if the task was completed meanwhile; otherwise the failure stands. */
-    private String completedMeanwhile(String id, Task task, RuntimeException failure, RedirectAttributes redirect) {
+    /** The inbox with a warning if the task was completed meanwhile; otherwise the failure stands. */
+    private String completedMeanwhile(String id, String user, RuntimeException failure, RedirectAttributes redirect) {
         if (stillOpen(id)) {
             throw failure;
         }
-        return completedBySomeoneElse(task, redirect);
+        return closedMeanwhile(id, user, redirect);
+    }
+
+    /** A task the user was working on (their access was checked) closed while their form was being handled. */
+    private String closedMeanwhile(String id, String user, RedirectAttributes redirect) {
+        return closed(id, user, redirect, "just before you sent your form. " + NOTHING_RECORDED, true);
     }
 
     private boolean stillOpen(String id) {
         return taskService.createTaskQuery().taskId(id).active().singleResult() != null;
-    }
-
-    private static String completedBySomeoneElse(Task task, RedirectAttributes redirect) {
-        redirect.addFlashAttribute(
-                "notice",
-                "\"" + task.getName() + "\" was completed by someone else just before you."
-                        + " Nothing you entered was recorded.");
-        return "redirect:/tasks";
     }
 
     private String show(Task task, String user, Model model, MultiValueMap<String, String> posted, FormErrors errors) {
@@ -530,42 +536,83 @@ class TaskPages {
         return taskService.createTaskQuery().taskId(id).active().singleResult();
     }
 
+    private static final String NOTHING_RECORDED = "Nothing you entered was recorded.";
+    private static final String AND_NO_LONGER_OPEN = "and is no longer open.";
+
     /**
      * The task {@code id} is not open for the user. If it was offered to them (their agency's, or assigned to them) and
-     * has closed since they listed or opened it, the inbox tells them so ("... was completed by someone else before you
+     * has closed since they listed or opened it, the inbox warns them so ("... was completed by someone else before you
      * sent your form"), and nothing they sent is recorded. To anyone else, as for an id that never was, there is no such
      * task (404): a closed task of another agency is not disclosed.
      */
     private String closedSince(String id, String user, RedirectAttributes redirect, String tail) {
+        return closed(id, user, redirect, tail, false);
+    }
+
+    private String closed(String id, String user, RedirectAttributes redirect, String tail, boolean accessChecked) {
         HistoricTaskInstance closed = privileged.call(() -> historyService
                 .createHistoricTaskInstanceQuery()
                 .taskId(id)
                 .finished()
                 .singleResult());
-        if (closed == null || !offeredTo(closed, user)) {
+        if (closed == null || !(accessChecked || offeredTo(closed, user))) {
             throw new NoSuchElementException("No open task " + id + " for you");
         }
-        String how = "completed".equals(closed.getDeleteReason())
-                ? "was completed by someone else"
-                : "was closed as the pathway moved on";
-        redirect.addFlashAttribute("notice", "\"" + closed.getName() + "\" " + how + " " + tail);
+        String how;
+        if ("completed".equals(closed.getDeleteReason())) {
+            how = user.equals(completedBy(closed))
+                    ? "was completed by you already, in another window or tab,"
+                    : "was completed by someone else";
+        } else {
+            how = "was closed as the pathway moved on";
+        }
+        String name = closed.getName() == null ? "This task" : "\"" + closed.getName() + "\"";
+        redirect.addFlashAttribute("warning", name + " " + how + " " + tail);
         return "redirect:/tasks";
     }
 
-    /** Whether the closed task was the user's, or offered to a group of theirs (the identity link log, history full). */
+    /** Who completed a closed task: the user operation log's entry, else its assignee (the pages claim first). */
+    private String completedBy(HistoricTaskInstance closed) {
+        return privileged
+                .call(() -> historyService
+                        .createUserOperationLogQuery()
+                        .taskId(closed.getId())
+                        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                        .list())
+                .stream()
+                .map(UserOperationLogEntry::getUserId)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(closed.getAssignee());
+    }
+
+    /**
+     * Whether the closed task was offered to the user: assigned to them (as the engine lets an assignee read their task
+     * while it is open), or one of their groups was among its candidates when it closed, replaying the identity link
+     * log's additions and removals in order (history level full; below it, only the assignee is told).
+     */
     private boolean offeredTo(HistoricTaskInstance closed, String user) {
         if (user.equals(closed.getAssignee())) {
             return true;
         }
-        Set<String> groups = actors.groupsOf(user);
-        return privileged
-                .call(() -> historyService
-                        .createHistoricIdentityLinkLogQuery()
-                        .taskId(closed.getId())
-                        .type(IdentityLinkType.CANDIDATE)
-                        .list())
-                .stream()
-                .anyMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()));
+        Set<String> candidates = new java.util.HashSet<>();
+        for (HistoricIdentityLinkLog link : privileged.call(() -> historyService
+                .createHistoricIdentityLinkLogQuery()
+                .taskId(closed.getId())
+                .type(IdentityLinkType.CANDIDATE)
+                .orderByTime()
+                .asc()
+                .list())) {
+            if (link.getGroupId() == null) {
+                continue;
+            }
+            if ("add".equals(link.getOperationType())) {
+                candidates.add(link.getGroupId());
+            } else if ("delete".equals(link.getOperationType())) {
+                candidates.remove(link.getGroupId());
+            }
+        }
+        return actors.groupsOf(user).stream().anyMatch(candidates::contains);
     }
 
     private String caseIdOf(Task task) {

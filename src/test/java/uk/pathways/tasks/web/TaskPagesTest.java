@@ -68,6 +68,9 @@ class TaskPagesTest {
     TaskService taskService;
 
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -708,29 +711,29 @@ class TaskPagesTest {
 
     /**
      * The usual way a MASH screening is lost to a colleague (B6, issue 20): the colleague's form is sent while this one
-     * is being filled in. The practitioner is told so on the inbox and nothing they entered is recorded, whether they
+     * is being filled in. The practitioner is warned on the inbox and nothing they entered is recorded, whether they
      * send the form, open the task again or claim it; to another agency the closed task is as absent as any id.
      */
     @Test
-    void aFormSentAfterAColleagueCompletedTheTaskIsToldSoAndRecordsNothing() throws Exception {
+    void aFormSentAfterAColleagueCompletedTheTaskIsWarnedOnTheInboxAndRecordsNothing() throws Exception {
         ReferralAccepted referral = pathway.refer(15, List.of());
         Task screening = pathway.task(referral.caseId(), "screening");
         assertThat(page("mash-worker", get("/tasks/" + screening.getId()))).contains("name=\"screeningNotes\"");
         pathway.complete(screening, "mash-manager", Pathway.SCREENING);
 
-        MvcResult late = mvc.perform(post("/tasks/" + screening.getId())
-                        .session(session("mash-worker"))
-                        .with(csrf())
-                        .param("indicators", "OLDER_PARTNER")
-                        .param("exploitationType", "CRIMINAL")
-                        .param("screeningNotes", "Synthetic notes sent too late"))
-                .andReturn();
+        MvcResult late = sendScreening("mash-worker", screening, "Synthetic notes sent too late");
 
         assertThat(late.getResponse().getStatus()).isEqualTo(302);
         assertThat(late.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
-        assertThat(late.getFlashMap().get("notice"))
+        assertThat(late.getFlashMap().get("warning"))
                 .isEqualTo("\"" + screening.getName() + "\" was completed by someone else before you sent your form."
                         + " Nothing you entered was recorded.");
+        assertThat(late.getFlashMap().get("notice")).as("no success banner").isNull();
+        String inbox = page("mash-worker", get("/tasks").flashAttrs(late.getFlashMap()));
+        assertThat(inbox)
+                .contains("govuk-notification-banner__title\" id=\"warning-title\">Important</h2>")
+                .contains("was completed by someone else before you sent your form. Nothing you entered was recorded.")
+                .doesNotContain("id=\"notice-title\"");
         assertThat(page("mash-worker", get("/cases/" + referral.caseId())))
                 .as("the case record")
                 .doesNotContain("Synthetic notes sent too late");
@@ -738,29 +741,84 @@ class TaskPagesTest {
         MvcResult again = mvc.perform(get("/tasks/" + screening.getId()).session(session("mash-worker")))
                 .andReturn();
         assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
-        assertThat(again.getFlashMap().get("notice"))
+        assertThat(again.getFlashMap().get("warning"))
                 .isEqualTo("\"" + screening.getName() + "\" was completed by someone else and is no longer open.");
         MvcResult claimed = mvc.perform(post("/tasks/" + screening.getId() + "/claim")
                         .param("back", "inbox")
                         .session(session("mash-worker"))
                         .with(csrf()))
                 .andReturn();
-        assertThat(claimed.getFlashMap().get("notice"))
+        assertThat(claimed.getFlashMap().get("warning"))
                 .isEqualTo("\"" + screening.getName() + "\" was completed by someone else before you claimed it.");
 
         for (MockHttpServletRequestBuilder request : List.of(
                 get("/tasks/" + screening.getId()),
-                post("/tasks/" + screening.getId()).param("screeningNotes", "Synthetic notes of another agency"))) {
+                post("/tasks/" + screening.getId()).param("screeningNotes", "Synthetic notes of another agency"),
+                post("/tasks/" + screening.getId() + "/claim"))) {
             MvcResult otherAgency = mvc.perform(
                             request.session(session("education-worker")).with(csrf()))
                     .andReturn();
             assertThat(otherAgency.getResponse().getStatus())
                     .as(
                             "another agency's %s of a closed MASH task",
-                            otherAgency.getRequest().getMethod())
+                            otherAgency.getRequest().getRequestURI())
                     .isEqualTo(404);
-            assertThat(otherAgency.getFlashMap().get("notice")).isNull();
+            assertThat(otherAgency.getFlashMap().get("warning")).isNull();
+            assertThat(otherAgency.getResponse().getContentAsString()).doesNotContain(screening.getName());
         }
+    }
+
+    /** The same practitioner in two tabs: the second form is told the first completed the task, not a colleague. */
+    @Test
+    void aSecondFormForATaskTheUserCompletedInAnotherTabSaysSo() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        Task screening = pathway.task(referral.caseId(), "screening");
+        assertThat(sendScreening("mash-worker", screening, "Synthetic first tab")
+                        .getFlashMap()
+                        .get("warning"))
+                .isNull();
+
+        MvcResult second = sendScreening("mash-worker", screening, "Synthetic second tab");
+
+        assertThat(second.getFlashMap().get("warning"))
+                .isEqualTo("\"" + screening.getName() + "\" was completed by you already, in another window or tab,"
+                        + " before you sent your form. Nothing you entered was recorded.");
+        assertThat(page("mash-worker", get("/cases/" + referral.caseId())))
+                .contains("Synthetic first tab")
+                .doesNotContain("Synthetic second tab");
+    }
+
+    /**
+     * A task the pathway closed without a completion (here the referral's instance ended) is "closed as the pathway
+     * moved on"; and a group removed from a task's candidates before it closed is no longer told about it.
+     */
+    @Test
+    void aTaskThePathwayClosedSaysSoOnlyToTheGroupsItWasOfferedToWhenItClosed() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        Task screening = pathway.task(referral.caseId(), "screening");
+        taskService.addCandidateGroup(screening.getId(), "police");
+        taskService.deleteCandidateGroup(screening.getId(), "mash");
+        runtimeService.deleteProcessInstance(referral.processInstanceId(), "Synthetic withdrawal");
+
+        MvcResult police = mvc.perform(get("/tasks/" + screening.getId()).session(session("police-worker")))
+                .andReturn();
+        assertThat(police.getFlashMap().get("warning"))
+                .isEqualTo("\"" + screening.getName() + "\" was closed as the pathway moved on and is no longer open.");
+        MvcResult mash = mvc.perform(get("/tasks/" + screening.getId()).session(session("mash-worker")))
+                .andReturn();
+        assertThat(mash.getResponse().getStatus())
+                .as("MASH, no longer a candidate when the task closed")
+                .isEqualTo(404);
+    }
+
+    private MvcResult sendScreening(String user, Task screening, String notes) throws Exception {
+        return mvc.perform(post("/tasks/" + screening.getId())
+                        .session(session(user))
+                        .with(csrf())
+                        .param("indicators", "OLDER_PARTNER")
+                        .param("exploitationType", "CRIMINAL")
+                        .param("screeningNotes", notes))
+                .andReturn();
     }
 
     @Test
