@@ -140,6 +140,11 @@ abstract class StepsBenchmark {
         }
     }
 
+    /** The {@code q} quantile of sorted latencies in nanoseconds, in milliseconds. */
+    private static double millis(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1e6;
+    }
+
     /** One pathway of 8 steps, each timed into {@code latencies}. */
     @FunctionalInterface
     interface PathwayWalk {
@@ -196,8 +201,8 @@ abstract class StepsBenchmark {
                     steps.get(),
                     seconds,
                     steps.get() / seconds,
-                    sorted.get(sorted.size() / 2) / 1e6,
-                    sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6,
+                    millis(sorted, 0.5),
+                    millis(sorted, 0.99),
                     (double) commits / steps.get(),
                     commits,
                     lookups.get());
@@ -206,9 +211,7 @@ abstract class StepsBenchmark {
                 List<Long> k = new ArrayList<>(BY_KIND.getOrDefault(kind, List.of()));
                 Collections.sort(k);
                 if (!k.isEmpty()) {
-                    kinds.append(String.format(
-                            "; %s p50 %.1f ms, p95 %.1f ms",
-                            kind, k.get(k.size() / 2) / 1e6, k.get((int) (k.size() * 0.95)) / 1e6));
+                    kinds.append(String.format("; %s p50 %.1f ms, p95 %.1f ms", kind, millis(k, 0.5), millis(k, 0.95)));
                 }
             }
             System.out.printf("B1 %s, %d thread(s), by step%s%n", side, threads, kinds);

@@ -340,7 +340,7 @@ class TaskPages {
         } catch (org.camunda.bpm.engine.ProcessEngineException | NullPointerException | NoSuchElementException gone) {
             // completed while the page was being made (B6 saw 5 in 600 s on two nodes): answered as a task that closed
             // before it was opened
-            if (open(id) == null) {
+            if (!stillOpen(id)) {
                 return closedSince(id, principal.getName(), redirect, AND_NO_LONGER_OPEN);
             }
             throw gone;
@@ -373,12 +373,11 @@ class TaskPages {
         FormErrors errors = new FormErrors();
         Map<String, Object> variables = form.variables(errors);
         if (errors.any()) {
-            return showUnlessGone(id, task, user, model, params, errors, redirect);
+            return showUnlessGone(id, user, model, params, errors, redirect);
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
             return showUnlessGone(
                     id,
-                    task,
                     user,
                     model,
                     params,
@@ -399,7 +398,7 @@ class TaskPages {
             for (FieldProblem p : refused.problems()) {
                 gate.add(p.field(), p.message());
             }
-            return showUnlessGone(id, task, user, model, params, gate, redirect);
+            return showUnlessGone(id, user, model, params, gate, redirect);
         } catch (RuntimeException raced) {
             // a lost race (someone completed or claimed it at the same moment): the engine's answer is not the user's
             if (!stillOpen(id)) {
@@ -411,7 +410,6 @@ class TaskPages {
             }
             return showUnlessGone(
                     id,
-                    task,
                     user,
                     model,
                     params,
@@ -433,7 +431,6 @@ class TaskPages {
      */
     private String showUnlessGone(
             String id,
-            Task task,
             String user,
             Model model,
             MultiValueMap<String, String> posted,
@@ -460,7 +457,7 @@ class TaskPages {
     }
 
     private boolean stillOpen(String id) {
-        return taskService.createTaskQuery().taskId(id).active().singleResult() != null;
+        return open(id) != null;
     }
 
     private String show(Task task, String user, Model model, MultiValueMap<String, String> posted, FormErrors errors) {
