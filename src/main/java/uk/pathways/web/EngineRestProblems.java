@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
@@ -47,15 +44,12 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     static final String EXCEPTION = EngineRestProblems.class.getName() + ".exception";
     private static final Pattern TASK_ACTION = Pattern.compile("^task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
-    private final HistoryService historyService;
     private final IdentityService identityService;
-    private final uk.pathways.agency.Privileged privileged;
+    private final uk.pathways.agency.ClosedTasks closedTasks;
 
-    EngineRestProblems(
-            HistoryService historyService, IdentityService identityService, uk.pathways.agency.Privileged privileged) {
-        this.historyService = historyService;
+    EngineRestProblems(IdentityService identityService, uk.pathways.agency.ClosedTasks closedTasks) {
         this.identityService = identityService;
-        this.privileged = privileged;
+        this.closedTasks = closedTasks;
     }
 
     @Override
@@ -123,7 +117,7 @@ class EngineRestProblems implements ResourceConfigCustomizer {
             // A task action that failed on a task now completed lost the race: "Cannot find task", or on two nodes a
             // failure Camunda does not name (the loser read the task before the winner committed and then found its
             // process instance gone: a NullPointerException inside the engine). A task that never existed is 404.
-            if (ended(taskId) != null) {
+            if (closedTasks.closed(taskId).isPresent()) {
                 log.info(
                         "Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
                         request.getMethod(),
@@ -149,8 +143,10 @@ class EngineRestProblems implements ResourceConfigCustomizer {
             if (taskId == null || caller == null) {
                 return;
             }
-            HistoricTaskInstance ended = ended(taskId);
-            if (ended != null && (caller.getUserId().equals(ended.getAssignee()) || wasCandidate(taskId, caller))) {
+            List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+            if (closedTasks
+                    .closedAndOfferedTo(taskId, caller.getUserId(), groups)
+                    .isPresent()) {
                 response.setStatus(409);
                 alreadyCompleted(response, taskId);
             }
@@ -161,27 +157,6 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     private static String taskId(ContainerRequestContext request) {
         Matcher taskAction = TASK_ACTION.matcher(request.getUriInfo().getPath());
         return taskAction.matches() ? taskAction.group(1) : null;
-    }
-
-    /** The task if it is in history as ended; looked up as the platform (agencies may not read history). */
-    private HistoricTaskInstance ended(String taskId) {
-        return privileged.call(() -> historyService
-                .createHistoricTaskInstanceQuery()
-                .taskId(taskId)
-                .finished()
-                .singleResult());
-    }
-
-    private boolean wasCandidate(String taskId, Authentication caller) {
-        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        return privileged
-                .call(() -> historyService
-                        .createHistoricIdentityLinkLogQuery()
-                        .taskId(taskId)
-                        .type(IdentityLinkType.CANDIDATE)
-                        .list())
-                .stream()
-                .anyMatch(link -> caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()));
     }
 
     private static void alreadyCompleted(ContainerResponseContext response, String taskId) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -25,26 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class EngineRestProblemsTest {
 
-    private final EngineRestProblems problems =
-            new EngineRestProblems(noHistory(), mock(org.camunda.bpm.engine.IdentityService.class), direct());
-
-    /** A history in which no task has ended (the task of these requests is still open). */
-    private static HistoryService noHistory() {
-        HistoryService history = mock(HistoryService.class);
-        org.camunda.bpm.engine.history.HistoricTaskInstanceQuery query =
-                mock(org.camunda.bpm.engine.history.HistoricTaskInstanceQuery.class, org.mockito.Mockito.RETURNS_SELF);
-        when(history.createHistoricTaskInstanceQuery()).thenReturn(query);
-        return history;
-    }
-
-    /** The platform's privileged calls, run as they are (no engine here). */
-    @SuppressWarnings("unchecked")
-    private static uk.pathways.agency.Privileged direct() {
-        uk.pathways.agency.Privileged privileged = mock(uk.pathways.agency.Privileged.class);
-        org.mockito.Mockito.when(privileged.call(org.mockito.ArgumentMatchers.any()))
-                .thenAnswer(call -> ((java.util.function.Supplier<Object>) call.getArgument(0)).get());
-        return privileged;
-    }
+    /** No task of these requests has closed (Mockito answers Optional.empty()): the task is still open. */
+    private final EngineRestProblems problems = new EngineRestProblems(
+            mock(org.camunda.bpm.engine.IdentityService.class), mock(uk.pathways.agency.ClosedTasks.class));
 
     @Test
     void anOptimisticLockingFailureInsideCamundasRestExceptionIs409() throws Exception {

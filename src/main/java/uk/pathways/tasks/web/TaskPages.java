@@ -18,11 +18,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.pathways.agency.Actors;
+import uk.pathways.agency.ClosedTasks;
 import uk.pathways.agency.Privileged;
 import uk.pathways.calendar.Now;
 import uk.pathways.casefile.CaseAccess;
@@ -71,6 +70,7 @@ class TaskPages {
     private final RuntimeService runtimeService;
     private final FormService formService;
     private final HistoryService historyService;
+    private final ClosedTasks closedTasks;
     private final Privileged privileged;
     private final Actors actors;
     private final CaseAccess access;
@@ -90,6 +90,7 @@ class TaskPages {
             RuntimeService runtimeService,
             FormService formService,
             HistoryService historyService,
+            ClosedTasks closedTasks,
             Privileged privileged,
             Actors actors,
             CaseAccess access,
@@ -106,6 +107,7 @@ class TaskPages {
         this.runtimeService = runtimeService;
         this.formService = formService;
         this.historyService = historyService;
+        this.closedTasks = closedTasks;
         this.privileged = privileged;
         this.actors = actors;
         this.access = access;
@@ -547,14 +549,10 @@ class TaskPages {
     }
 
     private String closed(String id, String user, RedirectAttributes redirect, String tail, boolean accessChecked) {
-        HistoricTaskInstance closed = privileged.call(() -> historyService
-                .createHistoricTaskInstanceQuery()
-                .taskId(id)
-                .finished()
-                .singleResult());
-        if (closed == null || !(accessChecked || offeredTo(closed, user))) {
-            throw new NoSuchElementException("No open task " + id + " for you");
-        }
+        HistoricTaskInstance closed = (accessChecked
+                        ? closedTasks.closed(id)
+                        : closedTasks.closedAndOfferedTo(id, user, actors.groupsOf(user)))
+                .orElseThrow(() -> new NoSuchElementException("No open task " + id + " for you"));
         String how;
         if ("completed".equals(closed.getDeleteReason())) {
             how = user.equals(completedBy(closed))
@@ -581,35 +579,6 @@ class TaskPages {
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(closed.getAssignee());
-    }
-
-    /**
-     * Whether the closed task was offered to the user: assigned to them (as the engine lets an assignee read their task
-     * while it is open), or one of their groups was among its candidates when it closed, replaying the identity link
-     * log's additions and removals in order (history level full; below it, only the assignee is told).
-     */
-    private boolean offeredTo(HistoricTaskInstance closed, String user) {
-        if (user.equals(closed.getAssignee())) {
-            return true;
-        }
-        Set<String> candidates = new java.util.HashSet<>();
-        for (HistoricIdentityLinkLog link : privileged.call(() -> historyService
-                .createHistoricIdentityLinkLogQuery()
-                .taskId(closed.getId())
-                .type(IdentityLinkType.CANDIDATE)
-                .orderByTime()
-                .asc()
-                .list())) {
-            if (link.getGroupId() == null) {
-                continue;
-            }
-            if ("add".equals(link.getOperationType())) {
-                candidates.add(link.getGroupId());
-            } else if ("delete".equals(link.getOperationType())) {
-                candidates.remove(link.getGroupId());
-            }
-        }
-        return actors.groupsOf(user).stream().anyMatch(candidates::contains);
     }
 
     private String caseIdOf(Task task) {

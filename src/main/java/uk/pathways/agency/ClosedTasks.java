@@ -1,0 +1,67 @@
+package uk.pathways.agency;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task that has closed, as the one who was working on it may be told: the task pages ("... was completed by someone
+ * else before you sent your form") and the engine REST API (409 for a lost race) ask the same question here. Agencies
+ * may not read history, so it is read as the platform, one task id at a time.
+ */
+@Component
+public class ClosedTasks {
+
+    private final HistoryService historyService;
+    private final Privileged privileged;
+
+    ClosedTasks(HistoryService historyService, Privileged privileged) {
+        this.historyService = historyService;
+        this.privileged = privileged;
+    }
+
+    /** The task {@code taskId} if it has closed (completed, or ended with its process or activity). */
+    public Optional<HistoricTaskInstance> closed(String taskId) {
+        return Optional.ofNullable(privileged.call(() -> historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(taskId)
+                .finished()
+                .singleResult()));
+    }
+
+    /**
+     * The task {@code taskId} if it has closed and was offered to the user: assigned to them (as the engine lets an
+     * assignee read their task while it is open), or they or one of {@code groups} were among its candidates when it
+     * closed, replaying the identity link log's additions and removals in order (history level full; below it, only
+     * the assignee).
+     */
+    public Optional<HistoricTaskInstance> closedAndOfferedTo(String taskId, String userId, Collection<String> groups) {
+        return closed(taskId).filter(task -> userId.equals(task.getAssignee()) || wasCandidate(taskId, userId, groups));
+    }
+
+    private boolean wasCandidate(String taskId, String userId, Collection<String> groups) {
+        Set<String> candidates = new HashSet<>();
+        for (HistoricIdentityLinkLog link : privileged.call(() -> historyService
+                .createHistoricIdentityLinkLogQuery()
+                .taskId(taskId)
+                .type(IdentityLinkType.CANDIDATE)
+                .orderByTime()
+                .asc()
+                .list())) {
+            String who = link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId();
+            if ("add".equals(link.getOperationType())) {
+                candidates.add(who);
+            } else if ("delete".equals(link.getOperationType())) {
+                candidates.remove(who);
+            }
+        }
+        return candidates.contains("user:" + userId)
+                || groups.stream().anyMatch(group -> candidates.contains("group:" + group));
+    }
+}
