@@ -34,6 +34,7 @@ start_once() {
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 JVM=(java -Xms128m -Xmx512m)
+PHASES="$WORK/phases.txt"; : >"$PHASES"
 bare() { start_once bare 18095 env PATHWAYS_DB_URL=jdbc:postgresql://localhost:5432/pathways_bare "${JVM[@]}" -jar "$BARE"; }
 pathways() { # pathways LABEL [JVM options...] -- [app args...]
   local label=$1; shift; local jvm=() ; while [ $# -gt 0 ] && [ "$1" != -- ]; do jvm+=("$1"); shift; done; shift
@@ -48,14 +49,23 @@ echo "B5 first start (schema made, models deployed): $(grep -o "Deployment '[^']
 
 bare_t=(); bare_m=(); pw_t=(); pw_m=()
 for ((i = 1; i <= RUNS; i++)); do
-  read -r t m < <(bare) || exit 2; bare_t+=("$t"); bare_m+=("$m")
-  read -r t m < <(pathways pathways --) || exit 2; pw_t+=("$t"); pw_m+=("$m")
+  read -r t m < <(bare) || exit 2; bare_t+=("$t"); bare_m+=("$m"); echo "bare $(phases "$WORK/bare.log")" >>"$PHASES"
+  read -r t m < <(pathways pathways --) || exit 2; pw_t+=("$t"); pw_m+=("$m"); echo "pathways $(phases "$WORK/pathways.log")" >>"$PHASES"
 done
 bt=$(printf '%s\n' "${bare_t[@]}" | median); bm=$(printf '%s\n' "${bare_m[@]}" | median)
 pt=$(printf '%s\n' "${pw_t[@]}" | median); pm=$(printf '%s\n' "${pw_m[@]}" | median)
 echo "B5 bare: start ${bare_t[*]} s (median $bt); RSS ${bare_m[*]} MB (median $bm)"
 echo "B5 pathways: start ${pw_t[*]} s (median $pt); RSS ${pw_m[*]} MB (median $pm)"
 echo "B5 ratio: start $(awk -v a=$pt -v b=$bt 'BEGIN {printf "%.2f", a / b}')x (goal <= 1.2), memory $(awk -v a=$pm -v b=$bm 'BEGIN {printf "%.2f", a / b}')x"
+
+# where the time went, phase by phase (medians of the starts above, from their logs)
+phase_median() { awk -v side="$1" -v col="$2" '$1 == side {print $col}' "$PHASES" | median; }
+echo "B5 phases, median ms (bare / Pathways / difference):"
+col=2; for phase in launch context flyway engine other; do
+  b=$(phase_median bare $col); p=$(phase_median pathways $col)
+  echo "B5   $phase: $b / $p / $(awk -v a="$p" -v b="$b" 'BEGIN {printf "%+d", a - b}')"; col=$((col + 1))
+done
+sed 's/^/B5 raw phases (launch context flyway engine other, ms): /' "$PHASES" >&2
 
 # what Pathways adds, one by one
 nf=(); for ((i = 1; i <= COMPONENT_RUNS; i++)); do read -r t m < <(pathways pathways-noflyway -- --spring.flyway.enabled=false) || exit 2; nf+=("$t"); done

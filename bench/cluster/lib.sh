@@ -161,3 +161,26 @@ stop_proxy() {
 # start_sink PORT FILE: the loopback SMTP sink (bench/cluster/smtp_sink.py); one line per e-mail received.
 start_sink() { nohup python3 "$ROOT/bench/cluster/smtp_sink.py" "$1" "$2" >"$WORK/sink.log" 2>&1 & echo $! >"$WORK/sink.pid"; sleep 0.5; }
 stop_sink() { [ -f "$WORK/sink.pid" ] && kill "$(cat "$WORK/sink.pid")" 2>/dev/null; rm -f "$WORK/sink.pid"; return 0; }
+
+# phases LOG (B5): where one start's time went, from log lines both apps write (milliseconds, one line; the five add
+# up to the "process running for" of Spring Boot's "Started ..." line):
+#   launch    the JVM and Spring Boot's launcher, before SpringApplication.run ("process running for" less "Started in");
+#   context   SpringApplication.run to "Tomcat initialized": the environment, the configuration read and scanned, the
+#             beans defined;
+#   flyway    "HikariPool-1 - Starting" to Flyway's last line (Pathways; the bare app has no Flyway, and makes its
+#             first connection inside the engine's start);
+#   engine    "STARTER-SB040" to "ENGINE-00001 Process Engine default created": the engine with its plugins;
+#   other     the rest of "Tomcat initialized" to "Started ...": every other bean, and Tomcat's start.
+phases() {
+  awk '
+    function ms(line,  t) { split(substr(line, 12, 12), t, ":"); return (t[1] * 3600 + t[2] * 60 + t[3]) * 1000 }
+    /Tomcat initialized with port/ && !w { w = ms($0) }
+    /HikariPool-1 - Starting/ && !h { h = ms($0) }
+    /o\.f\.core\.internal\.command\.Db/ { f = ms($0) }
+    /STARTER-SB040/ && !e0 { e0 = ms($0) }
+    /ENGINE-00001 Process Engine/ && !e1 { e1 = ms($0) }
+    /: Started [A-Za-z]*Application in/ {
+      d = ms($0); match($0, /in [0-9.]+ seconds \(process running for [0-9.]+/)
+      split(substr($0, RSTART, RLENGTH), p, " "); run = d - p[2] * 1000; launch = (p[7] - p[2]) * 1000 }
+    END { fly = (f && h) ? f - h : 0; printf "%d %d %d %d %d\n", launch, w - run, fly, e1 - e0, d - w - fly - (e1 - e0) }' "$1"
+}

@@ -56,6 +56,59 @@ class BenchHarnessTest {
         assertThat(refused.javaArgs()).isEmpty();
     }
 
+    /**
+     * B5's phases (lib.sh {@code phases LOG}) read where a start went from the log lines both apps write: they add up
+     * to the JVM's time to "Started", and Flyway counts only where it ran (the bare app's first connection is made
+     * inside the engine's start).
+     */
+    @Test
+    void aStartIsSplitIntoPhasesThatAddUpToItsTime() throws Exception {
+        String pathways = String.join(
+                "\n",
+                line("00:00:00.900", "uk.pathways.PathwaysApplication", "Starting PathwaysApplication v0.1.0"),
+                line("00:00:02.500", "o.s.b.w.embedded.tomcat.TomcatWebServer", "Tomcat initialized with port 8080"),
+                line("00:00:02.600", "com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Starting..."),
+                line("00:00:02.700", "o.f.core.internal.command.DbValidate", "Successfully validated 24 migrations"),
+                line("00:00:03.000", "o.f.core.internal.command.DbMigrate", "Schema \"public\" is up to date."),
+                line("00:00:03.100", "org.camunda.bpm.spring.boot", "STARTER-SB040 Setting up jobExecutor"),
+                line("00:00:05.100", "org.camunda.bpm.engine", "ENGINE-00001 Process Engine default created."),
+                line(
+                        "00:00:08.000",
+                        "uk.pathways.PathwaysApplication",
+                        "Started PathwaysApplication in 7.5 seconds (process running for 8.0)"));
+        String bare = String.join(
+                "\n",
+                line("00:00:02.000", "o.s.b.w.embedded.tomcat.TomcatWebServer", "Tomcat initialized with port 8080"),
+                line("00:00:02.300", "org.camunda.bpm.spring.boot", "STARTER-SB040 Setting up jobExecutor"),
+                line("00:00:02.400", "com.zaxxer.hikari.HikariDataSource", "HikariPool-1 - Starting..."),
+                line("00:00:04.800", "org.camunda.bpm.engine", "ENGINE-00001 Process Engine default created."),
+                line(
+                        "00:00:06.000",
+                        "bench.bare.BareApplication",
+                        "Started BareApplication in 5.6 seconds (process running for 6.0)"));
+
+        // launch, context, flyway, engine, other (milliseconds)
+        assertThat(phases(pathways)).isEqualTo("500 2000 400 2000 3100");
+        assertThat(phases(bare)).isEqualTo("400 1600 0 2500 1500");
+    }
+
+    private static String line(String time, String logger, String message) {
+        return "2026-12-07T" + time + "Z  INFO 1 --- [pathways] [           main] " + logger + " : " + message;
+    }
+
+    private String phases(String log) throws IOException, InterruptedException {
+        Path file = Files.writeString(work.resolve("start.log"), log + "\n");
+        Process bash = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "WORK='" + work + "' JAR=/nowhere/pathways.jar; source bench/cluster/lib.sh; phases '" + file
+                                + "'")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
     record Result(int exit, String output, String javaArgs) {}
 
     /** Sources lib.sh as the benchmarks do, then {@code start_node 1 PORT ARG}, with {@code java} a recorder. */
