@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>two users complete the same task at once: the loser's {@code OptimisticLockingException} becomes 409, and so
  * does completing a task that another user has already completed ("Cannot find task": 409 if the task is in history
- * as ended, 404 if it never existed). On two nodes the loser can also fail inside the engine (a
- * NullPointerException) or be refused (403, its grant deleted with the task): 409 too, when the task is now
- * completed and, for the 403, the caller could work it;</li>
+ * as ended and was offered to the caller, 404 if it never existed or was never theirs). On two nodes the loser can
+ * also fail inside the engine (a NullPointerException) or be refused (403, its grant deleted with the task): 409 too,
+ * when the task is now completed and the caller could work it;</li>
  * <li>the database is out of reach (restart, fail-over): 503 with {@code Retry-After}, as {@link ApiProblems} does for
  * {@code /api}.</li>
  * </ul>
@@ -116,8 +116,10 @@ class EngineRestProblems implements ResourceConfigCustomizer {
             }
             // A task action that failed on a task now completed lost the race: "Cannot find task", or on two nodes a
             // failure Camunda does not name (the loser read the task before the winner committed and then found its
-            // process instance gone: a NullPointerException inside the engine). A task that never existed is 404.
-            if (closedTasks.closed(taskId).isPresent()) {
+            // process instance gone: a NullPointerException inside the engine). That is 409 for those the task was
+            // offered to; to anyone else a closed task is as a task that never existed, 404, so a task id tells
+            // another agency nothing (as on the task pages).
+            if (offeredToCaller(taskId)) {
                 log.info(
                         "Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
                         request.getMethod(),
@@ -139,18 +141,23 @@ class EngineRestProblems implements ResourceConfigCustomizer {
          */
         private void lostRaceForbidden(ContainerRequestContext request, ContainerResponseContext response) {
             String taskId = taskId(request);
-            Authentication caller = identityService.getCurrentAuthentication();
-            if (taskId == null || caller == null) {
-                return;
-            }
-            List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-            if (closedTasks
-                    .closedAndOfferedTo(taskId, caller.getUserId(), groups)
-                    .isPresent()) {
+            if (taskId != null && offeredToCaller(taskId)) {
                 response.setStatus(409);
                 alreadyCompleted(response, taskId);
             }
         }
+    }
+
+    /** Whether the task has closed and was offered to the signed-in caller (agency.ClosedTasks). */
+    private boolean offeredToCaller(String taskId) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null) {
+            return false;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return closedTasks
+                .closedAndOfferedTo(taskId, caller.getUserId(), groups)
+                .isPresent();
     }
 
     /** The task of a task action (complete, submit-form, resolve, claim), or null for any other request. */

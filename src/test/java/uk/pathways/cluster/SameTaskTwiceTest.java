@@ -70,6 +70,32 @@ class SameTaskTwiceTest {
     }
 
     @Test
+    void anotherAgencyIsToldNothingOfATaskThatWasNeverTheirs() {
+        ReferralAccepted referral = pathway.refer(15, List.of("OLDER_PARTNER"));
+        String task = pathway.task(referral.caseId(), "screening").getId();
+        assertThat(post("/engine-rest/task/" + task + "/submit-form", "mash-worker")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(204);
+
+        for (String action : List.of("complete", "submit-form")) {
+            ResponseEntity<JsonNode> police = post("/engine-rest/task/" + task + "/" + action, "police-worker");
+            ResponseEntity<JsonNode> never = post("/engine-rest/task/no-such-task/" + action, "police-worker");
+
+            // as a task that never existed: 404, nothing about who completed it or when
+            assertThat(police.getStatusCode().value()).as(action).isEqualTo(404);
+            assertThat(police.getBody().path("type").asText())
+                    .isEqualTo(never.getBody().path("type").asText());
+            assertThat(police.getBody().toString()).doesNotContain("already been completed");
+        }
+        // the MASH colleague who lost the race is still told
+        assertThat(post("/engine-rest/task/" + task + "/complete", "mash-manager")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aTaskThatNeverExistedIs404() {
         ResponseEntity<JsonNode> response = post("/engine-rest/task/no-such-task/complete", "mash-worker");
 

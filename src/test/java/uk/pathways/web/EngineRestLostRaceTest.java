@@ -24,8 +24,8 @@ import uk.pathways.support.Pathway;
 /**
  * The loser of a race for a task on two nodes, as seen in the fault run (bench/cluster/faults.sh): it read the task
  * before the winner committed, then failed inside the engine (500, a NullPointerException) or was refused because
- * the winner's completion deleted its grant (403). Both are 409 "already completed" when the task is completed,
- * and the 403 only for a caller who could work the task; anyone else is still refused.
+ * the winner's completion deleted its grant (403). Both are 409 "already completed" when the task is completed and
+ * the caller could work it; anyone else is still refused, and is not told the task was completed.
  */
 @PathwaysTest
 class EngineRestLostRaceTest {
@@ -69,6 +69,14 @@ class EngineRestLostRaceTest {
 
         verify(filter(task, 403, "AuthorizationException", "police-worker", "police"), never())
                 .setStatus(anyInt());
+    }
+
+    @Test
+    void anEngineFailureOnACompletedTaskIsNot409ForAnotherAgency() throws Exception {
+        String task = completedScreeningTask();
+
+        verify(filter(task, 500, "NullPointerException", "police-worker", "police"), never())
+                .setStatus(409);
     }
 
     @Test
