@@ -71,6 +71,9 @@ class TaskPagesTest {
     org.camunda.bpm.engine.RuntimeService runtimeService;
 
     @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+
+    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -754,7 +757,8 @@ class TaskPagesTest {
         for (MockHttpServletRequestBuilder request : List.of(
                 get("/tasks/" + screening.getId()),
                 post("/tasks/" + screening.getId()).param("screeningNotes", "Synthetic notes of another agency"),
-                post("/tasks/" + screening.getId() + "/claim"))) {
+                post("/tasks/" + screening.getId() + "/claim"),
+                post("/tasks/" + screening.getId() + "/unclaim"))) {
             MvcResult otherAgency = mvc.perform(
                             request.session(session("education-worker")).with(csrf()))
                     .andReturn();
@@ -809,6 +813,41 @@ class TaskPagesTest {
         assertThat(mash.getResponse().getStatus())
                 .as("MASH, no longer a candidate when the task closed")
                 .isEqualTo(404);
+    }
+
+    /** "Unclaim" in a tab left open after the practitioner completed the task in another: told so, nothing changed. */
+    @Test
+    void unclaimingATaskCompletedSinceSaysSoAndChangesNothing() throws Exception {
+        ReferralAccepted referral = pathway.refer(15, List.of());
+        Task screening = pathway.task(referral.caseId(), "screening");
+        mvc.perform(post("/tasks/" + screening.getId() + "/claim")
+                .session(session("mash-worker"))
+                .with(csrf()));
+        assertThat(sendScreening("mash-worker", screening, "Synthetic notes before unclaiming")
+                        .getFlashMap()
+                        .get("warning"))
+                .isNull();
+
+        MvcResult unclaimed = mvc.perform(post("/tasks/" + screening.getId() + "/unclaim")
+                        .param("back", "inbox")
+                        .session(session("mash-worker"))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(unclaimed.getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        assertThat(unclaimed.getFlashMap().get("warning"))
+                .isEqualTo("\"" + screening.getName() + "\" was completed by you already, in another window or tab,"
+                        + " and is no longer open.");
+        assertThat(unclaimed.getFlashMap().get("notice"))
+                .as("no \"back with your agency\"")
+                .isNull();
+        assertThat(historyService
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(screening.getId())
+                        .singleResult()
+                        .getAssignee())
+                .as("still the one who completed it")
+                .isEqualTo("mash-worker");
     }
 
     private MvcResult sendScreening(String user, Task screening, String notes) throws Exception {
