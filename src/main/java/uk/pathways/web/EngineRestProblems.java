@@ -10,8 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
@@ -148,16 +150,40 @@ class EngineRestProblems implements ResourceConfigCustomizer {
         }
     }
 
-    /** Whether the task has closed and was offered to the signed-in caller (agency.ClosedTasks). */
+    /**
+     * Whether the task has closed and was offered to the signed-in caller (agency.ClosedTasks). The platform's
+     * administrators pass every engine check and may work any task, so any closed task was theirs to lose.
+     */
     private boolean offeredToCaller(String taskId) {
-        Authentication caller = identityService.getCurrentAuthentication();
+        Authentication caller = caller();
         if (caller == null) {
             return false;
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        if (groups.contains(uk.pathways.agency.Agency.CAMUNDA_ADMIN)) {
+            return closedTasks.closed(taskId).isPresent();
+        }
         return closedTasks
                 .closedAndOfferedTo(taskId, caller.getUserId(), groups)
                 .isPresent();
+    }
+
+    /**
+     * Who the engine REST API signed in for this request. It signs the caller in on the engine it serves, which it
+     * looks up by name in the JVM's registry; in one application that is this engine, but where a JVM holds more than
+     * one (the tests' cached contexts) it can be another, so that one is asked when this one has nobody signed in.
+     */
+    private Authentication caller() {
+        Authentication here = identityService.getCurrentAuthentication();
+        if (here != null) {
+            return here;
+        }
+        try {
+            ProcessEngine served = EngineUtil.lookupProcessEngine(null);
+            return served == null ? null : served.getIdentityService().getCurrentAuthentication();
+        } catch (RuntimeException noEngine) {
+            return null;
+        }
     }
 
     /** The task of a task action (complete, submit-form, resolve, claim), or null for any other request. */

@@ -76,7 +76,7 @@ class EngineRestLostRaceTest {
         String task = completedScreeningTask();
 
         verify(filter(task, 500, "NullPointerException", "police-worker", "police"), never())
-                .setStatus(409);
+                .setStatus(anyInt());
     }
 
     @Test

@@ -823,13 +823,19 @@ class TaskPagesTest {
         mvc.perform(post("/tasks/" + screening.getId() + "/claim")
                 .session(session("mash-worker"))
                 .with(csrf()));
+        assertThat(taskService
+                        .createTaskQuery()
+                        .taskId(screening.getId())
+                        .singleResult()
+                        .getAssignee())
+                .isEqualTo("mash-worker");
         assertThat(sendScreening("mash-worker", screening, "Synthetic notes before unclaiming")
                         .getFlashMap()
                         .get("warning"))
                 .isNull();
 
+        // from the task's own page (no "back" to the inbox), so only the closed task sends the practitioner there
         MvcResult unclaimed = mvc.perform(post("/tasks/" + screening.getId() + "/unclaim")
-                        .param("back", "inbox")
                         .session(session("mash-worker"))
                         .with(csrf()))
                 .andReturn();
