@@ -12,6 +12,7 @@
 WORK=${WORK:-$(cd "$(dirname "$0")/../.." && pwd)/target/cluster-b5}
 source "$(dirname "$0")/lib.sh"
 RUNS=${RUNS:-7}; COMPONENT_RUNS=${COMPONENT_RUNS:-3}
+[ "$RUNS" -ge 1 ] && [ "$COMPONENT_RUNS" -ge 1 ] || { echo "b5: RUNS and COMPONENT_RUNS must be at least 1" >&2; exit 2; }
 need_jar
 (cd "$ROOT/bench/cluster/bare-app" && "$ROOT/mvnw" -B -o -q package -DskipTests) || exit 2
 BARE=$(ls "$ROOT"/bench/cluster/bare-app/target/bare-camunda-1.jar)
@@ -24,7 +25,7 @@ echo "# B5 $(date -u +%FT%TZ); $(nproc) cores; load $(load); RUNS=$RUNS COMPONEN
 # start_once LABEL PORT command...: one start; prints "seconds rss_mb" and keeps the log as $WORK/LABEL.log. The
 # seconds are the JVM's own uptime when Spring Boot logged "Started ... (process running for N)", to the millisecond:
 # health UP is only polled once a second (wait_up), which made every start a whole number of polls after launch (the
-# figures before 2026-12-08 were read at that one-second resolution). The raw line gives both.
+# figures before 2026-12-07 23:37 UTC were read at that one-second resolution). The raw line gives both.
 start_once() {
   local label=$1 port=$2; shift 2; local t0 t1 pid l0
   l0=$(load); t0=$(date +%s.%N); "$@" --server.port=$port --server.address=127.0.0.1 >"$WORK/$label.log" 2>&1 & pid=$!

@@ -173,14 +173,21 @@ stop_sink() { [ -f "$WORK/sink.pid" ] && kill "$(cat "$WORK/sink.pid")" 2>/dev/n
 #   other     the rest of "Tomcat initialized" to "Started ...": every other bean, and Tomcat's start.
 phases() {
   awk '
-    function ms(line,  t) { split(substr(line, 12, 12), t, ":"); return (t[1] * 3600 + t[2] * 60 + t[3]) * 1000 }
-    /Tomcat initialized with port/ && !w { w = ms($0) }
-    /HikariPool-1 - Starting/ && !h { h = ms($0) }
+    function ms(line,  t) { split(substr(line, 12, 12), t, ":"); return int((t[1] * 3600 + t[2] * 60 + t[3]) * 1000 + 0.5) }
+    /Tomcat initialized with port/ && w == "" { w = ms($0) }
+    /HikariPool-1 - Starting/ && h == "" { h = ms($0) }
     /o\.f\.core\.internal\.command\.Db/ { f = ms($0) }
-    /STARTER-SB040/ && !e0 { e0 = ms($0) }
-    /ENGINE-00001 Process Engine/ && !e1 { e1 = ms($0) }
+    /STARTER-SB040/ && e0 == "" { e0 = ms($0) }
+    /ENGINE-00001 Process Engine/ && e1 == "" { e1 = ms($0) }
     /: Started [A-Za-z]*Application in/ {
       d = ms($0); match($0, /in [0-9.]+ seconds \(process running for [0-9.]+/)
-      split(substr($0, RSTART, RLENGTH), p, " "); run = d - p[2] * 1000; launch = (p[7] - p[2]) * 1000 }
-    END { fly = (f && h) ? f - h : 0; printf "%d %d %d %d %d\n", launch, w - run, fly, e1 - e0, d - w - fly - (e1 - e0) }' "$1"
+      split(substr($0, RSTART, RLENGTH), p, " "); took = p[2] * 1000; uptime = p[7] * 1000 }
+    # a time after "Started" is the day before it (a start across midnight UTC)
+    function before(x) { return x > d ? x - 86400000 : x }
+    END {
+      if (d == "" || w == "" || e0 == "" || e1 == "") { print "phases: no Started, Tomcat or engine line in " FILENAME > "/dev/stderr"; exit 1 }
+      run = d - took; w = before(w); e0 = before(e0); e1 = before(e1)
+      fly = (f != "" && h != "") ? before(f) - before(h) : 0
+      launch = int(uptime - took + 0.5); context = int(w - run + 0.5); engine = e1 - e0
+      printf "%d %d %d %d %d\n", launch, context, fly, engine, int(uptime + 0.5) - launch - context - fly - engine }' "$1"
 }

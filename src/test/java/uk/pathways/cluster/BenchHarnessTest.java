@@ -92,6 +92,35 @@ class BenchHarnessTest {
         assertThat(phases(bare)).isEqualTo("400 1600 0 2500 1500");
     }
 
+    /** A start across midnight UTC, with seconds that are not exact in binary, still adds up to its uptime. */
+    @Test
+    void aStartAcrossMidnightStillAddsUp() throws Exception {
+        String log = String.join(
+                "\n",
+                line("23:59:58.000", "o.s.b.w.embedded.tomcat.TomcatWebServer", "Tomcat initialized with port 8080"),
+                line("23:59:58.900", "org.camunda.bpm.spring.boot", "STARTER-SB040 Setting up jobExecutor"),
+                line("00:00:00.872", "org.camunda.bpm.engine", "ENGINE-00001 Process Engine default created."),
+                line(
+                        "00:00:01.656",
+                        "bench.bare.BareApplication",
+                        "Started BareApplication in 7.65 seconds (process running for 8.135)"));
+
+        String phases = phases(log);
+
+        assertThat(phases).isEqualTo("485 3994 0 1972 1684");
+        assertThat(java.util.Arrays.stream(phases.split(" "))
+                        .mapToInt(Integer::parseInt)
+                        .sum())
+                .isEqualTo(8135);
+    }
+
+    @Test
+    void aLogWithoutItsStartedLineIsRefused() throws Exception {
+        String log = line("00:00:02.000", "o.s.b.w.embedded.tomcat.TomcatWebServer", "Tomcat initialized with port 80");
+
+        assertThat(phases(log)).contains("phases: no Started, Tomcat or engine line");
+    }
+
     private static String line(String time, String logger, String message) {
         return "2026-12-07T" + time + "Z  INFO 1 --- [pathways] [           main] " + logger + " : " + message;
     }
