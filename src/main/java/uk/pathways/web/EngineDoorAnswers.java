@@ -221,7 +221,7 @@ class EngineDoorAnswers {
             if (failure instanceof OptimisticLockingException || failure instanceof ConflictException) {
                 return 409;
             }
-            if (failure instanceof NotFoundException) {
+            if (failure instanceof NotFoundException || missingInAuthorizationCheck(failure)) {
                 return 404;
             }
             if (failure instanceof BadUserRequestException
@@ -235,6 +235,22 @@ class EngineDoorAnswers {
                 return 400;
             }
             return 500;
+        }
+
+        /**
+         * Camunda 7.24 checks some commands' authorization before it looks for what they act on: asking for the form
+         * of a task that is not there ({@code GET /engine-rest/task/{id}/deployed-form}) fails with a
+         * NullPointerException inside the authorization checker. Nothing is there: 404, whether the task never existed
+         * or has closed.
+         */
+        private static boolean missingInAuthorizationCheck(RuntimeException failure) {
+            return failure instanceof NullPointerException
+                    && failure.getStackTrace().length > 0
+                    && failure.getStackTrace()[0]
+                            .getClassName()
+                            .equals("org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker")
+                    && failure.getMessage() != null
+                    && failure.getMessage().endsWith("is null");
         }
 
         /** The engine refuses a password that does not meet its policy with a plain engine exception. */

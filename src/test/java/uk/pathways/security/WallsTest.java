@@ -561,6 +561,28 @@ class WallsTest {
                 .hasSize(1);
     }
 
+    /**
+     * Camunda checks authorization before it looks for the task when asked for a task's form, and failed with a 500
+     * for a task that is not there (found by probing the doors). Nothing there is 404, the same for a task that closed
+     * and one that never existed, so the answer tells another agency nothing.
+     */
+    @Test
+    void theFormOfATaskThatIsNotThereIsNotFoundWhetherItClosedOrNeverExisted() {
+        ReferralAccepted referral = referredByEducation();
+        String task = pathway.task(referral.caseId(), "screening").getId();
+        pathway.complete(referral.caseId(), "screening", "mash-worker", Pathway.SCREENING);
+
+        Doors.Answer closed =
+                doors().basic("police-worker", "GET", "/engine-rest/task/" + task + "/deployed-form", null);
+        Doors.Answer never =
+                doors().basic("police-worker", "GET", "/engine-rest/task/no-such-task/deployed-form", null);
+
+        noInternals(closed);
+        assertThat(closed.status()).as(closed.body()).isEqualTo(404);
+        assertThat(never.status()).isEqualTo(404);
+        assertThat(closed.body()).isEqualTo(never.body());
+    }
+
     // ---- finding 10: audit gaps
 
     @Test
