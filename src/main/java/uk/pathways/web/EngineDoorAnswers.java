@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -21,6 +22,9 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import uk.pathways.agency.ClosedTasks;
 
 /**
  * How the engine's HTTP doors ({@code /engine-rest} and the webapps' API under {@code /camunda/api}) answer a request
@@ -52,9 +57,14 @@ class EngineDoorAnswers {
     /** A Java exception's simple name, such as NullPointerException. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(Exception|Error)\\b:?");
 
+    /** A task action through the Tasklist's own engine API, such as submitting a task's form. */
+    private static final Pattern WEBAPP_TASK_ACTION =
+            Pattern.compile("^/camunda/api/engine/engine/[^/]+/task/([^/]+)/(complete|submit-form|resolve|claim)$");
+
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> engineDoorAnswersFilter() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Answers());
+    FilterRegistrationBean<OncePerRequestFilter> engineDoorAnswersFilter(ClosedTasks closedTasks) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Answers(closedTasks));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setName("pathways-engine-door-answers");
         registration.setOrder(80); // outside the audit (90) and Camunda's authentication (101)
@@ -62,6 +72,12 @@ class EngineDoorAnswers {
     }
 
     static final class Answers extends OncePerRequestFilter {
+
+        private final ClosedTasks closedTasks;
+
+        Answers(ClosedTasks closedTasks) {
+            this.closedTasks = closedTasks;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -112,6 +128,17 @@ class EngineDoorAnswers {
                     : null;
             HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
             buffered.resetBuffer();
+            String lostTask = lostInTasklist(request, failure);
+            if (lostTask != null) {
+                write(
+                        response,
+                        409,
+                        title(409),
+                        "Task " + lostTask + " has already been completed by someone else.",
+                        null,
+                        null);
+                return;
+            }
             if (failure instanceof FieldsRefused refused) {
                 write(
                         response,
@@ -208,6 +235,37 @@ class EngineDoorAnswers {
                 });
             }
             writeWith(response, status, title(status), clean(message, title(status) + "."), null, code, kept);
+        }
+
+        /**
+         * The task of a Tasklist action that lost the race: the task was not found because it has closed since the
+         * Tasklist listed it, and it was offered to the signed-in user (agency.ClosedTasks). They are told it was
+         * completed (409), as {@code /engine-rest} and the pages tell them; anyone else keeps the answer of a task that
+         * never existed. Null for any other request.
+         */
+        private String lostInTasklist(HttpServletRequest request, RuntimeException failure) {
+            Matcher action = WEBAPP_TASK_ACTION.matcher(request.getRequestURI());
+            if (!action.matches()
+                    || !(failure instanceof NullValueException)
+                    || failure.getMessage() == null
+                    || !failure.getMessage().contains("Cannot find task")) {
+                return null;
+            }
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+            if (signedIn == null) {
+                return null;
+            }
+            String taskId = action.group(1);
+            for (UserAuthentication user : signedIn.getAuthentications()) {
+                List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+                if (closedTasks
+                        .closedAndOfferedTo(taskId, user.getName(), groups)
+                        .isPresent()) {
+                    return taskId;
+                }
+            }
+            return null;
         }
 
         /** A failure that is the caller's, not the server's: 400 (409 for a race, 404 for nothing there). */

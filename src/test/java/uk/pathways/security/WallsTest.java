@@ -583,6 +583,31 @@ class WallsTest {
         assertThat(closed.body()).isEqualTo(never.body());
     }
 
+    /**
+     * The Tasklist's own engine API tells the MASH colleague who lost the race that the task was completed (409), as
+     * {@code /engine-rest} and the pages tell them; it said "Cannot find task ... task is null". Another agency gets
+     * what a task that never existed gets.
+     */
+    @Test
+    void theTasklistTellsTheColleagueWhoLostTheRaceAndNoOneElse() {
+        ReferralAccepted referral = referredByEducation();
+        String task = pathway.task(referral.caseId(), "screening").getId();
+        pathway.complete(referral.caseId(), "screening", "mash-worker", Pathway.SCREENING);
+        String form = "/camunda/api/engine/engine/default/task/%s/submit-form";
+
+        Doors.Answer colleague =
+                doors().webapp("mash-manager", "tasklist").call("POST", form.formatted(task), "{\"variables\": {}}");
+        Doors.Webapp police = doors().webapp("police-worker", "tasklist");
+        Doors.Answer closed = police.call("POST", form.formatted(task), "{\"variables\": {}}");
+        Doors.Answer never = police.call("POST", form.formatted("no-such-task"), "{\"variables\": {}}");
+
+        assertThat(colleague.status()).as(colleague.body()).isEqualTo(409);
+        assertThat(colleague.body()).contains("Task " + task + " has already been completed by someone else.");
+        noInternals(closed);
+        assertThat(closed.status()).isEqualTo(never.status()).isNotEqualTo(409);
+        assertThat(closed.body().replace(task, "ID")).isEqualTo(never.body().replace("no-such-task", "ID"));
+    }
+
     // ---- finding 10: audit gaps
 
     @Test
