@@ -130,13 +130,7 @@ class EngineDoorAnswers {
             buffered.resetBuffer();
             String lostTask = lostInTasklist(request, failure);
             if (lostTask != null) {
-                write(
-                        response,
-                        409,
-                        title(409),
-                        "Task " + lostTask + " has already been completed by someone else.",
-                        null,
-                        null);
+                write(response, 409, title(409), EngineRestProblems.alreadyCompleted(lostTask), null, null);
                 return;
             }
             if (failure instanceof FieldsRefused refused) {

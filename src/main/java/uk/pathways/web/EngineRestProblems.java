@@ -189,10 +189,15 @@ class EngineRestProblems implements ResourceConfigCustomizer {
     private static void alreadyCompleted(ContainerResponseContext response, String taskId) {
         ExceptionDto dto = response.getEntity() instanceof ExceptionDto given ? given : new ExceptionDto();
         dto.setType("TaskAlreadyCompleted");
-        dto.setMessage("Task " + taskId + " has already been completed by someone else.");
+        dto.setMessage(alreadyCompleted(taskId));
         dto.setCode(null);
         response.setEntity(dto);
         response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
+    }
+
+    /** What the one who lost the race for a task is told, at {@code /engine-rest} and the Tasklist's API alike. */
+    static String alreadyCompleted(String taskId) {
+        return "Task " + taskId + " has already been completed by someone else.";
     }
 
     private static boolean optimisticLockingCode(Object entity) {
