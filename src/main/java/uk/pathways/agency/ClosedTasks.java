@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,35 @@ public class ClosedTasks {
             return closed(taskId);
         }
         return closed(taskId).filter(task -> userId.equals(task.getAssignee()) || wasCandidate(taskId, userId, groups));
+    }
+
+    /**
+     * How a closed task closed, as the one it was offered to is told (the task pages and the Tasklist say the same):
+     * "was completed by you already, in another window or tab," (the user operation log names them), "was completed
+     * by someone else", or "was closed as the pathway moved on" (it ended without a completion).
+     */
+    public String howItClosed(HistoricTaskInstance closed, String userId) {
+        if (!"completed".equals(closed.getDeleteReason())) {
+            return "was closed as the pathway moved on";
+        }
+        return userId.equals(completedBy(closed))
+                ? "was completed by you already, in another window or tab,"
+                : "was completed by someone else";
+    }
+
+    /** Who completed a closed task: the user operation log's entry, else its assignee (the pages claim first). */
+    private String completedBy(HistoricTaskInstance closed) {
+        return privileged
+                .call(() -> historyService
+                        .createUserOperationLogQuery()
+                        .taskId(closed.getId())
+                        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                        .list())
+                .stream()
+                .map(UserOperationLogEntry::getUserId)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(closed.getAssignee());
     }
 
     private boolean wasCandidate(String taskId, String userId, Collection<String> groups) {

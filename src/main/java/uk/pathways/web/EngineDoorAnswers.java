@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -128,9 +130,9 @@ class EngineDoorAnswers {
                     : null;
             HttpServletResponse response = (HttpServletResponse) buffered.getResponse();
             buffered.resetBuffer();
-            String lostTask = lostInTasklist(request, failure);
-            if (lostTask != null) {
-                write(response, 409, title(409), EngineRestProblems.alreadyCompleted(lostTask), null, null);
+            String lost = lostInTasklist(request, failure);
+            if (lost != null) {
+                write(response, 409, title(409), lost, null, null);
                 return;
             }
             if (failure instanceof FieldsRefused refused) {
@@ -232,10 +234,10 @@ class EngineDoorAnswers {
         }
 
         /**
-         * The task of a Tasklist action that lost the race: the task was not found because it has closed since the
-         * Tasklist listed it, and it was offered to the signed-in user (agency.ClosedTasks). They are told it was
-         * completed (409), as {@code /engine-rest} and the pages tell them; anyone else keeps the answer of a task that
-         * never existed. Null for any other request.
+         * What a Tasklist user is told when their action lost the race for a task: it was not found because it has
+         * closed since the Tasklist listed it, and it was offered to them (agency.ClosedTasks). They read the task's
+         * name and how it closed, in the pages' words (409); anyone else keeps the answer of a task that never
+         * existed. Null for any other request.
          */
         private String lostInTasklist(HttpServletRequest request, RuntimeException failure) {
             Matcher action = WEBAPP_TASK_ACTION.matcher(request.getRequestURI());
@@ -253,10 +255,15 @@ class EngineDoorAnswers {
             String taskId = action.group(1);
             for (UserAuthentication user : signedIn.getAuthentications()) {
                 List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-                if (closedTasks
-                        .closedAndOfferedTo(taskId, user.getName(), groups)
-                        .isPresent()) {
-                    return taskId;
+                Optional<HistoricTaskInstance> closed = closedTasks.closedAndOfferedTo(taskId, user.getName(), groups);
+                if (closed.isPresent()) {
+                    String name = closed.get().getName() == null
+                            ? "This task"
+                            : "\"" + closed.get().getName() + "\"";
+                    return name + " " + closedTasks.howItClosed(closed.get(), user.getName())
+                            + (action.group(2).equals("claim")
+                                    ? " before you claimed it. Refresh the list."
+                                    : " before you sent your form. Nothing you entered was recorded.");
                 }
             }
             return null;

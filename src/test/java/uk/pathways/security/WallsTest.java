@@ -589,11 +589,14 @@ class WallsTest {
      * what a task that never existed gets.
      */
     @Test
-    void theTasklistTellsTheColleagueWhoLostTheRaceAndNoOneElse() {
+    void theTasklistTellsTheColleagueWhoLostTheRaceAndNoOneElse() throws Exception {
         ReferralAccepted referral = referredByEducation();
-        String task = pathway.task(referral.caseId(), "screening").getId();
+        org.camunda.bpm.engine.task.Task screening = pathway.task(referral.caseId(), "screening");
+        String task = screening.getId();
+        String name = screening.getName();
         pathway.complete(referral.caseId(), "screening", "mash-worker", Pathway.SCREENING);
         String form = "/camunda/api/engine/engine/default/task/%s/submit-form";
+        String claim = "/camunda/api/engine/engine/default/task/%s/claim";
 
         Doors.Answer colleague =
                 doors().webapp("mash-manager", "tasklist").call("POST", form.formatted(task), "{\"variables\": {}}");
@@ -602,7 +605,15 @@ class WallsTest {
         Doors.Answer never = police.call("POST", form.formatted("no-such-task"), "{\"variables\": {}}");
 
         assertThat(colleague.status()).as(colleague.body()).isEqualTo(409);
-        assertThat(colleague.body()).contains("Task " + task + " has already been completed by someone else.");
+        assertThat(Doors.JSON.readTree(colleague.body()).path("message").asText())
+                .isEqualTo("\"" + name + "\" was completed by someone else before you sent your form."
+                        + " Nothing you entered was recorded.");
+        Doors.Answer claimed = doors().webapp("mash-worker", "tasklist")
+                .call("POST", claim.formatted(task), "{\"userId\": \"mash-worker\"}");
+        assertThat(Doors.JSON.readTree(claimed.body()).path("message").asText())
+                .as("the one who completed it, claiming it again in a stale list")
+                .isEqualTo("\"" + name + "\" was completed by you already, in another window or tab, before you claimed"
+                        + " it. Refresh the list.");
         noInternals(closed);
         assertThat(closed.status()).isEqualTo(never.status()).isNotEqualTo(409);
         assertThat(closed.body().replace(task, "ID")).isEqualTo(never.body().replace("no-such-task", "ID"));

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -553,32 +552,10 @@ class TaskPages {
                         ? closedTasks.closed(id)
                         : closedTasks.closedAndOfferedTo(id, user, actors.groupsOf(user)))
                 .orElseThrow(() -> new NoSuchElementException("No open task " + id + " for you"));
-        String how;
-        if ("completed".equals(closed.getDeleteReason())) {
-            how = user.equals(completedBy(closed))
-                    ? "was completed by you already, in another window or tab,"
-                    : "was completed by someone else";
-        } else {
-            how = "was closed as the pathway moved on";
-        }
+        String how = closedTasks.howItClosed(closed, user);
         String name = closed.getName() == null ? "This task" : "\"" + closed.getName() + "\"";
         redirect.addFlashAttribute("warning", name + " " + how + " " + tail);
         return "redirect:/tasks";
-    }
-
-    /** Who completed a closed task: the user operation log's entry, else its assignee (the pages claim first). */
-    private String completedBy(HistoricTaskInstance closed) {
-        return privileged
-                .call(() -> historyService
-                        .createUserOperationLogQuery()
-                        .taskId(closed.getId())
-                        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-                        .list())
-                .stream()
-                .map(UserOperationLogEntry::getUserId)
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(closed.getAssignee());
     }
 
     private String caseIdOf(Task task) {
