@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class ClosedTasks {
 
     private final HistoryService historyService;
+    private final TaskService taskService;
     private final Privileged privileged;
 
-    ClosedTasks(HistoryService historyService, Privileged privileged) {
+    ClosedTasks(HistoryService historyService, TaskService taskService, Privileged privileged) {
         this.historyService = historyService;
+        this.taskService = taskService;
         this.privileged = privileged;
     }
 
@@ -40,14 +43,34 @@ public class ClosedTasks {
      * The task {@code taskId} if it has closed and was offered to the user: assigned to them (as the engine lets an
      * assignee read their task while it is open), or they or one of {@code groups} were among its candidates when it
      * closed, replaying the identity link log's additions and removals in order (history level full; below it, only
-     * the assignee). The platform's administrators ({@code camunda-admin}) pass every engine check and may work any
+     * the assignee). {@code groups} are the user's groups now, as they sign in. The platform's administrators ({@code camunda-admin}) pass every engine check and may work any
      * task, so every closed task was theirs to lose.
      */
     public Optional<HistoricTaskInstance> closedAndOfferedTo(String taskId, String userId, Collection<String> groups) {
+        Optional<HistoricTaskInstance> closed = closed(taskId);
+        // the candidates are read whether or not the task is found, so that a closed task that was never theirs takes
+        // another agency as long to be told "not found" as an id that never was
+        boolean candidate = wasCandidate(taskId, userId, groups);
         if (groups.contains(Agency.CAMUNDA_ADMIN)) {
-            return closed(taskId);
+            return closed;
         }
-        return closed(taskId).filter(task -> userId.equals(task.getAssignee()) || wasCandidate(taskId, userId, groups));
+        return closed.filter(task -> userId.equals(task.getAssignee()) || candidate);
+    }
+
+    /** Whether a task {@code taskId} is open now (read as the platform, whoever asks). */
+    public boolean isOpen(String taskId) {
+        return privileged.call(
+                        () -> taskService.createTaskQuery().taskId(taskId).count())
+                > 0;
+    }
+
+    /**
+     * What the one a closed task was offered to is told, in one sentence that starts with the task's name: {@code
+     * "Screen the referral" was completed by someone else} and {@code tail}.
+     */
+    public String told(HistoricTaskInstance closed, String userId, String tail) {
+        String name = closed.getName() == null ? "This task" : "\"" + closed.getName() + "\"";
+        return name + " " + howItClosed(closed, userId) + " " + tail;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.FormException;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -61,7 +59,10 @@ class EngineDoorAnswers {
 
     /** A task action through the Tasklist's own engine API, such as submitting a task's form. */
     private static final Pattern WEBAPP_TASK_ACTION =
-            Pattern.compile("^/camunda/api/engine/engine/[^/]+/task/([^/]+)/(complete|submit-form|resolve|claim)$");
+            Pattern.compile("^/camunda/api/engine/engine/([^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim)$");
+    /** A task's deployed form, at either door. */
+    private static final Pattern DEPLOYED_FORM =
+            Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/deployed-form$");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> engineDoorAnswersFilter(ClosedTasks closedTasks) {
@@ -133,6 +134,10 @@ class EngineDoorAnswers {
             String lost = lostInTasklist(request, failure);
             if (lost != null) {
                 write(response, 409, title(409), lost, null, null);
+                return;
+            }
+            if (status >= 500 && formOfNoTask(request)) {
+                write(response, 404, title(404), "There is no open task with this id.", null, null);
                 return;
             }
             if (failure instanceof FieldsRefused refused) {
@@ -241,32 +246,53 @@ class EngineDoorAnswers {
          */
         private String lostInTasklist(HttpServletRequest request, RuntimeException failure) {
             Matcher action = WEBAPP_TASK_ACTION.matcher(request.getRequestURI());
-            if (!action.matches()
-                    || !(failure instanceof NullValueException)
-                    || failure.getMessage() == null
-                    || !failure.getMessage().contains("Cannot find task")) {
+            // "Cannot find task", or on two nodes a failure Camunda does not name (the loser read the task before the
+            // winner committed: a NullPointerException inside the engine), as /engine-rest (EngineRestProblems)
+            boolean taskGone = failure instanceof NullPointerException
+                    || (failure instanceof NullValueException
+                            && failure.getMessage() != null
+                            && failure.getMessage().contains("Cannot find task"));
+            if (!action.matches() || !taskGone) {
                 return null;
             }
-            jakarta.servlet.http.HttpSession session = request.getSession(false);
-            Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-            if (signedIn == null) {
-                return null;
-            }
-            String taskId = action.group(1);
-            for (UserAuthentication user : signedIn.getAuthentications()) {
-                List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-                Optional<HistoricTaskInstance> closed = closedTasks.closedAndOfferedTo(taskId, user.getName(), groups);
-                if (closed.isPresent()) {
-                    String name = closed.get().getName() == null
-                            ? "This task"
-                            : "\"" + closed.get().getName() + "\"";
-                    return name + " " + closedTasks.howItClosed(closed.get(), user.getName())
-                            + (action.group(2).equals("claim")
-                                    ? " before you claimed it. Refresh the list."
-                                    : " before you sent your form. Nothing you entered was recorded.");
+            try {
+                jakarta.servlet.http.HttpSession session = request.getSession(false);
+                Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+                if (signedIn == null
+                        || !(signedIn.getAuthenticationForProcessEngine(action.group(1))
+                                instanceof UserAuthentication user)
+                        || user.getName() == null) {
+                    return null;
                 }
+                List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+                return closedTasks
+                        .closedAndOfferedTo(action.group(2), user.getName(), groups)
+                        .map(closed -> closedTasks.told(
+                                closed,
+                                user.getName(),
+                                action.group(3).equals("claim")
+                                        ? "before you claimed it. Refresh the list."
+                                        : "before you sent your form. Nothing you entered was recorded."))
+                        .orElse(null);
+            } catch (RuntimeException notToldThen) {
+                log.warn("Could not tell whether task {} closed for the Tasklist's user", action.group(2), notToldThen);
+                return null;
             }
-            return null;
+        }
+
+        /**
+         * A task's form asked for where no task is open. Camunda 7.24 checks that command's authorization before it
+         * looks for the task, and fails inside the authorization checker (a NullPointerException) when there is none:
+         * that is the caller's wrong id, 404, the same whether the task closed or never existed. A failure for a task
+         * that is open stays a server fault.
+         */
+        private boolean formOfNoTask(HttpServletRequest request) {
+            Matcher form = DEPLOYED_FORM.matcher(request.getRequestURI());
+            try {
+                return form.matches() && !closedTasks.isOpen(form.group(1));
+            } catch (RuntimeException cannotTell) {
+                return false;
+            }
         }
 
         /** A failure that is the caller's, not the server's: 400 (409 for a race, 404 for nothing there). */
@@ -280,7 +306,7 @@ class EngineDoorAnswers {
             if (failure instanceof OptimisticLockingException || failure instanceof ConflictException) {
                 return 409;
             }
-            if (failure instanceof NotFoundException || missingInAuthorizationCheck(failure)) {
+            if (failure instanceof NotFoundException) {
                 return 404;
             }
             if (failure instanceof BadUserRequestException
@@ -294,22 +320,6 @@ class EngineDoorAnswers {
                 return 400;
             }
             return 500;
-        }
-
-        /**
-         * Camunda 7.24 checks some commands' authorization before it looks for what they act on: asking for the form
-         * of a task that is not there ({@code GET /engine-rest/task/{id}/deployed-form}) fails with a
-         * NullPointerException inside the authorization checker. Nothing is there: 404, whether the task never existed
-         * or has closed.
-         */
-        private static boolean missingInAuthorizationCheck(RuntimeException failure) {
-            return failure instanceof NullPointerException
-                    && failure.getStackTrace().length > 0
-                    && failure.getStackTrace()[0]
-                            .getClassName()
-                            .equals("org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker")
-                    && failure.getMessage() != null
-                    && failure.getMessage().endsWith("is null");
         }
 
         /** The engine refuses a password that does not meet its policy with a plain engine exception. */

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -121,14 +122,15 @@ class EngineRestProblems implements ResourceConfigCustomizer {
             // process instance gone: a NullPointerException inside the engine). That is 409 for those the task was
             // offered to; to anyone else a closed task is as a task that never existed, 404, so a task id tells
             // another agency nothing (as on the task pages).
-            if (offeredToCaller(taskId)) {
+            Optional<String> told = toldCaller(taskId);
+            if (told.isPresent()) {
                 log.info(
                         "Engine REST {} {}: the task was completed by another request meanwhile ({}); answering 409",
                         request.getMethod(),
                         request.getUriInfo().getPath(),
                         thrown == null ? entity : thrown.toString());
                 response.setStatus(409);
-                alreadyCompleted(response, taskId);
+                alreadyClosed(response, told.get());
             } else if (entity instanceof ExceptionDto dto
                     && dto.getMessage() != null
                     && dto.getMessage().contains("Cannot find task")) {
@@ -143,23 +145,28 @@ class EngineRestProblems implements ResourceConfigCustomizer {
          */
         private void lostRaceForbidden(ContainerRequestContext request, ContainerResponseContext response) {
             String taskId = taskId(request);
-            if (taskId != null && offeredToCaller(taskId)) {
+            Optional<String> told = taskId == null ? Optional.empty() : toldCaller(taskId);
+            if (told.isPresent()) {
                 response.setStatus(409);
-                alreadyCompleted(response, taskId);
+                alreadyClosed(response, told.get());
             }
         }
     }
 
-    /** Whether the task has closed and was offered to the signed-in caller (agency.ClosedTasks). */
-    private boolean offeredToCaller(String taskId) {
+    /**
+     * What the signed-in caller is told of a task that has closed and was offered to them (agency.ClosedTasks), such
+     * as "Task 12 was completed by someone else."; empty if it is open, never was, or was never theirs.
+     */
+    private Optional<String> toldCaller(String taskId) {
         Authentication caller = caller();
         if (caller == null) {
-            return false;
+            return Optional.empty();
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         return closedTasks
                 .closedAndOfferedTo(taskId, caller.getUserId(), groups)
-                .isPresent();
+                .map(closed -> "Task " + taskId + " "
+                        + closedTasks.howItClosed(closed, caller.getUserId()).replaceAll(",$", "") + ".");
     }
 
     /**
@@ -186,18 +193,13 @@ class EngineRestProblems implements ResourceConfigCustomizer {
         return taskAction.matches() ? taskAction.group(1) : null;
     }
 
-    private static void alreadyCompleted(ContainerResponseContext response, String taskId) {
+    private static void alreadyClosed(ContainerResponseContext response, String told) {
         ExceptionDto dto = response.getEntity() instanceof ExceptionDto given ? given : new ExceptionDto();
         dto.setType("TaskAlreadyCompleted");
-        dto.setMessage(alreadyCompleted(taskId));
+        dto.setMessage(told);
         dto.setCode(null);
         response.setEntity(dto);
         response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
-    }
-
-    /** What the one who lost the race for a task is told, at {@code /engine-rest} and the Tasklist's API alike. */
-    static String alreadyCompleted(String taskId) {
-        return "Task " + taskId + " has already been completed by someone else.";
     }
 
     private static boolean optimisticLockingCode(Object entity) {

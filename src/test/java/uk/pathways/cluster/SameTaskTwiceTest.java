@@ -64,8 +64,12 @@ class SameTaskTwiceTest {
 
         assertThat(first.getStatusCode().value()).isEqualTo(204);
         assertThat(second.getStatusCode().value()).isEqualTo(409);
-        assertThat(second.getBody().path("message").asText()).contains("already been completed");
+        assertThat(second.getBody().path("message").asText())
+                .isEqualTo("Task " + task + " was completed by someone else.");
         assertThat(third.getStatusCode().value()).isEqualTo(409);
+        assertThat(third.getBody().path("message").asText())
+                .as("the one who completed it, sending it again")
+                .isEqualTo("Task " + task + " was completed by you already, in another window or tab.");
         assertThat(pathway.tasks(referral.caseId(), "screening")).isEmpty();
     }
 
@@ -86,7 +90,7 @@ class SameTaskTwiceTest {
             assertThat(police.getStatusCode().value()).as(action).isEqualTo(404);
             assertThat(police.getBody().path("type").asText())
                     .isEqualTo(never.getBody().path("type").asText());
-            assertThat(police.getBody().toString()).doesNotContain("already been completed");
+            assertThat(police.getBody().toString()).doesNotContain("completed by");
         }
         // the MASH colleague who lost the race is still told, and so is an administrator, who may work any task
         for (String told : List.of("mash-manager", "admin")) {

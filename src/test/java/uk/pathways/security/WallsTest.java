@@ -580,7 +580,7 @@ class WallsTest {
         noInternals(closed);
         assertThat(closed.status()).as(closed.body()).isEqualTo(404);
         assertThat(never.status()).isEqualTo(404);
-        assertThat(closed.body()).isEqualTo(never.body());
+        assertThat(closed.body()).isEqualTo(never.body()).contains("There is no open task with this id.");
     }
 
     /**
@@ -610,6 +610,7 @@ class WallsTest {
                         + " Nothing you entered was recorded.");
         Doors.Answer claimed = doors().webapp("mash-worker", "tasklist")
                 .call("POST", claim.formatted(task), "{\"userId\": \"mash-worker\"}");
+        assertThat(claimed.status()).isEqualTo(409);
         assertThat(Doors.JSON.readTree(claimed.body()).path("message").asText())
                 .as("the one who completed it, claiming it again in a stale list")
                 .isEqualTo("\"" + name + "\" was completed by you already, in another window or tab, before you claimed"

@@ -52,7 +52,7 @@ class EngineRestLostRaceTest {
 
         verify(response).setStatus(409);
         assertThat(((ExceptionDto) response.getEntity()).getMessage())
-                .isEqualTo("Task " + task + " has already been completed by someone else.");
+                .isEqualTo("Task " + task + " was completed by someone else.");
     }
 
     @Test

@@ -552,9 +552,7 @@ class TaskPages {
                         ? closedTasks.closed(id)
                         : closedTasks.closedAndOfferedTo(id, user, actors.groupsOf(user)))
                 .orElseThrow(() -> new NoSuchElementException("No open task " + id + " for you"));
-        String how = closedTasks.howItClosed(closed, user);
-        String name = closed.getName() == null ? "This task" : "\"" + closed.getName() + "\"";
-        redirect.addFlashAttribute("warning", name + " " + how + " " + tail);
+        redirect.addFlashAttribute("warning", closedTasks.told(closed, user, tail));
         return "redirect:/tasks";
     }
 
