@@ -2,6 +2,7 @@ package uk.pathways.agency;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -14,11 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * A task that has closed, as the one who was working on it may be told: the task pages ("... was completed by someone
- * else before you sent your form") and the engine REST API (409 for a lost race) ask the same question here. Agencies
- * may not read history, so it is read as the platform, one task id at a time.
+ * else before you sent your form"), the engine REST API and the Tasklist's API (409 for a lost race) ask the same
+ * question here, and say it in the same words. Agencies may not read history, so it is read as the platform, one task
+ * id at a time.
  */
 @Component
 public class ClosedTasks {
+
+    /** What a form sent for a closed task leaves behind. */
+    public static final String NOTHING_RECORDED = "Nothing you entered was recorded.";
+    /** The end of what a form sent for a task that closed since it was listed is told. */
+    public static final String BEFORE_YOUR_FORM = "before you sent your form. " + NOTHING_RECORDED;
+    /** The end of what a claim of a task that closed since it was listed is told. */
+    public static final String BEFORE_YOUR_CLAIM = "before you claimed it.";
 
     private final HistoryService historyService;
     private final TaskService taskService;
@@ -43,10 +52,13 @@ public class ClosedTasks {
      * The task {@code taskId} if it has closed and was offered to the user: assigned to them (as the engine lets an
      * assignee read their task while it is open), or they or one of {@code groups} were among its candidates when it
      * closed, replaying the identity link log's additions and removals in order (history level full; below it, only
-     * the assignee). {@code groups} are the user's groups now, as they sign in. The platform's administrators ({@code camunda-admin}) pass every engine check and may work any
-     * task, so every closed task was theirs to lose.
+     * the assignee). {@code groups} are the user's groups now, as they sign in (none if null). The platform's
+     * administrators ({@code camunda-admin}) pass every engine check and may work any task, so every closed task was
+     * theirs to lose.
      */
-    public Optional<HistoricTaskInstance> closedAndOfferedTo(String taskId, String userId, Collection<String> groups) {
+    public Optional<HistoricTaskInstance> closedAndOfferedTo(
+            String taskId, String userId, Collection<String> groupsOrNull) {
+        Collection<String> groups = groupsOrNull == null ? List.of() : groupsOrNull;
         Optional<HistoricTaskInstance> closed = closed(taskId);
         // the candidates are read whether or not the task is found, so that a closed task that was never theirs takes
         // another agency as long to be told "not found" as an id that never was

@@ -264,15 +264,14 @@ class EngineDoorAnswers {
                         || user.getName() == null) {
                     return null;
                 }
-                List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
                 return closedTasks
-                        .closedAndOfferedTo(action.group(2), user.getName(), groups)
+                        .closedAndOfferedTo(action.group(2), user.getName(), user.getGroupIds())
                         .map(closed -> closedTasks.told(
                                 closed,
                                 user.getName(),
                                 action.group(3).equals("claim")
-                                        ? "before you claimed it. Refresh the list."
-                                        : "before you sent your form. Nothing you entered was recorded."))
+                                        ? ClosedTasks.BEFORE_YOUR_CLAIM + " Refresh the list."
+                                        : ClosedTasks.BEFORE_YOUR_FORM))
                         .orElse(null);
             } catch (RuntimeException notToldThen) {
                 log.warn("Could not tell whether task {} closed for the Tasklist's user", action.group(2), notToldThen);

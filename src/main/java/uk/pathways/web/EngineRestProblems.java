@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,9 +161,8 @@ class EngineRestProblems implements ResourceConfigCustomizer {
         if (caller == null) {
             return Optional.empty();
         }
-        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         return closedTasks
-                .closedAndOfferedTo(taskId, caller.getUserId(), groups)
+                .closedAndOfferedTo(taskId, caller.getUserId(), caller.getGroupIds())
                 .map(closed -> "Task " + taskId + " "
                         + closedTasks.howItClosed(closed, caller.getUserId()).replaceAll(",$", "") + ".");
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -68,7 +67,6 @@ class TaskPages {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final FormService formService;
-    private final HistoryService historyService;
     private final ClosedTasks closedTasks;
     private final Privileged privileged;
     private final Actors actors;
@@ -88,7 +86,6 @@ class TaskPages {
             TaskService taskService,
             RuntimeService runtimeService,
             FormService formService,
-            HistoryService historyService,
             ClosedTasks closedTasks,
             Privileged privileged,
             Actors actors,
@@ -105,7 +102,6 @@ class TaskPages {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.formService = formService;
-        this.historyService = historyService;
         this.closedTasks = closedTasks;
         this.privileged = privileged;
         this.actors = actors;
@@ -290,7 +286,7 @@ class TaskPages {
             RedirectAttributes redirect) {
         Task task = open(id);
         if (task == null) {
-            return closedSince(id, principal.getName(), redirect, "before you claimed it.");
+            return closedSince(id, principal.getName(), redirect, ClosedTasks.BEFORE_YOUR_CLAIM);
         }
         if (task.getAssignee() == null) {
             try {
@@ -298,7 +294,7 @@ class TaskPages {
                 redirect.addFlashAttribute("notice", "You have claimed \"" + task.getName() + "\".");
             } catch (RuntimeException raced) {
                 // claimed (or completed) by someone at the same moment
-                Task now = taskService.createTaskQuery().taskId(id).active().singleResult();
+                Task now = open(id);
                 if (now == null || now.getAssignee() == null) {
                     throw raced;
                 }
@@ -359,7 +355,7 @@ class TaskPages {
         Task task = open(id);
         if (task == null) {
             // the usual way a form is lost to a colleague (B6): theirs was sent while this one was being filled in
-            return closedSince(id, user, redirect, "before you sent your form. " + NOTHING_RECORDED);
+            return closedSince(id, user, redirect, ClosedTasks.BEFORE_YOUR_FORM);
         }
         JsonNode deployed;
         String caseId;
@@ -454,7 +450,7 @@ class TaskPages {
 
     /** A task the user was working on (their access was checked) closed while their form was being handled. */
     private String closedMeanwhile(String id, String user, RedirectAttributes redirect) {
-        return closed(id, user, redirect, "just before you sent your form. " + NOTHING_RECORDED, true);
+        return closed(id, user, redirect, "just " + ClosedTasks.BEFORE_YOUR_FORM, true);
     }
 
     private boolean stillOpen(String id) {
@@ -534,7 +530,6 @@ class TaskPages {
         return taskService.createTaskQuery().taskId(id).active().singleResult();
     }
 
-    private static final String NOTHING_RECORDED = "Nothing you entered was recorded.";
     private static final String AND_NO_LONGER_OPEN = "and is no longer open.";
 
     /**

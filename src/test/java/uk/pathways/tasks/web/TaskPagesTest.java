@@ -823,12 +823,7 @@ class TaskPagesTest {
         mvc.perform(post("/tasks/" + screening.getId() + "/claim")
                 .session(session("mash-worker"))
                 .with(csrf()));
-        assertThat(taskService
-                        .createTaskQuery()
-                        .taskId(screening.getId())
-                        .singleResult()
-                        .getAssignee())
-                .isEqualTo("mash-worker");
+        assertThat(assigneeOf(screening)).isEqualTo("mash-worker");
         assertThat(sendScreening("mash-worker", screening, "Synthetic notes before unclaiming")
                         .getFlashMap()
                         .get("warning"))
@@ -856,6 +851,11 @@ class TaskPagesTest {
                 .isEqualTo("mash-worker");
     }
 
+    /** Who holds the open task now, as the engine says. */
+    private String assigneeOf(Task task) {
+        return taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
+    }
+
     private MvcResult sendScreening(String user, Task screening, String notes) throws Exception {
         return mvc.perform(post("/tasks/" + screening.getId())
                         .session(session(user))
@@ -874,23 +874,13 @@ class TaskPagesTest {
                 .param("back", "inbox")
                 .session(session("mash-worker"))
                 .with(csrf()));
-        assertThat(taskService
-                        .createTaskQuery()
-                        .taskId(screening.getId())
-                        .singleResult()
-                        .getAssignee())
-                .isEqualTo("mash-worker");
+        assertThat(assigneeOf(screening)).isEqualTo("mash-worker");
         assertThat(page("mash-worker", get("/tasks?show=mine"))).contains("data-task-id=\"" + screening.getId() + "\"");
         mvc.perform(post("/tasks/" + screening.getId() + "/unclaim")
                 .param("back", "inbox")
                 .session(session("mash-worker"))
                 .with(csrf()));
-        assertThat(taskService
-                        .createTaskQuery()
-                        .taskId(screening.getId())
-                        .singleResult()
-                        .getAssignee())
-                .isNull();
+        assertThat(assigneeOf(screening)).isNull();
         assertThat(page("mash-worker", get("/tasks?show=mine")))
                 .doesNotContain("data-task-id=\"" + screening.getId() + "\"");
     }
