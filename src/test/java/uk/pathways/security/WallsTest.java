@@ -581,6 +581,15 @@ class WallsTest {
         assertThat(closed.status()).as(closed.body()).isEqualTo(404);
         assertThat(never.status()).isEqualTo(404);
         assertThat(closed.body()).isEqualTo(never.body()).contains("There is no open task with this id.");
+
+        // the Tasklist's own API, the other door the form is asked for at
+        Doors.Webapp tasklist = doors().webapp("police-worker", "tasklist");
+        String form = "/camunda/api/engine/engine/default/task/%s/deployed-form";
+        Doors.Answer closedThere = tasklist.call("GET", form.formatted(task), null);
+        Doors.Answer neverThere = tasklist.call("GET", form.formatted("no-such-task"), null);
+        noInternals(closedThere);
+        assertThat(closedThere.status()).as(closedThere.body()).isEqualTo(404);
+        assertThat(closedThere.body()).isEqualTo(neverThere.body());
     }
 
     /**
